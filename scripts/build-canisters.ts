@@ -1,0 +1,72 @@
+#!/usr/bin/env -S npx tsx
+// Builds every Azle canister named in a dfx.json offline (no dfx, no Rust) and keeps the
+// committed Candid interface in step with the code.
+//
+//   tsx scripts/build-canisters.ts [--check] [--root DIR] [name ...]
+//
+// Default: build, then write each canister's generated .did to the path dfx.json names.
+// --check: build, then fail if a committed .did differs from the generated one (used by npm test).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const rootIndex = args.indexOf('--root');
+const root = resolve((rootIndex >= 0 ? args[rootIndex + 1] : undefined) ?? '.');
+const names = args.filter((a, i) => !a.startsWith('--') && i !== rootIndex + 1);
+
+interface CanisterConfig {
+	type?: string;
+	main?: string;
+	candid?: string;
+}
+
+const dfx = JSON.parse(readFileSync(join(root, 'dfx.json'), 'utf8')) as {
+	canisters: Record<string, CanisterConfig>;
+};
+const azleCanisters = Object.entries(dfx.canisters).filter(
+	([name, config]) => config.type === 'azle' && (names.length === 0 || names.includes(name))
+);
+if (azleCanisters.length === 0) {
+	console.error(
+		`No Azle canisters${names.length ? ` named ${names.join(', ')}` : ''} in ${root}/dfx.json`
+	);
+	process.exit(1);
+}
+
+const azle = resolve('node_modules/.bin/azle');
+let stale = 0;
+for (const [name, config] of azleCanisters) {
+	const generatedDid = join(root, '.azle', name, `${name}.did`);
+	const started = performance.now();
+	const result = spawnSync(azle, ['build', name], {
+		cwd: root,
+		stdio: ['ignore', 'inherit', 'inherit'],
+		env: { ...process.env, CANISTER_CANDID_PATH: generatedDid, AZLE_DFX_ROOT: root }
+	});
+	if (result.status !== 0) {
+		console.error(`azle build ${name} failed`);
+		process.exit(result.status ?? 1);
+	}
+	const wasm = join(root, '.azle', name, `${name}.wasm`);
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	console.log(`built ${name}: ${wasm} (${statSync(wasm).size} bytes, ${seconds} s)`);
+
+	if (!config.candid) continue;
+	const committedDid = join(root, config.candid);
+	const generated = readFileSync(generatedDid, 'utf8');
+	const committed = existsSync(committedDid) ? readFileSync(committedDid, 'utf8') : undefined;
+	if (committed === generated) continue;
+	if (check) {
+		console.error(
+			`${config.candid} is stale: it differs from the interface the code generates.\n` +
+				`Run \`npm run build:canisters\` and commit the updated .did.`
+		);
+		stale += 1;
+	} else {
+		writeFileSync(committedDid, generated);
+		console.log(`updated ${config.candid}`);
+	}
+}
+process.exit(stale > 0 ? 1 : 0);

@@ -1,0 +1,28 @@
+/** The recovery protocol in plain words, as the landing page explains it. */
+export interface Step {
+	title: string;
+	body: string;
+}
+
+export const HOW_IT_WORKS: readonly Step[] = [
+	{
+		title: 'Bind your recovery phrase',
+		body: 'Enter your anchor and its recovery phrase. Tessera checks it is really the phrase of that anchor and makes sure it is protected, so a stolen device cannot remove it.'
+	},
+	{
+		title: 'Choose guardians',
+		body: 'Invite friends, family or your other identities. Pick how many of them must agree (for example 2 of 3) and how long a recovery must wait.'
+	},
+	{
+		title: 'Seal the shares',
+		body: 'Your browser splits the phrase into shares and encrypts each one so that only its guardian can open it. No single guardian learns anything.'
+	},
+	{
+		title: 'Recover when you need to',
+		body: 'If you lose access, open a recovery. Your guardians check a short code with you, approve, and after the waiting time your browser puts the phrase back together.'
+	},
+	{
+		title: 'Remove the intruder',
+		body: "With the phrase back, Tessera removes the devices you don't recognise, adds a fresh one and keeps the phrase protected."
+	}
+];

@@ -1,0 +1,3 @@
+// Static SPA: everything renders in the browser, so secrets never touch a server.
+export const ssr = false;
+export const prerender = false;

@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+const SCREENSHOTS = 'artifacts/screenshots';
+
+test('the landing page says what Tessera is and how it works', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(String(error)));
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+
+	await page.goto('/');
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Guardian recovery for Internet Identity' })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'How it works' })).toBeVisible();
+	await expect(page.getByRole('listitem')).toHaveCount(5);
+
+	mkdirSync(SCREENSHOTS, { recursive: true });
+	await page.screenshot({ path: `${SCREENSHOTS}/landing.png`, fullPage: true });
+	expect(errors).toEqual([]);
+});
+
+test('an unknown deep link still boots the single-page app', async ({ page }) => {
+	const response = await page.goto('/vault/does-not-exist');
+	expect(response?.status()).toBeLessThan(500);
+	await expect(page.getByRole('link', { name: 'Tessera' })).toBeVisible();
+});
