@@ -13,7 +13,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'devnet/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts', 'node_modules/**']
 				}
 			},
@@ -25,6 +25,15 @@ export default defineConfig({
 					environment: 'jsdom',
 					include: ['src/**/*.svelte.test.ts'],
 					setupFiles: ['./tests/component-setup.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'devnet',
+					environment: 'node',
+					include: ['devnet/**/*.test.ts'],
+					testTimeout: 60_000
 				}
 			},
 			{
