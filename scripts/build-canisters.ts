@@ -14,7 +14,7 @@ const args = process.argv.slice(2);
 const check = args.includes('--check');
 const rootIndex = args.indexOf('--root');
 const root = resolve((rootIndex >= 0 ? args[rootIndex + 1] : undefined) ?? '.');
-const names = args.filter((a, i) => !a.startsWith('--') && i !== rootIndex + 1);
+const names = args.filter((a, i) => !a.startsWith('--') && (rootIndex < 0 || i !== rootIndex + 1));
 
 interface CanisterConfig {
 	type?: string;
