@@ -1,10 +1,11 @@
 // Local stand-in for Internet Identity, for development and tests only: on mainnet Tessera talks
 // to the real II (rdmx6-jaaaa-aaaaa-aaadq-cai). Speaks the same Candid as II for the subset
-// Tessera uses (domain/idl.ts) and enforces II's rules (domain/). This class only maps Candid
-// values to domain calls and turns domain errors into traps or result variants exactly where
-// II traps or returns them.
+// Tessera uses (domain/idl.ts) and enforces II's rules (domain/). This class only wires the
+// Candid methods to domain/candid_api.ts, supplying caller and time, and replies or traps as
+// that module decides. State lives in stable maps (src/stable_store.ts), never in fields.
 import { msgCaller, query, time, trap, update } from 'azle';
 
+import { CandidApi, type Outcome } from '../domain/candid_api';
 import {
 	iiMethods,
 	localOnlyMethods,
@@ -15,100 +16,75 @@ import {
 	type IdentityAnchorInfoValue,
 	type Opt
 } from '../domain/idl';
-import { iiErrorMessage, type Result } from '../domain/errors';
 import { InternetIdentity } from '../domain/service';
-import {
-	anchorInfoToWire,
-	credentialsToWire,
-	deviceFromWire,
-	deviceToWire,
-	securitySettingsFromWire
-} from '../domain/wire';
 import { StableAnchorStore } from './stable_store';
 
-const ii = new InternetIdentity(new StableAnchorStore());
+const api = new CandidApi(new InternetIdentity(new StableAnchorStore()));
 
-/** II's legacy API traps on every error, with II's message. */
-function orTrap<T>(result: Result<T>): T {
-	if (!result.ok) trap(iiErrorMessage(result.error));
-	return result.value;
+function replyOrTrap<T>(outcome: Outcome<T>): T {
+	if (outcome.kind === 'trap') trap(outcome.message);
+	return outcome.value;
 }
+
+const local = localOnlyMethods.create_anchor_for_local_development;
+const settings = iiMethods.authn_method_security_settings_replace;
+const phraseLookup = iiMethods.lookup_caller_identity_by_recovery_phrase;
 
 export default class LocalInternetIdentity {
 	/** Local development only: mainnet II has no such method (it registers with a captcha). */
-	@update(
-		localOnlyMethods.create_anchor_for_local_development.args,
-		localOnlyMethods.create_anchor_for_local_development.results[0]
-	)
+	@update(local.args, local.results[0])
 	create_anchor_for_local_development(devices: DeviceDataValue[]): bigint {
-		return orTrap(ii.createAnchor(msgCaller(), devices.map(deviceFromWire), time()));
+		return replyOrTrap(api.create_anchor_for_local_development(msgCaller(), time(), devices));
 	}
 
 	@update(iiMethods.add.args)
-	add(anchorNumber: bigint, device: DeviceDataValue): void {
-		orTrap(ii.add(msgCaller(), anchorNumber, deviceFromWire(device), time()));
+	add(anchor: bigint, device: DeviceDataValue): void {
+		replyOrTrap(api.add(msgCaller(), time(), anchor, device));
 	}
 
 	@update(iiMethods.update.args)
-	update(anchorNumber: bigint, key: Uint8Array, device: DeviceDataValue): void {
-		orTrap(ii.update(msgCaller(), anchorNumber, key, deviceFromWire(device), time()));
+	update(anchor: bigint, key: Uint8Array, device: DeviceDataValue): void {
+		replyOrTrap(api.update(msgCaller(), time(), anchor, key, device));
 	}
 
 	@update(iiMethods.replace.args)
-	replace(anchorNumber: bigint, key: Uint8Array, device: DeviceDataValue): void {
-		orTrap(ii.replace(msgCaller(), anchorNumber, key, deviceFromWire(device), time()));
+	replace(anchor: bigint, key: Uint8Array, device: DeviceDataValue): void {
+		replyOrTrap(api.replace(msgCaller(), time(), anchor, key, device));
 	}
 
 	@update(iiMethods.remove.args)
-	remove(anchorNumber: bigint, key: Uint8Array): void {
-		orTrap(ii.remove(msgCaller(), anchorNumber, key, time()));
+	remove(anchor: bigint, key: Uint8Array): void {
+		replyOrTrap(api.remove(msgCaller(), time(), anchor, key));
 	}
 
 	@query(iiMethods.lookup.args, iiMethods.lookup.results[0])
-	lookup(anchorNumber: bigint): DeviceDataValue[] {
-		return ii.lookup(anchorNumber).map(deviceToWire);
+	lookup(anchor: bigint): DeviceDataValue[] {
+		return replyOrTrap(api.lookup(anchor));
 	}
 
 	@query(iiMethods.get_anchor_credentials.args, iiMethods.get_anchor_credentials.results[0])
-	get_anchor_credentials(anchorNumber: bigint): AnchorCredentialsValue {
-		return credentialsToWire(ii.getAnchorCredentials(anchorNumber));
+	get_anchor_credentials(anchor: bigint): AnchorCredentialsValue {
+		return replyOrTrap(api.get_anchor_credentials(anchor));
 	}
 
 	@update(iiMethods.get_anchor_info.args, iiMethods.get_anchor_info.results[0])
-	get_anchor_info(anchorNumber: bigint): IdentityAnchorInfoValue {
-		return anchorInfoToWire(orTrap(ii.getAnchorInfo(msgCaller(), anchorNumber, time())));
+	get_anchor_info(anchor: bigint): IdentityAnchorInfoValue {
+		return replyOrTrap(api.get_anchor_info(msgCaller(), time(), anchor));
 	}
 
-	@update(
-		iiMethods.authn_method_security_settings_replace.args,
-		iiMethods.authn_method_security_settings_replace.results[0]
-	)
+	@update(settings.args, settings.results[0])
 	authn_method_security_settings_replace(
-		identityNumber: bigint,
+		identity: bigint,
 		key: Uint8Array,
-		settings: AuthnMethodSecuritySettingsValue
+		newSettings: AuthnMethodSecuritySettingsValue
 	): AuthnMethodSecuritySettingsReplaceResultValue {
-		const result = ii.replaceSecuritySettings(
-			msgCaller(),
-			identityNumber,
-			key,
-			securitySettingsFromWire(settings),
-			time()
+		return replyOrTrap(
+			api.authn_method_security_settings_replace(msgCaller(), time(), identity, key, newSettings)
 		);
-		// The one error II returns as a variant; every other error traps, as in II.
-		if (!result.ok && result.error.kind === 'AuthnMethodNotFound') {
-			return { Err: { AuthnMethodNotFound: null } };
-		}
-		orTrap(result);
-		return { Ok: null };
 	}
 
-	@update(
-		iiMethods.lookup_caller_identity_by_recovery_phrase.args,
-		iiMethods.lookup_caller_identity_by_recovery_phrase.results[0]
-	)
+	@update(phraseLookup.args, phraseLookup.results[0])
 	lookup_caller_identity_by_recovery_phrase(): Opt<bigint> {
-		const anchorNumber = ii.lookupCallerByRecoveryPhrase(msgCaller());
-		return anchorNumber === undefined ? [] : [anchorNumber];
+		return replyOrTrap(api.lookup_caller_identity_by_recovery_phrase(msgCaller()));
 	}
 }
