@@ -58,8 +58,8 @@ export const RESERVED_METADATA_KEYS = [
 	'authenticator_attachment'
 ] as const;
 
-const utf8 = new TextEncoder();
-const byteLength = (text: string): number => utf8.encode(text).length;
+// Created per call: in a canister, TextEncoder is installed by Azle when 'azle' loads.
+const byteLength = (text: string): number => new TextEncoder().encode(text).length;
 
 function metadataLength(metadata: MetadataMap): number {
 	let total = 0;
