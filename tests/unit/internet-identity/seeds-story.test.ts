@@ -1,6 +1,6 @@
 // The seeds' story on the domain level: a thief with one device key can take over everything
 // except the protected recovery phrase; the owner with the phrase sweeps the thief out.
-import { entropyToMnemonic } from '@scure/bip39';
+import { entropyToMnemonic, mnemonicToSeedSync } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { describe, expect, it } from 'vitest';
 import { iiErrorMessage } from '../../../canister/internet_identity/domain/errors';
@@ -8,6 +8,7 @@ import {
 	anchorWith,
 	der,
 	errorOf,
+	II_PHRASE_PATH,
 	keyOf,
 	newIi,
 	passkey,
@@ -32,6 +33,14 @@ describe('recovery-phrase key derivation (test helper)', () => {
 		);
 		expect(hex(slip10Ed25519(seed, [0, 1, 2]))).toBe(
 			'92a5b23c0b8a99e37d07df3fb9966917f5d06e02ddbd909c7e184371463e9fc9'
+		);
+	});
+
+	it("derives the phrase key along II's path as an independent implementation does", () => {
+		// Vector from another project's tests (eliezhao/icp-py-core, tests/test_identity.py).
+		const mnemonic = 'fence dragon soft spoon embrace bronze regular hawk more remind detect slam';
+		expect(hex(slip10Ed25519(mnemonicToSeedSync(mnemonic), II_PHRASE_PATH))).toBe(
+			'8cb300e3b7d3d5181bda96437a6a5e6d8cdfc0eba02497e7bb6a3e320f5736c9'
 		);
 	});
 
