@@ -64,9 +64,11 @@ class Walker {
 			case 1:
 				this.argument(info);
 				return;
-			case 2:
-				this.offset += this.length(info);
+			case 2: {
+				const length = this.length(info); // reads the head first: no `offset +=` shortcut
+				this.offset += length;
 				return;
+			}
 			case 3:
 				this.text(this.length(info));
 				return;
