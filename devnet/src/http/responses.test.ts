@@ -96,7 +96,10 @@ function fakeDevnet(outcome: QueryOutcome, options: { signer?: NodeKey; corrupt?
 	const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
 		const url = new URL(String(input));
 		const cborResponse = (bytes: Uint8Array) =>
-			new Response(bytes, { status: 200, headers: { 'content-type': 'application/cbor' } });
+			new Response(Uint8Array.from(bytes).buffer, {
+				status: 200,
+				headers: { 'content-type': 'application/cbor' }
+			});
 		try {
 			const accepted = acceptRequest(
 				{
