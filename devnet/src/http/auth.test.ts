@@ -11,8 +11,8 @@ import {
 	selfAuthenticatingPrincipal
 } from './auth.ts';
 import { decodeEnvelope, type Envelope } from './envelope.ts';
-import { HttpRequestError, type HttpErrorKind } from './errors.ts';
 import { editBody } from './testing/agent-requests.ts';
+import { expectHttpError } from './testing/expect-error.ts';
 import {
 	agentBody,
 	agentEnvelope,
@@ -27,18 +27,6 @@ import {
 } from './testing/identities.ts';
 
 const KINDS: RequestKind[] = ['call', 'query', 'read_state'];
-
-function expectError(fn: () => unknown, kind: HttpErrorKind, message?: RegExp) {
-	let thrown: unknown;
-	try {
-		fn();
-	} catch (error) {
-		thrown = error;
-	}
-	expect(thrown).toBeInstanceOf(HttpRequestError);
-	expect((thrown as HttpRequestError).kind).toBe(kind);
-	if (message) expect((thrown as HttpRequestError).message).toMatch(message);
-}
 
 const flipped = (bytes: Uint8Array, at = 5) => {
 	const copy = Uint8Array.from(bytes);
@@ -97,7 +85,7 @@ describe('valid requests from @dfinity/agent authenticate', () => {
 		});
 		for (const kind of ['call', 'query'] as const) {
 			const envelope = await agentEnvelope(identity, kind, OTHER_CANISTER);
-			expectError(() => authenticate(envelope, nowNs()), 'not_in_delegation_targets');
+			expectHttpError(() => authenticate(envelope, nowNs()), 'not_in_delegation_targets');
 		}
 	});
 
@@ -119,7 +107,7 @@ describe('valid requests from @dfinity/agent authenticate', () => {
 		const identity = DelegationIdentity.fromDelegation(last, chain);
 		authenticate(await agentEnvelope(identity, 'call', OTHER_CANISTER), nowNs());
 		const denied = await agentEnvelope(identity, 'call', CANISTER);
-		expectError(() => authenticate(denied, nowNs()), 'not_in_delegation_targets');
+		expectHttpError(() => authenticate(denied, nowNs()), 'not_in_delegation_targets');
 	});
 });
 
@@ -130,14 +118,18 @@ describe('ingress expiry', () => {
 		const window = MAX_INGRESS_TTL_NS + PERMITTED_DRIFT_NS;
 		authenticate(envelope, expiry); // expires exactly now
 		authenticate(envelope, expiry - window); // exactly as far ahead as allowed
-		expectError(() => authenticate(envelope, expiry + 1n), 'invalid_request_expiry', /not within/);
-		expectError(() => authenticate(envelope, expiry - window - 1n), 'invalid_request_expiry');
+		expectHttpError(
+			() => authenticate(envelope, expiry + 1n),
+			'invalid_request_expiry',
+			/not within/
+		);
+		expectHttpError(() => authenticate(envelope, expiry - window - 1n), 'invalid_request_expiry');
 	});
 
 	test('checked for anonymous calls, not for anonymous queries and read_state (as the replica)', async () => {
 		const late = nowNs() + 3_600_000_000_000n;
 		const call = await agentEnvelope(anonymous(), 'call');
-		expectError(() => authenticate(call, late), 'invalid_request_expiry');
+		expectHttpError(() => authenticate(call, late), 'invalid_request_expiry');
 		authenticate(await agentEnvelope(anonymous(), 'query'), late);
 		authenticate(await agentEnvelope(anonymous(), 'read_state'), late);
 	});
@@ -147,7 +139,7 @@ describe('ingress expiry', () => {
 		const late = nowNs() + 3_600_000_000_000n;
 		for (const kind of ['query', 'read_state'] as const) {
 			const envelope = await agentEnvelope(identity, kind);
-			expectError(() => authenticate(envelope, late), 'invalid_request_expiry');
+			expectHttpError(() => authenticate(envelope, late), 'invalid_request_expiry');
 		}
 	});
 });
@@ -160,7 +152,7 @@ describe('refused requests', () => {
 			editBody(body, (e) => (e.content.sender = other)),
 			'call'
 		);
-		expectError(() => authenticate(envelope, nowNs()), 'sender_pubkey_mismatch');
+		expectHttpError(() => authenticate(envelope, nowNs()), 'sender_pubkey_mismatch');
 	});
 
 	for (const key of KEY_KINDS) {
@@ -171,26 +163,26 @@ describe('refused requests', () => {
 				editBody(body, (e) => (e.content.method_name = 'steal')),
 				'call'
 			);
-			expectError(() => authenticate(tampered, nowNs()), 'invalid_signature');
+			expectHttpError(() => authenticate(tampered, nowNs()), 'invalid_signature');
 			const envelope = decodeEnvelope(body, 'call');
 			const badSig = { ...envelope, senderSig: flipped(envelope.senderSig as Uint8Array) };
-			expectError(() => authenticate(badSig, nowNs()), 'invalid_signature');
+			expectHttpError(() => authenticate(badSig, nowNs()), 'invalid_signature');
 			const otherSig = (await agentEnvelope(await newIdentity(key), 'call')).senderSig;
-			expectError(
+			expectHttpError(
 				() => authenticate({ ...envelope, senderSig: otherSig }, nowNs()),
 				'invalid_signature'
 			);
 			const shortSig = { ...envelope, senderSig: envelope.senderSig?.subarray(0, 63) };
-			expectError(() => authenticate(shortSig, nowNs()), 'invalid_signature');
+			expectHttpError(() => authenticate(shortSig, nowNs()), 'invalid_signature');
 		});
 	}
 
 	test('missing signature or public key', async () => {
 		const envelope = await agentEnvelope(await newIdentity('ed25519'), 'query');
 		const { senderSig: _sig, ...noSig } = envelope;
-		expectError(() => authenticate(noSig, nowNs()), 'missing_signature');
+		expectHttpError(() => authenticate(noSig, nowNs()), 'missing_signature');
 		const { senderPubkey: _key, ...noKey } = envelope;
-		expectError(() => authenticate(noKey, nowNs()), 'missing_signature');
+		expectHttpError(() => authenticate(noKey, nowNs()), 'missing_signature');
 	});
 
 	test('anonymous with a signature, public key or delegation', async () => {
@@ -202,7 +194,7 @@ describe('refused requests', () => {
 			{ ...anon, senderDelegation: [] }
 		];
 		for (const envelope of variants) {
-			expectError(() => authenticate(envelope, nowNs()), 'anonymous_signature_not_allowed');
+			expectHttpError(() => authenticate(envelope, nowNs()), 'anonymous_signature_not_allowed');
 		}
 	});
 
@@ -211,7 +203,7 @@ describe('refused requests', () => {
 			expiration: new Date(Date.now() - 1000)
 		});
 		const envelope = await agentEnvelope(identity, 'call');
-		expectError(() => authenticate(envelope, nowNs()), 'invalid_delegation_expiry', /expired/);
+		expectHttpError(() => authenticate(envelope, nowNs()), 'invalid_delegation_expiry', /expired/);
 	});
 
 	test('a chain of 21 delegations is too long', async () => {
@@ -220,7 +212,7 @@ describe('refused requests', () => {
 			await delegated(await newIdentity('ed25519'), keys),
 			'call'
 		);
-		expectError(() => authenticate(envelope, nowNs()), 'invalid_delegation', /too long/);
+		expectHttpError(() => authenticate(envelope, nowNs()), 'invalid_delegation', /too long/);
 	});
 
 	test('more than 1000 targets in one delegation', async () => {
@@ -231,16 +223,16 @@ describe('refused requests', () => {
 			targets
 		});
 		const envelope = await agentEnvelope(identity, 'read_state');
-		expectError(() => authenticate(envelope, nowNs()), 'invalid_delegation', /1000 targets/);
+		expectHttpError(() => authenticate(envelope, nowNs()), 'invalid_delegation', /1000 targets/);
 	});
 
 	test('cycles: a key delegating back to an earlier key, or to itself', async () => {
 		const a = await newIdentity('ed25519');
 		const b = await newIdentity('ed25519');
 		const back = await agentEnvelope(await delegated(a, [b, a]), 'call');
-		expectError(() => authenticate(back, nowNs()), 'invalid_delegation', /cycle/);
+		expectHttpError(() => authenticate(back, nowNs()), 'invalid_delegation', /cycle/);
 		const self = await agentEnvelope(await delegated(a, [a]), 'call');
-		expectError(() => authenticate(self, nowNs()), 'invalid_delegation', /cycle/);
+		expectHttpError(() => authenticate(self, nowNs()), 'invalid_delegation', /cycle/);
 	});
 
 	test('tampered delegation: signature, expiration, targets, pubkey', async () => {
@@ -261,7 +253,7 @@ describe('refused requests', () => {
 			{ ...signed, delegation: { ...signed.delegation, targets: undefined } }
 		];
 		for (const edit of edits) {
-			expectError(
+			expectHttpError(
 				() => authenticate({ ...envelope, senderDelegation: [edit] }, nowNs()),
 				'invalid_delegation'
 			);
@@ -271,7 +263,7 @@ describe('refused requests', () => {
 			...signed,
 			delegation: { ...signed.delegation, pubkey: new Uint8Array(other) }
 		};
-		expectError(
+		expectHttpError(
 			() => authenticate({ ...envelope, senderDelegation: [swapped] }, nowNs()),
 			'invalid_delegation'
 		);
@@ -309,7 +301,11 @@ describe('public keys', () => {
 			content: { ...envelope.content, sender },
 			senderPubkey: canisterSigKey
 		};
-		expectError(() => authenticate(ii, nowNs()), 'unsupported_public_key', /canister signature/);
+		expectHttpError(
+			() => authenticate(ii, nowNs()),
+			'unsupported_public_key',
+			/canister signature/
+		);
 	});
 
 	test('invalid keys: unknown algorithm, point off the curve, compressed point', async () => {
@@ -320,18 +316,18 @@ describe('public keys', () => {
 			content: { ...envelope.content, sender: selfAuthenticatingPrincipal(key) },
 			senderPubkey: key
 		});
-		expectError(
+		expectHttpError(
 			() => authenticate(withKey(Uint8Array.of(1, 2, 3)), nowNs()),
 			'unsupported_public_key'
 		);
 		const offCurve = Uint8Array.from(der);
 		offCurve[der.length - 1] = (offCurve[der.length - 1] as number) ^ 1;
-		expectError(() => authenticate(withKey(offCurve), nowNs()), 'invalid_public_key');
+		expectHttpError(() => authenticate(withKey(offCurve), nowNs()), 'invalid_public_key');
 		const compressed = concatBytes(
 			der.subarray(0, der.length - 65),
 			Uint8Array.of(2),
 			der.subarray(der.length - 64)
 		);
-		expectError(() => authenticate(withKey(compressed), nowNs()), 'invalid_public_key');
+		expectHttpError(() => authenticate(withKey(compressed), nowNs()), 'invalid_public_key');
 	});
 });

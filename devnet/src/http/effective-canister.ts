@@ -3,7 +3,7 @@
 //   call to aaaaa-aa, provisional_create_canister_with_cycles: any effective id
 //   call to aaaaa-aa, install_chunked_code: the arg record's target_canister
 //   other calls and queries to aaaaa-aa: the arg record's canister_id (else refused)
-// and the effective id must lie in the subnet's canister ranges (`isHosted`, from the engine).
+// (That the effective id lies in the subnet's canister ranges is checked at routing, request.ts.)
 // The replica itself only compares canister_id with the URL; the management cases are refused
 // later by the system. Devnet refuses them here, with a 400.
 import { IDL } from '@dfinity/candid';
@@ -55,8 +55,7 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 /** Checks a call or query against the effective canister id from its URL. */
 export function checkEffectiveCanisterId(
 	content: CanisterCallContent,
-	effectiveCanisterId: Uint8Array,
-	isHosted: (canisterId: Uint8Array) => boolean
+	effectiveCanisterId: Uint8Array
 ): void {
 	const required = requiredEffectiveId(content);
 	if (required !== 'any' && !equalBytes(required, effectiveCanisterId)) {
@@ -64,12 +63,6 @@ export function checkEffectiveCanisterId(
 			'effective_canister_id_mismatch',
 			`Specified CanisterId ${text(required)} does not match effective canister id in URL ` +
 				text(effectiveCanisterId)
-		);
-	}
-	if (!isHosted(effectiveCanisterId)) {
-		throw new HttpRequestError(
-			'canister_not_found',
-			`Canister ${text(effectiveCanisterId)} is not hosted by this subnet`
 		);
 	}
 }

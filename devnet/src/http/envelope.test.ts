@@ -6,8 +6,8 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
 import { describe, expect, test } from 'vitest';
 import { decodeCbor } from './cbor.ts';
 import { decodeEnvelope, MAX_INGRESS_BYTES, type RequestType } from './envelope.ts';
-import { HttpRequestError, type HttpErrorKind } from './errors.ts';
 import { captureOne, editBody } from './testing/agent-requests.ts';
+import { expectHttpError } from './testing/expect-error.ts';
 
 const canister = Principal.fromText('ryjl3-tyaaa-aaaaa-aaaba-cai');
 const identity = Ed25519KeyIdentity.generate();
@@ -21,18 +21,6 @@ const queryBody = () =>
 	);
 const readStateBody = (paths: Uint8Array[][]) =>
 	captureOne(identity, (agent) => agent.readState(canister, { paths }));
-
-function expectError(fn: () => unknown, kind: HttpErrorKind, message?: RegExp) {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(HttpRequestError);
-		expect((error as HttpRequestError).kind).toBe(kind);
-		if (message) expect((error as HttpRequestError).message).toMatch(message);
-		return;
-	}
-	throw new Error(`expected a ${kind} error`);
-}
 
 function agentRequestId(body: Uint8Array): string {
 	const { content } = cbor.decode(body) as { content: Record<string, unknown> };
@@ -81,7 +69,7 @@ describe('decodeEnvelope on what @dfinity/agent posts', () => {
 		const near = await callBody(new Uint8Array(MAX_INGRESS_BYTES - 2048));
 		expect(decodeEnvelope(near.body, 'call').content.requestType).toBe('call');
 		const over = await callBody(new Uint8Array(MAX_INGRESS_BYTES));
-		expectError(() => decodeEnvelope(over.body, 'call'), 'payload_too_large');
+		expectHttpError(() => decodeEnvelope(over.body, 'call'), 'payload_too_large');
 	});
 });
 
@@ -90,7 +78,7 @@ describe('decodeEnvelope refuses malformed bodies with typed errors', () => {
 		const { body } = await queryBody();
 		const cases: RequestType[] = ['call', 'read_state'];
 		for (const endpoint of cases) {
-			expectError(() => decodeEnvelope(body, endpoint), 'malformed_request');
+			expectHttpError(() => decodeEnvelope(body, endpoint), 'malformed_request');
 		}
 	});
 
@@ -110,13 +98,13 @@ describe('decodeEnvelope refuses malformed bodies with typed errors', () => {
 		['nesting too deep', '81'.repeat(40) + 'a0'],
 		['a top-level array instead of a map', '80']
 	])('%s', (_name, hex) => {
-		expectError(() => decodeEnvelope(hexToBytes(hex), 'call'), 'malformed_request');
+		expectHttpError(() => decodeEnvelope(hexToBytes(hex), 'call'), 'malformed_request');
 	});
 
 	test('decodeCbor accepts what the agent encodes and nothing after it', () => {
 		const bytes = cbor.encodeWithSelfDescribedTag({ a: [Uint8Array.of(1)], b: 2n ** 60n });
 		expect(decodeCbor(bytes)).toEqual({ a: [Uint8Array.of(1)], b: 2n ** 60n });
-		expectError(() => decodeCbor(Uint8Array.of(...bytes, 0)), 'malformed_request', /trailing/);
+		expectHttpError(() => decodeCbor(Uint8Array.of(...bytes, 0)), 'malformed_request', /trailing/);
 	});
 
 	const edits: [
@@ -163,7 +151,7 @@ describe('decodeEnvelope refuses malformed bodies with typed errors', () => {
 	];
 	test.each(edits)('%s', async (_name, edit) => {
 		const { body } = await callBody();
-		expectError(() => decodeEnvelope(editBody(body, edit), 'call'), 'malformed_request');
+		expectHttpError(() => decodeEnvelope(editBody(body, edit), 'call'), 'malformed_request');
 	});
 
 	test('read_state paths: a label that is not a blob, too many paths, a path too long', async () => {
@@ -172,16 +160,20 @@ describe('decodeEnvelope refuses malformed bodies with typed errors', () => {
 			editBody(body, (e) => {
 				e.content.paths = paths;
 			});
-		expectError(() => decodeEnvelope(withPaths([['time']]), 'read_state'), 'malformed_request');
-		expectError(() => decodeEnvelope(withPaths('time'), 'read_state'), 'malformed_request');
+		expectHttpError(() => decodeEnvelope(withPaths([['time']]), 'read_state'), 'malformed_request');
+		expectHttpError(() => decodeEnvelope(withPaths('time'), 'read_state'), 'malformed_request');
 		const tooMany = Array.from({ length: 1001 }, () => [utf8('time')]);
-		expectError(
+		expectHttpError(
 			() => decodeEnvelope(withPaths(tooMany), 'read_state'),
 			'malformed_request',
 			/1000/
 		);
 		const tooLong = [Array.from({ length: 128 }, () => utf8('x'))];
-		expectError(() => decodeEnvelope(withPaths(tooLong), 'read_state'), 'malformed_request', /127/);
+		expectHttpError(
+			() => decodeEnvelope(withPaths(tooLong), 'read_state'),
+			'malformed_request',
+			/127/
+		);
 		expect(
 			decodeEnvelope(withPaths([Array.from({ length: 127 }, () => utf8('x'))]), 'read_state')
 		).toBeTruthy();
