@@ -308,6 +308,18 @@ describe('public keys', () => {
 		);
 	});
 
+	test('an II-style chain rooted in a canister-signature key is refused the same way', async () => {
+		const session = await newIdentity('ecdsa-p256');
+		const identity = await delegated(await newIdentity('ed25519'), [session]);
+		const envelope = await agentEnvelope(identity, 'call');
+		const ii: Envelope = {
+			...envelope,
+			content: { ...envelope.content, sender: selfAuthenticatingPrincipal(canisterSigKey) },
+			senderPubkey: canisterSigKey
+		};
+		expectHttpError(() => authenticate(ii, nowNs()), 'unsupported_public_key', /not supported/);
+	});
+
 	test('invalid keys: unknown algorithm, point off the curve, compressed point', async () => {
 		const envelope = await agentEnvelope(await newIdentity('ecdsa-p256'), 'call');
 		const der = envelope.senderPubkey as Uint8Array;

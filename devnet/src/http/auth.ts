@@ -9,6 +9,7 @@
 //   ingress_expiry            in [now, now + 5 min + 30 s drift]; not checked for anonymous
 //                             query and read_state requests (as the replica does)
 //   call and query            canister_id must be in the intersection of delegation targets
+import { Principal } from '@dfinity/principal';
 import { sha224 } from '@noble/hashes/sha2';
 import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { delegationMap, type Envelope, type SignedDelegation } from './envelope.ts';
@@ -44,6 +45,8 @@ export interface AuthenticatedRequest {
 export function selfAuthenticatingPrincipal(derPublicKey: Uint8Array): Uint8Array {
 	return concatBytes(sha224(derPublicKey), Uint8Array.of(0x02));
 }
+
+const principalText = (bytes: Uint8Array) => Principal.fromUint8Array(bytes).toText();
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.length === b.length && a.every((byte, i) => byte === b[i]);
@@ -139,13 +142,13 @@ export function authenticate(envelope: Envelope, nowNs: bigint): AuthenticatedRe
 		if (!senderPubkey || !senderSig) {
 			throw new HttpRequestError(
 				'missing_signature',
-				`Missing signature from user: ${bytesToHex(content.sender)}`
+				`Missing signature from user: ${principalText(content.sender)}`
 			);
 		}
 		if (!equalBytes(selfAuthenticatingPrincipal(senderPubkey), content.sender)) {
 			throw new HttpRequestError(
 				'sender_pubkey_mismatch',
-				`The user id ${bytesToHex(content.sender)} does not match the public key ` +
+				`The user id ${principalText(content.sender)} does not match the public key ` +
 					bytesToHex(senderPubkey)
 			);
 		}
@@ -162,7 +165,7 @@ export function authenticate(envelope: Envelope, nowNs: bigint): AuthenticatedRe
 	if (content.requestType !== 'read_state' && !targetsAllow(targets, content.canisterId)) {
 		throw new HttpRequestError(
 			'not_in_delegation_targets',
-			`Canister ${bytesToHex(content.canisterId)} is not one of the delegation targets.`
+			`Canister ${principalText(content.canisterId)} is not one of the delegation targets.`
 		);
 	}
 	return { requestId, sender: content.sender, targets };

@@ -47,14 +47,3 @@ export class HttpRequestError extends Error {
 export function errorResponse(error: HttpRequestError): { status: HttpStatus; body: string } {
 	return { status: error.status, body: error.message };
 }
-
-/** Runs `fn`, turning any foreign exception into `kind` so nothing escapes as a 500. */
-export function guard<T>(kind: HttpErrorKind, context: string, fn: () => T): T {
-	try {
-		return fn();
-	} catch (error) {
-		if (error instanceof HttpRequestError) throw error;
-		const detail = error instanceof Error ? error.message : String(error);
-		throw new HttpRequestError(kind, `${context}: ${detail}`);
-	}
-}

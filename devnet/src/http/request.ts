@@ -27,8 +27,8 @@ export interface SubnetContext {
 	isHosted(canisterId: Uint8Array): boolean;
 }
 
-interface Accepted<C> {
-	envelope: Envelope<C extends ReadStateContent ? ReadStateContent : CanisterCallContent>;
+interface Accepted<C extends CanisterCallContent | ReadStateContent> {
+	envelope: Envelope<C>;
 	content: C;
 	auth: AuthenticatedRequest;
 }

