@@ -34,6 +34,7 @@ export {
 	type SubnetContext
 } from './request.ts';
 export {
+	CORS_HEADERS,
 	encodeQueryResponse,
 	NodeKey,
 	rootKeyDer,

@@ -21,6 +21,18 @@ export const BLS_ROOT_KEY_DER_PREFIX = hexToBytes(
 export const IC_API_VERSION = '0.18.0';
 
 /**
+ * CORS headers for every response (answers included), so a browser app on another local port
+ * can call devnet, as it can call the replica (which allows any origin). Devnet listens on
+ * loopback by default; the requests carry their own signatures, no cookies.
+ */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+	'access-control-allow-origin': '*',
+	'access-control-allow-methods': 'GET, POST, OPTIONS',
+	'access-control-allow-headers': 'Accept, Authorization, Content-Type',
+	'access-control-max-age': '600'
+};
+
+/**
  * A node's Ed25519 signing key; the secret stays in memory unless the caller persists it.
  * Signs with node:crypto (~20x faster here than @noble/curves).
  */
