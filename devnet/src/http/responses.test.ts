@@ -6,6 +6,7 @@ import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils';
 import { describe, expect, test } from 'vitest';
 import { ErrorCode, reject } from './codes.ts';
 import { errorResponse, HttpRequestError } from './errors.ts';
+import { checkReadStatePaths } from './read-state-paths.ts';
 import { acceptRequest } from './request.ts';
 import {
 	encodeQueryResponse,
@@ -117,6 +118,8 @@ function fakeDevnet(outcome: QueryOutcome, options: { signer?: NodeKey; corrupt?
 			if (accepted.endpoint === 'status')
 				return cborResponse(statusBody(subnet.rootPublicKey, 'devnet-test'));
 			if (accepted.endpoint === 'read_state') {
+				const noCalls = { knownRequest: () => undefined, mayReadMetadata: () => true };
+				checkReadStatePaths(accepted.content.paths, accepted, accepted.auth, noCalls);
 				return cborResponse(subnet.subnetReadState(node, ranges, nowNs()));
 			}
 			if (accepted.endpoint !== 'query') return new Response('unexpected', { status: 500 });
