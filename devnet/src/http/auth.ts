@@ -126,8 +126,9 @@ function verifyDelegations(
 export function authenticate(envelope: Envelope, nowNs: bigint): AuthenticatedRequest {
 	const { content, requestId } = envelope;
 	const anonymous = equalBytes(content.sender, ANONYMOUS);
-	if (!anonymous || content.requestType === 'call')
+	if (!anonymous || content.requestType === 'call') {
 		checkIngressExpiry(content.ingressExpiry, nowNs);
+	}
 
 	let targets: CanisterTargets = { kind: 'all' };
 	const { senderPubkey, senderSig, senderDelegation } = envelope;
