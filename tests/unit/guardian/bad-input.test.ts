@@ -495,7 +495,7 @@ describe('bad input: typed error, nothing changes', () => {
 			),
 			{ numRuns: 50 }
 		);
-	});
+	}, 30_000);
 
 	it('property: arbitrary labels are stored only when valid, else refused without change', () => {
 		fc.assert(
@@ -515,5 +515,5 @@ describe('bad input: typed error, nothing changes', () => {
 			}),
 			{ numRuns: 60 }
 		);
-	});
+	}, 30_000);
 });

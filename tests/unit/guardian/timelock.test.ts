@@ -79,5 +79,5 @@ describe('time-lock and release rule', () => {
 			),
 			{ numRuns: 40 }
 		);
-	});
+	}, 30_000);
 });
