@@ -66,6 +66,7 @@ export class GuardianDomain {
 
 	// Queries
 	readonly anchorStatus = this.query(queries.anchorStatus);
+	readonly invitation = this.query(queries.invitation);
 	readonly ownerVaults = this.query((ctx: OperationContext, _: void) => queries.ownerVaults(ctx));
 	readonly guardianVaults = this.query((ctx: OperationContext, _: void) =>
 		queries.guardianVaults(ctx)

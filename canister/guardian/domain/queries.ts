@@ -6,6 +6,8 @@ import { LIMITS } from './limits';
 import type { AuditEvent, RequestRecord, VaultRecord } from './records';
 import { activeRequest, effectiveStatus, type EffectiveStatus } from './recovery-state';
 import { guardianSet } from './repository';
+import { bytesEqual } from './signed-operation';
+import { inviteHash } from './vault-ops';
 import * as validate from './validate';
 
 export interface RequestView {
@@ -70,6 +72,36 @@ export interface AnchorStatus {
 	vaultNonce: bigint | undefined;
 	sealed: boolean;
 	activeRequestId: bigint | undefined;
+}
+
+export interface InvitationView {
+	vaultId: bigint;
+	anchor: bigint;
+	slot: number;
+	label: string;
+	expiresAt: bigint;
+}
+
+/** For the holder of an invitation link: what they are asked to accept (secret hash-compared). */
+export function invitation(
+	ctx: OperationContext,
+	args: { vaultId: bigint; secret: Uint8Array }
+): InvitationView {
+	validate.requireAuthenticated(ctx.caller);
+	const vault = ctx.repo.requireVault(args.vaultId);
+	const hash = inviteHash(validate.secret(args.secret));
+	const slot = vault.slots.findIndex((s) => bytesEqual(s.inviteHash, hash));
+	const found = vault.slots[slot];
+	if (found === undefined) fail({ kind: 'InviteNotFound' });
+	if (found.state === 'accepted') fail({ kind: 'InviteUsed' });
+	if (ctx.now >= found.inviteExpiresAt) fail({ kind: 'InviteExpired' });
+	return {
+		vaultId: vault.id,
+		anchor: vault.anchor,
+		slot,
+		label: found.label,
+		expiresAt: found.inviteExpiresAt
+	};
 }
 
 /** Public: what a requester or a recovering owner (holding only the phrase) needs to start. */

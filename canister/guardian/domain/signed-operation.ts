@@ -99,6 +99,14 @@ export function checkSignedOperation(
 	now: bigint,
 	seams: Seams
 ): void {
+	if (!(PURPOSES as readonly string[]).includes(op.purpose)) invalid('purpose', 'unknown purpose');
+	for (const [field, value] of [
+		['vaultId', op.vaultId],
+		['nonce', op.nonce],
+		['expiresAt', op.expiresAt]
+	] as const) {
+		if (value < 0n || value >= 1n << 64n) invalid(field, 'not a u64');
+	}
 	if (op.payloadHash.length !== LIMITS.hashBytes) invalid('payloadHash', 'must be 32 bytes');
 	if (op.signature.length !== LIMITS.ed25519SignatureBytes)
 		invalid('signature', 'must be 64 bytes');

@@ -71,6 +71,26 @@ describe('guardian domain: the whole lifecycle', () => {
 		]);
 	});
 
+	it('an invitee sees what it is asked to accept, until it is used or expires', () => {
+		const w = new World(3).create();
+		const invitee = newPrincipal();
+		const args = { vaultId: w.vaultId, secret: w.secrets[1] as Uint8Array };
+		expect(ok(w.domain.invitation(invitee, w.now, args))).toEqual({
+			vaultId: w.vaultId,
+			anchor: w.anchor,
+			slot: 1,
+			label: 'Guardian 2',
+			expiresAt: w.now + LIMITS.inviteValidityNs
+		});
+		err(w.domain.invitation(invitee, w.now + LIMITS.inviteValidityNs, args), 'InviteExpired');
+		err(
+			w.domain.invitation(invitee, w.now, { ...args, secret: randomBytes(32) }),
+			'InviteNotFound'
+		);
+		ok(w.domain.acceptInvite(invitee, w.now, args));
+		err(w.domain.invitation(newPrincipal(), w.now, args), 'InviteUsed');
+	});
+
 	it('release identity is u64_be(request id) || requester bytes', () => {
 		const who = newPrincipal();
 		const input = releaseIdentity(0x0102030405060708n, who);

@@ -136,7 +136,11 @@ describe('signed operations', () => {
 		const bad: Partial<SignedOperation>[] = [
 			{ signature: good.signature.slice(0, 63) },
 			{ publicKey: good.publicKey.slice(0, 31) },
-			{ payloadHash: new Uint8Array(33) }
+			{ payloadHash: new Uint8Array(33) },
+			{ purpose: 'grant-everything' as SignedOperation['purpose'] },
+			{ nonce: -1n },
+			{ expiresAt: 1n << 64n },
+			{ vaultId: -5n }
 		];
 		for (const patch of bad) {
 			unchanged(w, () => err(setDelay(w, { ...good, ...patch }), 'InvalidInput'));
