@@ -2,7 +2,8 @@
 import type { Principal } from '@dfinity/principal';
 import { fail } from './errors';
 import { LIMITS } from './limits';
-import * as rec from './records';
+import * as codec from './record-codec';
+import type * as rec from './records';
 import type { GuardianStores, Store } from './store';
 
 export class Repository {
@@ -10,20 +11,20 @@ export class Repository {
 
 	nextId(counter: 'nextVaultId' | 'nextRequestId'): bigint {
 		const stored = this.stores.meta.get(counter);
-		const id = stored === undefined ? 1n : rec.decodeU64(stored);
-		this.stores.meta.insert(counter, rec.encodeU64(id + 1n));
+		const id = stored === undefined ? 1n : codec.decodeU64(stored);
+		this.stores.meta.insert(counter, codec.encodeU64(id + 1n));
 		return id;
 	}
 
 	vault(id: bigint): rec.VaultRecord | undefined {
 		const bytes = this.stores.vaults.get(id);
-		return bytes && rec.decodeVault(bytes);
+		return bytes && codec.decodeVault(bytes);
 	}
 	requireVault(id: bigint): rec.VaultRecord {
 		return this.vault(id) ?? fail({ kind: 'NotFound', entity: 'vault' });
 	}
 	putVault(vault: rec.VaultRecord): void {
-		this.stores.vaults.insert(vault.id, rec.encodeVault(vault));
+		this.stores.vaults.insert(vault.id, codec.encodeVault(vault));
 	}
 	removeVault(id: bigint): void {
 		this.stores.vaults.remove(id);
@@ -32,21 +33,21 @@ export class Repository {
 
 	anchor(anchor: bigint): rec.AnchorRecord | undefined {
 		const bytes = this.stores.anchors.get(anchor);
-		return bytes && rec.decodeAnchor(bytes);
+		return bytes && codec.decodeAnchor(bytes);
 	}
 	putAnchor(anchor: bigint, record: rec.AnchorRecord): void {
-		this.stores.anchors.insert(anchor, rec.encodeAnchor(record));
+		this.stores.anchors.insert(anchor, codec.encodeAnchor(record));
 	}
 
 	request(id: bigint): rec.RequestRecord | undefined {
 		const bytes = this.stores.requests.get(id);
-		return bytes && rec.decodeRequest(bytes);
+		return bytes && codec.decodeRequest(bytes);
 	}
 	requireRequest(id: bigint): rec.RequestRecord {
 		return this.request(id) ?? fail({ kind: 'NotFound', entity: 'request' });
 	}
 	putRequest(request: rec.RequestRecord): void {
-		this.stores.requests.insert(request.id, rec.encodeRequest(request));
+		this.stores.requests.insert(request.id, codec.encodeRequest(request));
 	}
 	removeRequest(id: bigint): void {
 		this.stores.requests.remove(id);
@@ -54,20 +55,20 @@ export class Repository {
 
 	requesterWindow(requester: Principal): rec.RateWindow | undefined {
 		const bytes = this.stores.requesterLimits.get(requester.toText());
-		return bytes && rec.decodeRateWindow(bytes);
+		return bytes && codec.decodeRateWindow(bytes);
 	}
 	putRequesterWindow(requester: Principal, window: rec.RateWindow): void {
-		this.stores.requesterLimits.insert(requester.toText(), rec.encodeRateWindow(window));
+		this.stores.requesterLimits.insert(requester.toText(), codec.encodeRateWindow(window));
 	}
 
 	auditLog(vaultId: bigint): rec.AuditEvent[] {
 		const bytes = this.stores.auditLogs.get(vaultId);
-		return bytes ? rec.decodeAuditLog(bytes) : [];
+		return bytes ? codec.decodeAuditLog(bytes) : [];
 	}
 	/** Appends an event, dropping the oldest beyond the per-vault bound. */
 	audit(vaultId: bigint, event: rec.AuditEvent): void {
 		const events = [...this.auditLog(vaultId), event].slice(-LIMITS.maxAuditEvents);
-		this.stores.auditLogs.insert(vaultId, rec.encodeAuditLog(events));
+		this.stores.auditLogs.insert(vaultId, codec.encodeAuditLog(events));
 	}
 
 	ownedVaults(owner: Principal): bigint[] {
@@ -119,7 +120,7 @@ export function guardianSet(vault: rec.VaultRecord | undefined): Map<string, Pri
 
 function readIds(store: Store<string, Uint8Array>, who: Principal): bigint[] {
 	const bytes = store.get(who.toText());
-	return bytes ? rec.decodeIdList(bytes) : [];
+	return bytes ? codec.decodeIdList(bytes) : [];
 }
 
 function addId(
@@ -132,11 +133,11 @@ function addId(
 	const ids = readIds(store, who);
 	if (ids.includes(id)) return;
 	if (ids.length >= max) fail({ kind: 'LimitReached', limit });
-	store.insert(who.toText(), rec.encodeIdList([...ids, id]));
+	store.insert(who.toText(), codec.encodeIdList([...ids, id]));
 }
 
 function removeId(store: Store<string, Uint8Array>, who: Principal, id: bigint): void {
 	const ids = readIds(store, who).filter((existing) => existing !== id);
 	if (ids.length === 0) store.remove(who.toText());
-	else store.insert(who.toText(), rec.encodeIdList(ids));
+	else store.insert(who.toText(), codec.encodeIdList(ids));
 }

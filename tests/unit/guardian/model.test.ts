@@ -3,7 +3,7 @@ import type { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeIdList } from '../../../canister/guardian/domain/records';
+import { decodeIdList } from '../../../canister/guardian/domain/record-codec';
 import { Repository, guardianSet } from '../../../canister/guardian/domain/repository';
 import {
 	LIMITS,

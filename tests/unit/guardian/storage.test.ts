@@ -9,7 +9,7 @@ import {
 	decodeVault,
 	encodeRequest,
 	encodeVault
-} from '../../../canister/guardian/domain/records';
+} from '../../../canister/guardian/domain/record-codec';
 import {
 	InvariantError,
 	LIMITS,
