@@ -21,6 +21,7 @@ export type DomainError =
 	| { kind: 'BadSignature' }
 	// vaults and invitations
 	| { kind: 'AnchorHasVault' }
+	| { kind: 'PhraseKeyNotOnAnchor' }
 	| { kind: 'InviteNotFound' }
 	| { kind: 'InviteExpired' }
 	| { kind: 'InviteUsed' }

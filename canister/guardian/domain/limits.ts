@@ -28,6 +28,8 @@ export const LIMITS = {
 	ed25519PublicKeyBytes: 32,
 	ed25519SignatureBytes: 64,
 	maxPrincipalBytes: 29,
+	/** II allows at most 10 devices per anchor. */
+	maxAnchorDevices: 10,
 	/** Recovery pacing. */
 	cooldownNs: 24n * NS_PER_HOUR,
 	/** After the time-lock ends, the requester has this long to collect; then the request lapses. */

@@ -24,6 +24,12 @@ export interface CreateVaultArgs {
 	delayNs?: bigint;
 	invites: InviteSpec[];
 	proof: SignedOperation;
+	/**
+	 * Recovery-phrase public keys II reports for the anchor (raw 32-byte Ed25519), fetched by the
+	 * adapter with get_anchor_credentials. Without this check anyone could squat an anchor with a
+	 * key of their own.
+	 */
+	anchorPhraseKeys: Uint8Array[];
 }
 
 export function createVault(ctx: OperationContext, args: CreateVaultArgs): { vaultId: bigint } {
@@ -37,6 +43,12 @@ export function createVault(ctx: OperationContext, args: CreateVaultArgs): { vau
 	requireDistinctInvites(invites);
 	const anchorRecord = repo.anchor(anchor) ?? { vaultId: 0n, createNonce: 0n };
 	if (anchorRecord.vaultId !== 0n) fail({ kind: 'AnchorHasVault' });
+	if (args.anchorPhraseKeys.length > LIMITS.maxAnchorDevices) {
+		invalid('anchorPhraseKeys', 'more keys than an anchor has devices');
+	}
+	if (!args.anchorPhraseKeys.some((key) => bytesEqual(key, phraseKey))) {
+		fail({ kind: 'PhraseKeyNotOnAnchor' });
+	}
 	// Proof of possession: the key the vault is bound to signs its own creation.
 	const payload: OperationPayload = {
 		purpose: 'create-vault',

@@ -45,7 +45,8 @@ export function createWithInvites(
 			phraseKey: w.phrase.publicKey,
 			delayNs,
 			invites: list,
-			proof
+			proof,
+			anchorPhraseKeys: [w.phrase.publicKey]
 		});
 	};
 }

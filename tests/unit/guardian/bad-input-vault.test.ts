@@ -121,6 +121,24 @@ const CASES: Case[] = [
 		kind: 'InvalidInput'
 	},
 	{
+		name: 'phrase key not on the anchor (squatting)',
+		world: fresh,
+		call: createWith(() => ({ anchorPhraseKeys: [randomBytes(32)] })),
+		kind: 'PhraseKeyNotOnAnchor'
+	},
+	{
+		name: 'anchor reports no phrase key',
+		world: fresh,
+		call: createWith(() => ({ anchorPhraseKeys: [] })),
+		kind: 'PhraseKeyNotOnAnchor'
+	},
+	{
+		name: 'more anchor keys than devices',
+		world: fresh,
+		call: createWith((a) => ({ anchorPhraseKeys: Array(11).fill(a.phraseKey) })),
+		kind: 'InvalidInput'
+	},
+	{
 		name: 'anchor already has a vault',
 		world: created,
 		call: (w) => w.domain.createVault(newPrincipal(), w.now, w.createArgs()),

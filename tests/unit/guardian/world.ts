@@ -138,7 +138,15 @@ export class World {
 			invites
 		};
 		const proof = this.sign(payload, { vaultId: 0n, nonce: 0n, ...options });
-		return { anchor: this.anchor, phraseKey: this.phrase.publicKey, delayNs, invites, proof };
+		return {
+			anchor: this.anchor,
+			phraseKey: this.phrase.publicKey,
+			delayNs,
+			invites,
+			proof,
+			// What II's get_anchor_credentials reports: here the phrase key plus another device key.
+			anchorPhraseKeys: [newKeyPair().publicKey, this.phrase.publicKey]
+		};
 	}
 
 	create(): this {
