@@ -1,0 +1,104 @@
+// Compact binary encoding for stored records: fixed-width big-endian integers and
+// length-prefixed byte strings. Decoding is strict: any leftover or missing byte is an
+// InvariantError (stored state is written only by this code, so it is corruption).
+import { InvariantError } from './errors';
+
+const MAX_U64 = (1n << 64n) - 1n;
+
+export class ByteWriter {
+	private chunks: Uint8Array[] = [];
+	private size = 0;
+
+	private push(bytes: Uint8Array): this {
+		this.chunks.push(bytes);
+		this.size += bytes.length;
+		return this;
+	}
+	u8(value: number): this {
+		if (!Number.isInteger(value) || value < 0 || value > 0xff) throw new InvariantError('u8 range');
+		return this.push(Uint8Array.of(value));
+	}
+	u16(value: number): this {
+		if (!Number.isInteger(value) || value < 0 || value > 0xffff) {
+			throw new InvariantError('u16 range');
+		}
+		return this.push(Uint8Array.of(value >> 8, value & 0xff));
+	}
+	u64(value: bigint): this {
+		if (value < 0n || value > MAX_U64) throw new InvariantError('u64 range');
+		const out = new Uint8Array(8);
+		new DataView(out.buffer).setBigUint64(0, value, false);
+		return this.push(out);
+	}
+	bool(value: boolean): this {
+		return this.u8(value ? 1 : 0);
+	}
+	/** Exactly `length` bytes, no prefix. */
+	fixed(bytes: Uint8Array, length: number): this {
+		if (bytes.length !== length) throw new InvariantError(`fixed field of ${length} bytes`);
+		return this.push(bytes.slice());
+	}
+	/** u8 length prefix. */
+	bytes8(bytes: Uint8Array): this {
+		return this.u8(bytes.length).push(bytes.slice());
+	}
+	/** u16 length prefix. */
+	bytes16(bytes: Uint8Array): this {
+		return this.u16(bytes.length).push(bytes.slice());
+	}
+	text8(text: string): this {
+		return this.bytes8(new TextEncoder().encode(text));
+	}
+	finish(): Uint8Array {
+		const out = new Uint8Array(this.size);
+		let offset = 0;
+		for (const chunk of this.chunks) {
+			out.set(chunk, offset);
+			offset += chunk.length;
+		}
+		return out;
+	}
+}
+
+export class ByteReader {
+	private offset = 0;
+	constructor(private readonly data: Uint8Array) {}
+
+	private take(length: number): Uint8Array {
+		if (this.offset + length > this.data.length) throw new InvariantError('record truncated');
+		const out = this.data.slice(this.offset, this.offset + length);
+		this.offset += length;
+		return out;
+	}
+	u8(): number {
+		return this.take(1)[0] as number;
+	}
+	u16(): number {
+		const [high, low] = this.take(2) as unknown as [number, number];
+		return (high << 8) | low;
+	}
+	u64(): bigint {
+		const bytes = this.take(8);
+		return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, false);
+	}
+	bool(): boolean {
+		const value = this.u8();
+		if (value > 1) throw new InvariantError('bool out of range');
+		return value === 1;
+	}
+	fixed(length: number): Uint8Array {
+		return this.take(length);
+	}
+	bytes8(): Uint8Array {
+		return this.take(this.u8());
+	}
+	bytes16(): Uint8Array {
+		return this.take(this.u16());
+	}
+	text8(): string {
+		return new TextDecoder().decode(this.bytes8());
+	}
+	end(): void {
+		if (this.offset !== this.data.length) throw new InvariantError('trailing bytes in record');
+	}
+}

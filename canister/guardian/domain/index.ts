@@ -1,0 +1,14 @@
+// Public surface of the guardian canister's domain (pure TypeScript, no Azle).
+export { GuardianDomain } from './guardian';
+export * from './errors';
+export * from './limits';
+export * from './store';
+export * from './signed-operation';
+export * from './authorization';
+export { stateDigest, storedBytes } from './digest';
+export type * from './records';
+export type * from './queries';
+export { inviteHash } from './vault-ops';
+export { releaseIdentity, type ReleasedShare } from './recovery-ops';
+export { SHARES_CONTEXT, RELEASE_CONTEXT, sharesIdentity } from './vetkd';
+export { effectiveStatus, type EffectiveStatus } from './recovery-state';

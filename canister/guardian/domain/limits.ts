@@ -1,0 +1,48 @@
+// Every bound the domain enforces, in one place. Times are nanoseconds.
+
+export const NS_PER_SECOND = 1_000_000_000n;
+export const NS_PER_MINUTE = 60n * NS_PER_SECOND;
+export const NS_PER_HOUR = 60n * NS_PER_MINUTE;
+export const NS_PER_DAY = 24n * NS_PER_HOUR;
+
+export const LIMITS = {
+	/** Guardian slots per vault (n). */
+	minSlots: 2,
+	maxSlots: 10,
+	/** Threshold m: 2 <= m <= n. */
+	minThreshold: 2,
+	/** Slot labels: UTF-8 bytes, no control characters. */
+	maxLabelBytes: 32,
+	/** Time-lock between opening a recovery and its release. */
+	defaultDelayNs: 72n * NS_PER_HOUR,
+	minDelayNs: 24n * NS_PER_HOUR,
+	maxDelayNs: 30n * NS_PER_DAY,
+	/** A signed operation may not be valid for longer than this (limits pre-signed messages). */
+	maxSignatureValidityNs: 10n * NS_PER_MINUTE,
+	/** An invitation link is valid this long after it was issued. */
+	inviteValidityNs: 7n * NS_PER_DAY,
+	/** IBE ciphertexts of share envelopes (~50 B plaintext + 136 B overhead). */
+	minShareCiphertextBytes: 137,
+	maxShareCiphertextBytes: 320,
+	hashBytes: 32,
+	ed25519PublicKeyBytes: 32,
+	ed25519SignatureBytes: 64,
+	maxPrincipalBytes: 29,
+	/** II allows at most 10 devices per anchor. */
+	maxAnchorDevices: 10,
+	/** Recovery pacing. */
+	cooldownNs: 24n * NS_PER_HOUR,
+	/** After the time-lock ends, the requester has this long to collect; then the request lapses. */
+	releaseWindowNs: 7n * NS_PER_DAY,
+	vaultOpensPerWindow: 3,
+	vaultOpenWindowNs: 7n * NS_PER_DAY,
+	requesterOpensPerWindow: 5,
+	requesterOpenWindowNs: NS_PER_DAY,
+	/** Index sizes per principal. */
+	maxVaultsPerOwner: 8,
+	maxVaultsPerGuardian: 32,
+	/** Audit events kept per vault (oldest dropped first). */
+	maxAuditEvents: 32,
+	/** A check-in older than this makes the owner's health view flag the guardian. */
+	checkInStaleNs: 180n * NS_PER_DAY
+} as const;

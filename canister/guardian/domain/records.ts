@@ -1,0 +1,122 @@
+// Stored records (encodings in record-codec.ts).
+import type { Principal } from '@dfinity/principal';
+
+export interface InvitedSlot {
+	state: 'invited';
+	label: string;
+	inviteHash: Uint8Array;
+	inviteExpiresAt: bigint;
+}
+export interface AcceptedSlot {
+	state: 'accepted';
+	label: string;
+	/** Kept so a reused link gets InviteUsed, not InviteNotFound. */
+	inviteHash: Uint8Array;
+	guardian: Principal;
+	acceptedAt: bigint;
+}
+export type Slot = InvitedSlot | AcceptedSlot;
+
+/** One guardian's sealed share: IBE ciphertext to its principal, plus its check-in key. */
+export interface SealedShare {
+	guardian: Principal;
+	ciphertext: Uint8Array;
+	/** Ed25519 public key derived from the decrypted envelope; see checkIn in vault-ops.ts. */
+	checkKey: Uint8Array;
+	checkInNonce: bigint;
+	lastCheckInAt: bigint;
+}
+
+export interface Seal {
+	threshold: number;
+	commitment: Uint8Array;
+	sealedAt: bigint;
+	shares: SealedShare[];
+}
+
+export interface VaultRecord {
+	id: bigint;
+	anchor: bigint;
+	owner: Principal;
+	phraseKey: Uint8Array;
+	createdAt: bigint;
+	/** Operation counter: the nonce the next phrase-signed operation must carry. */
+	nonce: bigint;
+	delayNs: bigint;
+	slots: Slot[];
+	/** The shares recovery uses; kept while guardians are rotated until the next seal. */
+	seal: Seal | undefined;
+	/** Latest request (0 = none); only it is kept in the requests store. */
+	lastRequestId: bigint;
+	cooldownUntil: bigint;
+	openWindowStart: bigint;
+	opensInWindow: number;
+}
+
+export type RequestStatus = 'open' | 'released' | 'failed' | 'cancelled';
+export const REQUEST_STATUSES: RequestStatus[] = ['open', 'released', 'failed', 'cancelled'];
+
+export interface Vote {
+	/** Index into the vault's seal.shares (frozen while a request is open). */
+	shareIndex: number;
+	at: bigint;
+}
+export interface Approval extends Vote {
+	/** The guardian's share re-encrypted with IBE to (request id || requester). */
+	ciphertext: Uint8Array;
+}
+
+export interface RequestRecord {
+	id: bigint;
+	vaultId: bigint;
+	requester: Principal;
+	openedAt: bigint;
+	releasableAt: bigint;
+	expiresAt: bigint;
+	threshold: number;
+	guardianCount: number;
+	status: RequestStatus;
+	closedAt: bigint;
+	/** When the owner said "this isn't me" (0 = no alarm). */
+	alarmAt: bigint;
+	approvals: Approval[];
+	declines: Vote[];
+}
+
+export interface AnchorRecord {
+	/** 0 when the anchor has no vault (deleted); the record stays to keep the create nonce. */
+	vaultId: bigint;
+	createNonce: bigint;
+}
+
+export interface RateWindow {
+	windowStart: bigint;
+	count: number;
+}
+
+export const AUDIT_KINDS = [
+	'vault-created',
+	'invite-accepted',
+	'guardians-updated',
+	'sealed',
+	'delay-changed',
+	'guardian-resigned',
+	'checked-in',
+	'recovery-opened',
+	'approved',
+	'declined',
+	'alarm-raised',
+	'recovery-cancelled',
+	'recovery-failed',
+	'released'
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+export interface AuditEvent {
+	kind: AuditKind;
+	at: bigint;
+	/** Slot or share index the event concerns, at the time of the event (255 = none). */
+	index: number;
+	/** Request id, delay, or 0. */
+	ref: bigint;
+}

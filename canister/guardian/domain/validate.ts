@@ -1,0 +1,96 @@
+// Input validation: every argument from a caller passes through one of these before it is used.
+import type { Principal } from '@dfinity/principal';
+import { fail, invalid } from './errors';
+import { LIMITS } from './limits';
+import type { InviteSpec, ShareSubmission, SlotSpec } from './signed-operation';
+
+const MAX_U64 = (1n << 64n) - 1n;
+
+export function requireAuthenticated(caller: Principal): void {
+	if (caller.isAnonymous()) fail({ kind: 'AnonymousCaller' });
+}
+
+export function u64(field: string, value: bigint): bigint {
+	if (value < 0n || value > MAX_U64) invalid(field, 'not a u64');
+	return value;
+}
+
+export function fixedBytes(field: string, value: Uint8Array, length: number): Uint8Array {
+	if (value.length !== length) invalid(field, `must be ${length} bytes`);
+	return value;
+}
+
+export function label(value: string): string {
+	const bytes = new TextEncoder().encode(value);
+	if (value.trim().length === 0) invalid('label', 'empty');
+	if (bytes.length > LIMITS.maxLabelBytes) invalid('label', `over ${LIMITS.maxLabelBytes} bytes`);
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) invalid('label', 'control character');
+	if (value !== value.trim()) invalid('label', 'leading or trailing space');
+	return value;
+}
+
+export function delay(value: bigint): bigint {
+	if (value < LIMITS.minDelayNs) invalid('delayNs', 'below the minimum (24 h)');
+	if (value > LIMITS.maxDelayNs) invalid('delayNs', 'above the maximum (30 days)');
+	return value;
+}
+
+export function invite(spec: InviteSpec): InviteSpec {
+	return { label: label(spec.label), inviteHash: fixedBytes('inviteHash', spec.inviteHash, 32) };
+}
+
+export function slotCount(count: number): void {
+	if (count < LIMITS.minSlots || count > LIMITS.maxSlots) {
+		invalid('slots', `between ${LIMITS.minSlots} and ${LIMITS.maxSlots} guardians`);
+	}
+}
+
+export function slotSpecs(specs: SlotSpec[], existingSlots: number): SlotSpec[] {
+	slotCount(specs.length);
+	const kept = new Set<number>();
+	for (const spec of specs) {
+		if ('keep' in spec) {
+			if (!Number.isInteger(spec.keep) || spec.keep < 0 || spec.keep >= existingSlots) {
+				invalid('slots', 'keep index out of range');
+			}
+			if (kept.has(spec.keep)) invalid('slots', 'slot kept twice');
+			kept.add(spec.keep);
+		} else invite(spec.invite);
+	}
+	return specs;
+}
+
+export function threshold(value: number, slots: number): number {
+	if (!Number.isInteger(value) || value < LIMITS.minThreshold || value > slots) {
+		invalid('threshold', `must satisfy ${LIMITS.minThreshold} <= m <= n`);
+	}
+	return value;
+}
+
+export function shareCiphertext(field: string, value: Uint8Array): Uint8Array {
+	if (
+		value.length < LIMITS.minShareCiphertextBytes ||
+		value.length > LIMITS.maxShareCiphertextBytes
+	) {
+		invalid(
+			field,
+			`must be ${LIMITS.minShareCiphertextBytes}..${LIMITS.maxShareCiphertextBytes} bytes`
+		);
+	}
+	return value;
+}
+
+export function shares(values: ShareSubmission[], slots: number): ShareSubmission[] {
+	if (values.length !== slots) invalid('shares', 'one share per slot');
+	for (const share of values) {
+		shareCiphertext('shares.ciphertext', share.ciphertext);
+		fixedBytes('shares.checkKey', share.checkKey, LIMITS.ed25519PublicKeyBytes);
+	}
+	return values;
+}
+
+export function secret(value: Uint8Array): Uint8Array {
+	if (value.length < 16 || value.length > 64) invalid('secret', 'must be 16..64 bytes');
+	return value;
+}

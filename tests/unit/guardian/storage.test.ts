@@ -1,0 +1,208 @@
+// Stored bytes per vault, record encodings (round trip, strictness) and what happens when a
+// stored record is corrupt.
+import { Principal } from '@dfinity/principal';
+import { randomBytes } from '@noble/hashes/utils';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+	decodeRequest,
+	decodeVault,
+	encodeRequest,
+	encodeVault
+} from '../../../canister/guardian/domain/record-codec';
+import {
+	InvariantError,
+	LIMITS,
+	MEMORY_IDS,
+	STORE_NAMES,
+	storedBytes,
+	type RequestRecord,
+	type VaultRecord
+} from '../../../canister/guardian/domain/index';
+import { err, ok, World } from './world';
+
+describe('storage', () => {
+	it('a vault with n = 5 in its heaviest state fits in 4 KiB of stored bytes', () => {
+		const w = World.sealed(5, 3).open().approve(0).approve(1).approve(2);
+		// Fill the audit log to its bound with check-ins.
+		const logLength = () => ok(w.domain.auditLog(w.owner, w.now, { vaultId: w.vaultId })).length;
+		for (let round = 0n; logLength() < LIMITS.maxAuditEvents; round++) {
+			for (let i = 0; i < 5; i++) {
+				const payload = {
+					purpose: 'guardian-check-in' as const,
+					guardian: w.guardian(i),
+					shareIndex: i
+				};
+				const op = w.sign(payload, { key: w.checkKeys[i], nonce: round });
+				ok(w.domain.checkIn(w.guardian(i), w.now, { vaultId: w.vaultId, op }));
+			}
+		}
+		const sizes = storedBytes(w.stores);
+		const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+		console.log(`bytes per vault (n = 5, m = 3, 3 approvals, full audit log): ${total} B`);
+		console.log(`  by store: ${JSON.stringify(sizes)}`);
+		expect(total).toBeLessThanOrEqual(4096);
+		expect(sizes.auditLogs).toBeGreaterThan(0);
+	});
+
+	it('memory ids are distinct and cover every store', () => {
+		const ids = Object.values(MEMORY_IDS);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(Object.keys(MEMORY_IDS).sort()).toEqual([...STORE_NAMES].sort());
+		ids.forEach((id) => expect(id).toBeLessThanOrEqual(253));
+	});
+
+	const principal = fc
+		.uint8Array({ minLength: 0, maxLength: 29 })
+		.map((bytes) => Principal.fromUint8Array(bytes));
+	const u64 = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n });
+	const bytes = (n: number) => fc.uint8Array({ minLength: n, maxLength: n });
+	const slot = fc.oneof(
+		fc.record({
+			state: fc.constant('invited' as const),
+			label: fc.string({ maxLength: 8 }),
+			inviteHash: bytes(32),
+			inviteExpiresAt: u64
+		}),
+		fc.record({
+			state: fc.constant('accepted' as const),
+			label: fc.string({ maxLength: 8 }),
+			inviteHash: bytes(32),
+			guardian: principal,
+			acceptedAt: u64
+		})
+	);
+	const share = fc.record({
+		guardian: principal,
+		ciphertext: fc.uint8Array({ maxLength: 320 }),
+		checkKey: bytes(32),
+		checkInNonce: u64,
+		lastCheckInAt: u64
+	});
+	const vault: fc.Arbitrary<VaultRecord> = fc.record({
+		id: u64,
+		anchor: u64,
+		owner: principal,
+		phraseKey: bytes(32),
+		createdAt: u64,
+		nonce: u64,
+		delayNs: u64,
+		slots: fc.array(slot, { maxLength: 10 }),
+		seal: fc.option(
+			fc.record({
+				threshold: fc.integer({ min: 0, max: 10 }),
+				commitment: bytes(32),
+				sealedAt: u64,
+				shares: fc.array(share, { maxLength: 10 })
+			}),
+			{ nil: undefined }
+		),
+		lastRequestId: u64,
+		cooldownUntil: u64,
+		openWindowStart: u64,
+		opensInWindow: fc.integer({ min: 0, max: 255 })
+	});
+	const vote = fc.record({ shareIndex: fc.integer({ min: 0, max: 9 }), at: u64 });
+	const request: fc.Arbitrary<RequestRecord> = fc.record({
+		id: u64,
+		vaultId: u64,
+		requester: principal,
+		openedAt: u64,
+		releasableAt: u64,
+		expiresAt: u64,
+		threshold: fc.integer({ min: 0, max: 10 }),
+		guardianCount: fc.integer({ min: 0, max: 10 }),
+		status: fc.constantFrom(
+			'open' as const,
+			'released' as const,
+			'failed' as const,
+			'cancelled' as const
+		),
+		closedAt: u64,
+		alarmAt: u64,
+		approvals: fc.array(
+			fc.record({
+				shareIndex: fc.integer({ min: 0, max: 9 }),
+				at: u64,
+				ciphertext: fc.uint8Array({ maxLength: 320 })
+			}),
+			{ maxLength: 10 }
+		),
+		declines: fc.array(vote, { maxLength: 10 })
+	});
+
+	const comparable = (value: unknown) =>
+		JSON.parse(
+			JSON.stringify(value, (_, v: unknown) =>
+				typeof v === 'bigint'
+					? `n${v}`
+					: v instanceof Uint8Array
+						? Array.from(v)
+						: v instanceof Principal
+							? v.toText()
+							: v
+			)
+		);
+
+	it('property: vault and request records round-trip exactly', () => {
+		fc.assert(
+			fc.property(vault, (record) => {
+				expect(comparable(decodeVault(encodeVault(record)))).toEqual(comparable(record));
+			}),
+			{ numRuns: 200 }
+		);
+		fc.assert(
+			fc.property(request, (record) => {
+				expect(comparable(decodeRequest(encodeRequest(record)))).toEqual(comparable(record));
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('property: any truncated or extended record is an InvariantError', () => {
+		fc.assert(
+			fc.property(vault, fc.integer({ min: 1, max: 40 }), (record, cut) => {
+				const encoded = encodeVault(record);
+				const truncated = encoded.slice(0, Math.max(0, encoded.length - cut));
+				expect(() => decodeVault(truncated)).toThrow(InvariantError);
+				const extended = new Uint8Array([...encoded, 0]);
+				expect(() => decodeVault(extended)).toThrow(InvariantError);
+			}),
+			{ numRuns: 100 }
+		);
+	});
+
+	it('an unknown record version is an InvariantError', () => {
+		const w = World.sealed();
+		const stored = w.stores.vaults.get(w.vaultId) as Uint8Array;
+		const future = stored.slice();
+		future[0] = 2;
+		expect(() => decodeVault(future)).toThrow(/version 2/);
+	});
+
+	it('a corrupt record makes the call throw (adapter traps) and nothing is written', () => {
+		const w = World.sealed();
+		const stored = w.stores.vaults.get(w.vaultId) as Uint8Array;
+		w.stores.vaults.insert(w.vaultId, stored.slice(0, 20));
+		const before = w.digest();
+		expect(() => w.domain.openRecovery(w.requester, w.now, { anchor: w.anchor })).toThrow(
+			InvariantError
+		);
+		expect(w.digest()).toBe(before);
+		// Other vaults keep working.
+		const other = World.sealed(3, 2, 77n, w);
+		ok(other.domain.openRecovery(other.requester, other.now, { anchor: other.anchor }));
+		err(w.domain.release(w.requester, w.now, { requestId: 12345n }), 'NotFound');
+	});
+
+	it('shares keep their exact bytes through seal, approval and release', () => {
+		const w = World.sealed(3, 2).open();
+		const reEncrypted = [randomBytes(186), randomBytes(200)];
+		reEncrypted.forEach((ciphertext, i) =>
+			ok(w.domain.approveRecovery(w.guardian(i), w.now, { requestId: w.requestId, ciphertext }))
+		);
+		w.advance(LIMITS.defaultDelayNs);
+		const released = ok(w.domain.release(w.requester, w.now, { requestId: w.requestId }));
+		expect(released.shares.map((s) => s.ciphertext)).toEqual(reEncrypted);
+	});
+});
