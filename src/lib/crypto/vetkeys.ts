@@ -29,7 +29,10 @@ import {
 	type SplitError
 } from './shares';
 
-export type KeyError = { kind: 'unknown-key-name'; keyName: string } | { kind: 'key-mismatch' };
+export type KeyError =
+	| { kind: 'unknown-key-name'; keyName: string }
+	| { kind: 'malformed-key' }
+	| { kind: 'key-mismatch' };
 
 /**
  * The vetKD master public key for a key name: built in for mainnet (`key_1`, `test_key_1`);
@@ -43,7 +46,7 @@ export function masterPublicKeyFor(
 		try {
 			return ok(MasterPublicKey.deserialize(localPublicKey));
 		} catch {
-			return err({ kind: 'key-mismatch' });
+			return err({ kind: 'malformed-key' });
 		}
 	}
 	if (keyName === MasterPublicKeyId.KEY_1 || keyName === MasterPublicKeyId.TEST_KEY_1) {
