@@ -6,6 +6,7 @@ export * from './phrase';
 export * from './ii-key';
 export * from './envelope';
 export * from './shares';
+export * from './vetkd-keys';
 export * from './vetkeys';
 export * from './verification-code';
 export * from './paper';

@@ -1,15 +1,9 @@
 // End-to-end seal -> approve -> release with real vetKD math: the devnet's VetKdMasterKey plays
 // the management canister (same math as the IC, one local master secret instead of a shared one).
 import { Principal } from '@dfinity/principal';
-import {
-	IbeCiphertext,
-	IbeIdentity,
-	IbeSeed,
-	MasterPublicKey,
-	MasterPublicKeyId
-} from '@dfinity/vetkeys';
+import { IbeCiphertext, IbeIdentity, IbeSeed } from '@dfinity/vetkeys';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { VetKdMasterKey, derivePublicKey } from '../../../devnet/src/vetkd/math';
+import { VetKdMasterKey } from '../../../devnet/src/vetkd/math';
 import { derivePhraseKey } from './ii-key';
 import {
 	SHARE_CIPHERTEXT_BYTES,
@@ -19,16 +13,18 @@ import {
 } from './protocol';
 import { encodeEnvelope } from './envelope';
 import {
-	GuardianKeyRequest,
-	ReleaseKeyRequest,
 	masterPublicKeyFor,
-	sealShares,
 	verifyReleaseKey,
 	verifySharesKey,
-	type GuardianKey,
 	type ReleaseKey,
-	type Seal,
 	type SharesKey
+} from './vetkd-keys';
+import {
+	GuardianKeyRequest,
+	ReleaseKeyRequest,
+	sealShares,
+	type GuardianKey,
+	type Seal
 } from './vetkeys';
 
 // Pairing-heavy tests: generous timeouts for slow CI machines.
@@ -134,55 +130,6 @@ describe('recovery end to end (seal, approve, release)', () => {
 	it('lets a guardian open its own envelope (for a paper copy)', () => {
 		const opened = guardianKey(guardians[1]!).openEnvelope(seal.shares[1]!.ciphertext, vaultId);
 		expect(opened.ok && opened.value).toHaveLength(49);
-	});
-});
-
-describe('derived public key verification', () => {
-	it('accepts mainnet keys derived independently (devnet math) from the built-in master key', () => {
-		for (const keyName of [MasterPublicKeyId.KEY_1, MasterPublicKeyId.TEST_KEY_1]) {
-			const mainnet = masterPublicKeyFor(keyName);
-			if (!mainnet.ok) throw new Error(mainnet.error.kind);
-			const masterBytes = MasterPublicKey.productionKey(keyName).publicKeyBytes();
-			expect(mainnet.value.publicKeyBytes()).toEqual(masterBytes);
-			const reported = derivePublicKey(masterBytes, canister, VETKD_CONTEXT_SHARES);
-			expect(verifySharesKey(reported, mainnet.value, canisterId).ok).toBe(true);
-		}
-	});
-
-	it('refuses keys of another canister, another context or another master', () => {
-		const local = MasterPublicKey.deserialize(master.publicKey);
-		const other = Principal.fromText('aaaaa-aa').toUint8Array();
-		const mismatch = { ok: false, error: { kind: 'key-mismatch' } };
-		expect(
-			verifySharesKey(master.derivedPublicKey(other, VETKD_CONTEXT_SHARES), local, canisterId)
-		).toEqual(mismatch);
-		expect(
-			verifySharesKey(master.derivedPublicKey(canister, VETKD_CONTEXT_RELEASE), local, canisterId)
-		).toEqual(mismatch);
-		expect(
-			verifyReleaseKey(master.derivedPublicKey(canister, VETKD_CONTEXT_SHARES), local, canisterId)
-		).toEqual(mismatch);
-		const production = MasterPublicKey.productionKey();
-		expect(
-			verifySharesKey(
-				master.derivedPublicKey(canister, VETKD_CONTEXT_SHARES),
-				production,
-				canisterId
-			)
-		).toEqual(mismatch);
-		expect(verifySharesKey(new Uint8Array(96), local, canisterId)).toEqual(mismatch);
-		expect(verifySharesKey(new Uint8Array(3), local, canisterId)).toEqual(mismatch);
-	});
-
-	it('needs a supplied master key for names other than mainnet ones', () => {
-		expect(masterPublicKeyFor('dfx_test_key')).toEqual({
-			ok: false,
-			error: { kind: 'unknown-key-name', keyName: 'dfx_test_key' }
-		});
-		expect(masterPublicKeyFor('dfx_test_key', new Uint8Array(96).fill(1))).toEqual({
-			ok: false,
-			error: { kind: 'malformed-key' }
-		});
 	});
 });
 

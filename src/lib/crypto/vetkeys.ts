@@ -2,24 +2,17 @@
 // request under the release context, and open with exactly one vetKey per party.
 import type { Principal } from '@dfinity/principal';
 import {
-	DerivedPublicKey,
 	EncryptedVetKey,
 	IbeCiphertext,
 	IbeIdentity,
 	IbeSeed,
-	MasterPublicKey,
-	MasterPublicKeyId,
 	TransportSecretKey,
+	type DerivedPublicKey,
 	type VetKey
 } from '@dfinity/vetkeys';
-import { constantTimeEqual, wipe } from './bytes';
+import { wipe } from './bytes';
 import { decodeEnvelope, type EnvelopeError } from './envelope';
-import {
-	MAX_GUARDIANS,
-	VETKD_CONTEXT_RELEASE,
-	VETKD_CONTEXT_SHARES,
-	releaseIdentity
-} from './protocol';
+import { MAX_GUARDIANS, releaseIdentity } from './protocol';
 import { err, ok, type Result } from './result';
 import {
 	combineShares,
@@ -28,71 +21,7 @@ import {
 	type ExpectedVault,
 	type SplitError
 } from './shares';
-
-export type KeyError =
-	| { kind: 'unknown-key-name'; keyName: string }
-	| { kind: 'malformed-key' }
-	| { kind: 'key-mismatch' };
-
-/**
- * The vetKD master public key for a key name: built in for mainnet (`key_1`, `test_key_1`);
- * a local network (devnet) must supply its own, read from its configuration.
- */
-export function masterPublicKeyFor(
-	keyName: string,
-	localPublicKey?: Uint8Array
-): Result<MasterPublicKey, KeyError> {
-	if (localPublicKey) {
-		try {
-			return ok(MasterPublicKey.deserialize(localPublicKey));
-		} catch {
-			return err({ kind: 'malformed-key' });
-		}
-	}
-	if (keyName === MasterPublicKeyId.KEY_1 || keyName === MasterPublicKeyId.TEST_KEY_1) {
-		return ok(MasterPublicKey.productionKey(keyName));
-	}
-	return err({ kind: 'unknown-key-name', keyName });
-}
-
-/** A derived public key proven to belong to (master, canister, context). */
-interface VerifiedKey<Context extends 'shares' | 'release'> {
-	readonly context: Context;
-	readonly key: DerivedPublicKey;
-}
-export type SharesKey = VerifiedKey<'shares'>;
-export type ReleaseKey = VerifiedKey<'release'>;
-
-function verifyDerivedKey(
-	reported: Uint8Array,
-	master: MasterPublicKey,
-	canisterId: Principal,
-	context: Uint8Array
-): Result<DerivedPublicKey, KeyError> {
-	const expected = master.deriveCanisterKey(canisterId.toUint8Array()).deriveSubKey(context);
-	if (!constantTimeEqual(expected.publicKeyBytes(), reported)) return err({ kind: 'key-mismatch' });
-	return ok(expected);
-}
-
-/** Checks the canister's `vetkd_public_key` answer for the shares context. */
-export function verifySharesKey(
-	reported: Uint8Array,
-	master: MasterPublicKey,
-	canisterId: Principal
-): Result<SharesKey, KeyError> {
-	const key = verifyDerivedKey(reported, master, canisterId, VETKD_CONTEXT_SHARES);
-	return key.ok ? ok({ context: 'shares', key: key.value }) : key;
-}
-
-/** Checks the canister's `vetkd_public_key` answer for the release context. */
-export function verifyReleaseKey(
-	reported: Uint8Array,
-	master: MasterPublicKey,
-	canisterId: Principal
-): Result<ReleaseKey, KeyError> {
-	const key = verifyDerivedKey(reported, master, canisterId, VETKD_CONTEXT_RELEASE);
-	return key.ok ? ok({ context: 'release', key: key.value }) : key;
-}
+import type { ReleaseKey, SharesKey } from './vetkd-keys';
 
 function ibeEncrypt(key: DerivedPublicKey, identity: Uint8Array, message: Uint8Array): Uint8Array {
 	return IbeCiphertext.encrypt(
@@ -153,14 +82,16 @@ export type VetKeyError =
  * `input` to the canister, then `receive` its encrypted key. Single use, so nobody derives twice.
  */
 class VetKeyRequest {
-	#transportKey: TransportSecretKey | undefined = TransportSecretKey.random();
+	#transportKey: TransportSecretKey | undefined;
 	readonly transportPublicKey: Uint8Array;
 
 	constructor(
 		private readonly derivedKey: DerivedPublicKey,
 		readonly input: Uint8Array
 	) {
-		this.transportPublicKey = this.#transportKey?.publicKeyBytes() ?? new Uint8Array();
+		const transportKey = TransportSecretKey.random();
+		this.#transportKey = transportKey;
+		this.transportPublicKey = transportKey.publicKeyBytes();
 	}
 
 	protected decrypt(encryptedKey: Uint8Array): Result<VetKey, VetKeyError> {
