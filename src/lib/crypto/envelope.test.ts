@@ -74,6 +74,28 @@ describe('share envelope v1', () => {
 		}
 	});
 
+	it('decodes impossible parameters as bad-parameters even with a valid checksum', () => {
+		const tag = new TextEncoder().encode('tessera/v1/envelope-checksum');
+		for (const [index, threshold, total] of [
+			[0, 2, 3],
+			[4, 2, 3],
+			[1, 1, 3],
+			[1, 3, 2],
+			[1, 2, 11]
+		]) {
+			const body = encodeEnvelope(envelope).subarray(0, 45);
+			body.set([index ?? 0, threshold ?? 0, total ?? 0], 9);
+			const sum = sha256(Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 28, ...tag, ...body])).subarray(
+				0,
+				4
+			);
+			expect(decodeEnvelope(Uint8Array.from([...body, ...sum]))).toEqual({
+				ok: false,
+				error: { kind: 'bad-parameters' }
+			});
+		}
+	});
+
 	it('refuses to encode a share of the wrong size', () => {
 		expect(() => encodeEnvelope({ ...envelope, share: new Uint8Array(32) })).toThrow(RangeError);
 	});
