@@ -72,35 +72,51 @@ export async function combineShares(
 	expected: ExpectedVault
 ): Promise<Result<Uint8Array, CombineError>> {
 	const decoded: ShareEnvelope[] = [];
-	for (const [at, bytes] of envelopes.entries()) {
-		const result = decodeEnvelope(bytes);
-		if (!result.ok) return err({ kind: 'malformed', at, error: result.error });
-		const envelope = result.value;
-		if (envelope.vaultId !== expected.vaultId) {
-			return err({ kind: 'foreign', at, vaultId: envelope.vaultId });
+	try {
+		for (const [at, bytes] of envelopes.entries()) {
+			const result = decodeEnvelope(bytes);
+			if (!result.ok) return err({ kind: 'malformed', at, error: result.error });
+			decoded.push(result.value);
+			const problem = conflict(result.value, decoded.slice(0, -1), expected.vaultId);
+			if (problem) return err({ at, ...problem });
 		}
-		const first = decoded[0];
-		if (first && (first.threshold !== envelope.threshold || first.total !== envelope.total)) {
-			return err({ kind: 'inconsistent', at });
+		const need = decoded[0]?.threshold ?? MIN_THRESHOLD;
+		if (decoded.length < need) return err({ kind: 'too-few', have: decoded.length, need });
+		const chosen = [...decoded].sort((a, b) => a.index - b.index).slice(0, need);
+		const secret = await combineOrUndefined(chosen.map((envelope) => envelope.share));
+		if (!secret || !matchesCommitment(expected, secret)) {
+			wipe(secret);
+			return err({ kind: 'commitment-mismatch' });
 		}
-		const x = envelope.share[SHARE_BYTES - 1];
-		if (
-			decoded.some((other) => other.index === envelope.index || other.share[SHARE_BYTES - 1] === x)
-		) {
-			return err({ kind: 'duplicate', at, index: envelope.index });
-		}
-		decoded.push(envelope);
+		return ok(secret);
+	} finally {
+		wipe(...decoded.map((envelope) => envelope.share));
 	}
-	const need = decoded[0]?.threshold ?? MIN_THRESHOLD;
-	if (decoded.length < need) return err({ kind: 'too-few', have: decoded.length, need });
-	const chosen = decoded.sort((a, b) => a.index - b.index).slice(0, need);
-	const secret = await combineOrUndefined(chosen.map((envelope) => envelope.share));
-	wipe(...decoded.map((envelope) => envelope.share));
-	if (!secret || !matchesCommitment(expected, secret)) {
-		wipe(secret);
-		return err({ kind: 'commitment-mismatch' });
+}
+
+type Conflict =
+	| { kind: 'foreign'; vaultId: bigint }
+	| { kind: 'inconsistent' }
+	| { kind: 'duplicate'; index: number };
+
+/** Why `envelope` cannot be combined with the ones before it, if it cannot. */
+function conflict(
+	envelope: ShareEnvelope,
+	before: readonly ShareEnvelope[],
+	vaultId: bigint
+): Conflict | undefined {
+	if (envelope.vaultId !== vaultId) return { kind: 'foreign', vaultId: envelope.vaultId };
+	const first = before[0];
+	if (first && (first.threshold !== envelope.threshold || first.total !== envelope.total)) {
+		return { kind: 'inconsistent' };
 	}
-	return ok(secret);
+	const x = (share: Uint8Array) => share[SHARE_BYTES - 1];
+	if (
+		before.some((other) => other.index === envelope.index || x(other.share) === x(envelope.share))
+	) {
+		return { kind: 'duplicate', index: envelope.index };
+	}
+	return undefined;
 }
 
 async function combineOrUndefined(shares: Uint8Array[]): Promise<Uint8Array | undefined> {
