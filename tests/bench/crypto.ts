@@ -18,6 +18,7 @@ import {
 	VETKD_CONTEXT_SHARES,
 	releaseIdentity
 } from '../../src/lib/crypto/protocol';
+import { combineShares, splitEntropy } from '../../src/lib/crypto/shares';
 import { GuardianKeyRequest, ReleaseKeyRequest, sealShares } from '../../src/lib/crypto/vetkeys';
 import {
 	verifyReleaseKey,
