@@ -1,0 +1,228 @@
+// vetKeys IBE for shares: seal to guardians under the shares context, re-encrypt to a recovery
+// request under the release context, and open with exactly one vetKey per party.
+import type { Principal } from '@dfinity/principal';
+import {
+	EncryptedVetKey,
+	IbeCiphertext,
+	IbeIdentity,
+	IbeSeed,
+	TransportSecretKey,
+	type DerivedPublicKey,
+	type VetKey
+} from '@dfinity/vetkeys';
+import { wipe } from './bytes';
+import { decodeEnvelope, type EnvelopeError } from './envelope';
+import { MAX_GUARDIANS, releaseIdentity } from './protocol';
+import { err, ok, type Result } from './result';
+import {
+	combineShares,
+	splitEntropy,
+	type CombineError,
+	type ExpectedVault,
+	type SplitError
+} from './shares';
+import type { ReleaseKey, SharesKey } from './vetkd-keys';
+
+function ibeEncrypt(key: DerivedPublicKey, identity: Uint8Array, message: Uint8Array): Uint8Array {
+	return IbeCiphertext.encrypt(
+		key,
+		IbeIdentity.fromBytes(identity),
+		message,
+		IbeSeed.random()
+	).serialize();
+}
+
+export interface SealedShare {
+	readonly guardian: Principal;
+	/** Guardian slot, 1..n, as in the envelope. */
+	readonly index: number;
+	readonly ciphertext: Uint8Array;
+}
+
+export interface Seal {
+	readonly shares: SealedShare[];
+	readonly commitment: Uint8Array;
+}
+
+export type SealError = SplitError | { kind: 'duplicate-guardian'; index: number };
+
+/** Seal: split the entropy m-of-n and encrypt envelope i to guardian i (n = guardians.length). */
+export async function sealShares(
+	entropy: Uint8Array,
+	vault: { readonly vaultId: bigint; readonly threshold: number; readonly guardians: Principal[] },
+	sharesKey: SharesKey
+): Promise<Result<Seal, SealError>> {
+	const { vaultId, threshold, guardians } = vault;
+	const seen = new Set<string>();
+	for (const [i, guardian] of guardians.entries()) {
+		if (seen.has(guardian.toText())) return err({ kind: 'duplicate-guardian', index: i + 1 });
+		seen.add(guardian.toText());
+	}
+	if (guardians.length > MAX_GUARDIANS) return err({ kind: 'bad-parameters' });
+	const split = await splitEntropy(entropy, vaultId, threshold, guardians.length);
+	if (!split.ok) return split;
+	const { envelopes, commitment } = split.value;
+	const shares = guardians.map((guardian, i) => ({
+		guardian,
+		index: i + 1,
+		ciphertext: ibeEncrypt(sharesKey.key, guardian.toUint8Array(), envelopes[i] ?? new Uint8Array())
+	}));
+	wipe(...envelopes);
+	return ok({ shares, commitment });
+}
+
+export type VetKeyError =
+	| { kind: 'already-used' }
+	| { kind: 'malformed-encrypted-key' }
+	/** The key does not verify against the derived public key and input: never use it. */
+	| { kind: 'invalid-vetkey' };
+
+/**
+ * One vetKD request: a fresh transport key, used once. Callers send `transportPublicKey` and
+ * `input` to the canister, then `receive` its encrypted key. Single use, so nobody derives twice.
+ */
+class VetKeyRequest {
+	#transportKey: TransportSecretKey | undefined;
+	readonly transportPublicKey: Uint8Array;
+
+	constructor(
+		private readonly derivedKey: DerivedPublicKey,
+		readonly input: Uint8Array
+	) {
+		const transportKey = TransportSecretKey.random();
+		this.#transportKey = transportKey;
+		this.transportPublicKey = transportKey.publicKeyBytes();
+	}
+
+	protected decrypt(encryptedKey: Uint8Array): Result<VetKey, VetKeyError> {
+		const transportKey = this.#transportKey;
+		if (!transportKey) return err({ kind: 'already-used' });
+		this.#transportKey = undefined;
+		try {
+			let encrypted: EncryptedVetKey;
+			try {
+				encrypted = EncryptedVetKey.deserialize(encryptedKey);
+			} catch {
+				return err({ kind: 'malformed-encrypted-key' });
+			}
+			try {
+				return ok(encrypted.decryptAndVerify(transportKey, this.derivedKey, this.input));
+			} catch {
+				return err({ kind: 'invalid-vetkey' });
+			}
+		} finally {
+			wipe(transportKey.serialize()); // serialize() exposes the key's own buffer
+		}
+	}
+}
+
+export type OpenError =
+	| { kind: 'malformed-ciphertext' }
+	| { kind: 'undecryptable' }
+	| { kind: 'bad-envelope'; error: EnvelopeError }
+	| { kind: 'foreign'; vaultId: bigint };
+
+function openEnvelope(
+	vetKey: VetKey,
+	ciphertext: Uint8Array,
+	vaultId: bigint
+): Result<Uint8Array, OpenError> {
+	let parsed: IbeCiphertext;
+	try {
+		parsed = IbeCiphertext.deserialize(ciphertext);
+	} catch {
+		return err({ kind: 'malformed-ciphertext' });
+	}
+	let envelope: Uint8Array;
+	try {
+		envelope = parsed.decrypt(vetKey);
+	} catch {
+		return err({ kind: 'undecryptable' });
+	}
+	const decoded = decodeEnvelope(envelope);
+	if (decoded.ok) wipe(decoded.value.share);
+	if (!decoded.ok || decoded.value.vaultId !== vaultId) {
+		wipe(envelope);
+		return decoded.ok
+			? err({ kind: 'foreign', vaultId: decoded.value.vaultId })
+			: err({ kind: 'bad-envelope', error: decoded.error });
+	}
+	return ok(envelope);
+}
+
+/** A guardian's one vetKey (input = its principal) for the shares context. */
+export class GuardianKeyRequest extends VetKeyRequest {
+	constructor(sharesKey: SharesKey, guardian: Principal) {
+		super(sharesKey.key, guardian.toUint8Array());
+	}
+
+	receive(encryptedKey: Uint8Array): Result<GuardianKey, VetKeyError> {
+		const vetKey = this.decrypt(encryptedKey);
+		return vetKey.ok ? ok(new GuardianKey(vetKey.value)) : vetKey;
+	}
+}
+
+export interface ReleaseTarget {
+	readonly releaseKey: ReleaseKey;
+	readonly requestId: bigint;
+	readonly requester: Principal;
+}
+
+export class GuardianKey {
+	constructor(private readonly vetKey: VetKey) {}
+
+	/** The guardian's envelope bytes (e.g. for a paper share). Secret: wipe after use. */
+	openEnvelope(ciphertext: Uint8Array, vaultId: bigint): Result<Uint8Array, OpenError> {
+		return openEnvelope(this.vetKey, ciphertext, vaultId);
+	}
+
+	/** Approve: decrypt this guardian's share and re-encrypt it to the request's release identity. */
+	reencryptForRelease(
+		ciphertext: Uint8Array,
+		vaultId: bigint,
+		target: ReleaseTarget
+	): Result<Uint8Array, OpenError> {
+		const envelope = openEnvelope(this.vetKey, ciphertext, vaultId);
+		if (!envelope.ok) return envelope;
+		const identity = releaseIdentity(target.requestId, target.requester);
+		const released = ibeEncrypt(target.releaseKey.key, identity, envelope.value);
+		wipe(envelope.value);
+		return ok(released);
+	}
+}
+
+/** The requester's one vetKey (input = request id || requester) for the release context. */
+export class ReleaseKeyRequest extends VetKeyRequest {
+	constructor(releaseKey: ReleaseKey, requestId: bigint, requester: Principal) {
+		super(releaseKey.key, releaseIdentity(requestId, requester));
+	}
+
+	receive(encryptedKey: Uint8Array): Result<RequesterKey, VetKeyError> {
+		const vetKey = this.decrypt(encryptedKey);
+		return vetKey.ok ? ok(new RequesterKey(vetKey.value)) : vetKey;
+	}
+}
+
+export type RecoverError = ({ at: number } & OpenError) | CombineError;
+
+export class RequesterKey {
+	constructor(private readonly vetKey: VetKey) {}
+
+	/** Decrypts the released shares, combines them and checks the commitment: the entropy. */
+	async recover(
+		ciphertexts: readonly Uint8Array[],
+		expected: ExpectedVault
+	): Promise<Result<Uint8Array, RecoverError>> {
+		const envelopes: Uint8Array[] = [];
+		try {
+			for (const [at, ciphertext] of ciphertexts.entries()) {
+				const envelope = openEnvelope(this.vetKey, ciphertext, expected.vaultId);
+				if (!envelope.ok) return err({ at, ...envelope.error });
+				envelopes.push(envelope.value);
+			}
+			return await combineShares(envelopes, expected);
+		} finally {
+			wipe(...envelopes);
+		}
+	}
+}
