@@ -188,6 +188,15 @@ describe('II recovery phrase key', () => {
 		expect(roundTrip.getPrincipal().toText()).toBe(key.principal.toText());
 	});
 
+	it("agrees with another project's key on II's path (12 words, icp-py-core's test vector)", async () => {
+		// eliezhao/icp-py-core tests/test_identity.py: an independent implementation of II's path.
+		const words = 'fence dragon soft spoon embrace bronze regular hawk more remind detect slam';
+		const seed = await mnemonicToSeedWebcrypto(words);
+		expect(bytesToHex(slip10Ed25519(seed, II_DERIVATION_PATH).privateKey)).toBe(
+			'8cb300e3b7d3d5181bda96437a6a5e6d8cdfc0eba02497e7bb6a3e320f5736c9'
+		);
+	});
+
 	it('rejects entropy of the wrong length', async () => {
 		await expect(derivePhraseKey(new Uint8Array(16))).rejects.toThrow(RangeError);
 	});

@@ -1,10 +1,10 @@
 // Test helpers: real Ed25519 keys (so callers are genuine self-authenticating principals),
-// devices shaped like II's, and II's recovery-phrase key derivation.
+// devices shaped like II's, and phrase keys derived as II derives them.
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import type { Principal } from '@dfinity/principal';
-import { hmac } from '@noble/hashes/hmac';
-import { sha512 } from '@noble/hashes/sha2';
-import { mnemonicToSeedSync } from '@scure/bip39';
+import { mnemonicToEntropy } from '@scure/bip39';
+import { wordlist } from '@scure/bip39/wordlists/english.js';
+import { derivePhraseKey } from '../../../src/lib/crypto/ii-key';
 import type { Device } from '../../../canister/internet_identity/domain/device';
 import type { Result } from '../../../canister/internet_identity/domain/errors';
 import { InternetIdentity } from '../../../canister/internet_identity/domain/service';
@@ -48,24 +48,9 @@ export function phraseDevice(
 	};
 }
 
-/** SLIP-0010 Ed25519 derivation (hardened indices only), as II derives recovery-phrase keys. */
-export function slip10Ed25519(seed: Uint8Array, path: readonly number[]): Uint8Array {
-	let node = hmac(sha512, new TextEncoder().encode('ed25519 seed'), seed);
-	for (const index of path) {
-		const data = new Uint8Array(37);
-		data.set(node.slice(0, 32), 1);
-		new DataView(data.buffer).setUint32(33, (index | 0x80000000) >>> 0);
-		node = hmac(sha512, node.slice(32), data);
-	}
-	return node.slice(0, 32);
-}
-
-/** II's recovery-phrase derivation path m/44'/223'/0'/0'/0'. */
-export const II_PHRASE_PATH = [44, 223, 0, 0, 0] as const;
-
-/** The key II derives from a recovery phrase (BIP39 seed, no passphrase, SLIP-0010). */
-export function phraseIdentity(mnemonic: string): Ed25519KeyIdentity {
-	return Ed25519KeyIdentity.generate(slip10Ed25519(mnemonicToSeedSync(mnemonic), II_PHRASE_PATH));
+/** The key II derives from a recovery phrase: Tessera's own derivation (src/lib/crypto). */
+export async function phraseIdentity(mnemonic: string): Promise<Ed25519KeyIdentity> {
+	return (await derivePhraseKey(mnemonicToEntropy(mnemonic, wordlist))).identity;
 }
 
 export function newIi(): { ii: InternetIdentity; store: InMemoryAnchorStore } {
