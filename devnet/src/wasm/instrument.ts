@@ -95,6 +95,9 @@ export interface InstrumentedWasm {
 }
 
 export function instrumentWasm(original: Uint8Array): InstrumentedWasm {
+	if (!WebAssembly.validate(original as Uint8Array<ArrayBuffer>)) {
+		throw new UnsupportedWasmError('the module does not validate');
+	}
 	let module: binaryen.Module;
 	try {
 		module = binaryen.readBinary(original);
