@@ -91,11 +91,12 @@ export class Engine {
 				time: this.timeNanos,
 				instructionLimit: INSTRUCTION_LIMITS.query,
 				context,
-				dataCertificate: this.subnetKey.dataCertificate(
-					canister.id,
-					canister.committed().certifiedData,
-					this.timeNanos
-				)
+				dataCertificate: () =>
+					this.subnetKey.dataCertificate(
+						canister.id,
+						canister.committed().certifiedData,
+						this.timeNanos
+					)
 			},
 			(instance) => instance.callExport(exportName)
 		);

@@ -57,7 +57,8 @@ export interface ExecutionInput {
 	rejectCode?: number;
 	rejectMessage?: string;
 	refundedCycles?: bigint;
-	dataCertificate?: Uint8Array;
+	/** Made on first use: signing costs milliseconds and few queries ask. */
+	dataCertificate?: () => Uint8Array;
 }
 
 export class Execution {
@@ -71,7 +72,8 @@ export class Execution {
 	readonly rejectCode: number;
 	readonly rejectMessage?: string;
 	readonly refundedCycles: bigint;
-	readonly dataCertificate?: Uint8Array;
+	private readonly makeDataCertificate?: () => Uint8Array;
+	private certificate?: Uint8Array;
 	replyParts: Uint8Array[] = [];
 	response?: CallResult;
 	pendingCall?: OutgoingCall;
@@ -90,7 +92,17 @@ export class Execution {
 		this.rejectCode = input.rejectCode ?? 0;
 		this.rejectMessage = input.rejectMessage;
 		this.refundedCycles = input.refundedCycles ?? 0n;
-		this.dataCertificate = input.dataCertificate;
+		this.makeDataCertificate = input.dataCertificate;
+	}
+
+	get hasDataCertificate(): boolean {
+		return this.makeDataCertificate !== undefined;
+	}
+
+	get dataCertificate(): Uint8Array | undefined {
+		if (!this.certificate && this.makeDataCertificate)
+			this.certificate = this.makeDataCertificate();
+		return this.certificate;
 	}
 
 	/** Whether this execution may still answer its call. */

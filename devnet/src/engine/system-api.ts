@@ -360,7 +360,8 @@ export function createSystemApi(canister: Canister, env: SystemApiEnvironment): 
 				throw CanisterTrap.contractViolation('ic0_certified_data_set: more than 32 bytes');
 			canister.state.certifiedData = read('certified_data_set', src, n);
 		},
-		data_certificate_present: () => (current('data_certificate_present').dataCertificate ? 1 : 0),
+		data_certificate_present: () =>
+			current('data_certificate_present').hasDataCertificate ? 1 : 0,
 		data_certificate_size: () => certificate(current('data_certificate_size', ['query'])).length,
 		data_certificate_copy: (dst: number, offset: number, n: number) =>
 			copyOut(
