@@ -1,5 +1,6 @@
 // devnet's programmatic API, named like PicJS (@dfinity/pic) where the two overlap.
-import type { IDL } from '@dfinity/candid';
+import { IDL } from '@dfinity/candid';
+import { readFile } from 'node:fs/promises';
 import { Principal } from '@dfinity/principal';
 import { createActor, type Actor } from './actor';
 import { SubnetKey } from './certification/subnet-key';
@@ -11,17 +12,15 @@ import {
 	type Response
 } from './engine/engine';
 import { DevnetError, type CallResult } from './engine/errors';
-import { installCode, type InstallMode } from './engine/install';
+import type { InstallMode } from './engine/install';
+import { InstallCodeArgs } from './management/idl';
 import { DEFAULT_CANISTER_CYCLES } from './engine/limits';
-import { StableMemory } from './engine/stable-memory';
-import { createSystemApi } from './engine/system-api';
-import { WasmInstance } from './engine/wasm-instance';
 import { CANISTER_RANGES, CanisterIdAllocator } from './management/canister-ids';
 import { defaultSettings, ManagementCanister } from './management/management-canister';
 import { VetKdKeys } from './management/vetkd';
-import { hasImage, loadImage, saveImage, type DevnetImage } from './persistence';
+import { hasImage, loadImage, saveImage } from './persistence';
+import { captureImage, restoreCanisters } from './state';
 import { VetKdMasterKey } from './vetkd/math';
-import { compileCanisterModule } from './wasm/module-cache';
 
 export interface DevnetOptions {
 	/** Start time (ms since the epoch); default: now. The clock only moves when told to. */
@@ -69,17 +68,24 @@ export class CallRejectedError extends Error {
 	}
 }
 
+const MAX_EXECUTION_RECORDS = 1000;
+
 export class Devnet {
 	readonly engine: Engine;
 	readonly management: ManagementCanister;
 	readonly subnetKey: SubnetKey;
-	/** Instruction counts of recent executions, newest last (bounded). */
-	readonly executions: ExecutionRecord[] = [];
+	/** Instruction counts of the last MAX_EXECUTION_RECORDS executions, newest last. */
+	readonly executions: ExecutionRecord[];
 
-	private constructor(engine: Engine, management: ManagementCanister) {
+	private constructor(
+		engine: Engine,
+		management: ManagementCanister,
+		executions: ExecutionRecord[]
+	) {
 		this.engine = engine;
 		this.management = management;
 		this.subnetKey = engine.subnetKey;
+		this.executions = executions;
 	}
 
 	static async create(options: DevnetOptions = {}): Promise<Devnet> {
@@ -94,7 +100,7 @@ export class Devnet {
 			onDebugPrint: options.onDebugPrint,
 			onExecution: (record) => {
 				executions.push(record);
-				if (executions.length > 1000) executions.splice(0, executions.length - 1000);
+				if (executions.length > MAX_EXECUTION_RECORDS) executions.shift();
 			}
 		});
 		const masters = new Map(
@@ -109,9 +115,8 @@ export class Devnet {
 			new VetKdKeys(masters)
 		);
 		engine.management = management;
-		const devnet = new Devnet(engine, management);
-		(devnet as { executions: ExecutionRecord[] }).executions = executions;
-		if (image) await devnet.restoreCanisters(image);
+		const devnet = new Devnet(engine, management, executions);
+		if (image) await restoreCanisters(engine, image);
 		return devnet;
 	}
 
@@ -284,90 +289,37 @@ export class Devnet {
 
 	/** Saves the whole state (committed state only) to `directory`, replacing what was there. */
 	saveState(directory: string): void {
-		saveImage(directory, this.image());
+		saveImage(directory, captureImage(this.engine, this.management));
 	}
 
-	private image(): DevnetImage {
-		return {
-			timeNanos: this.engine.timeNanos,
-			nextCanisterCounter: this.management.ids.nextCounter,
-			subnetKeySecret: this.subnetKey.secretBytes(),
-			vetKdSecrets: Object.fromEntries(
-				this.management.vetKd
-					.names()
-					.map((name) => [name, this.management.vetKd.key(name).master.secretBytes()])
-			),
-			canisters: [...this.engine.canisters.values()].map((canister) => {
-				const state = canister.committed();
-				const heap = canister.instance?.committedImage();
-				return {
-					id: canister.idText,
-					settings: canister.settings,
-					status: canister.status,
-					cycles: state.cycles,
-					certifiedData: state.certifiedData,
-					timerDeadline: state.timerDeadline,
-					version: state.version,
-					module:
-						canister.instance && canister.wasm && heap
-							? {
-									wasm: canister.wasm,
-									hash: Buffer.from(canister.instance.compiled.hash).toString('hex'),
-									heap: heap.memory,
-									globals: heap.globals
-								}
-							: undefined,
-					stable: canister.stable.committedPages()
-				};
-			})
-		};
-	}
-
-	private async restoreCanisters(image: DevnetImage): Promise<void> {
-		for (const saved of image.canisters) {
-			const canister = new Canister(Principal.fromText(saved.id), saved.settings, saved.cycles);
-			canister.status = saved.status;
-			canister.stable = StableMemory.restore(saved.stable.size, saved.stable.pages);
-			canister.adjustCommitted((state) => {
-				state.certifiedData = saved.certifiedData;
-				state.timerDeadline = saved.timerDeadline;
-				state.version = saved.version;
-			});
-			if (saved.module) {
-				const compiled = await compileCanisterModule(saved.module.wasm);
-				canister.instance = WasmInstance.create(compiled, createSystemApi(canister, this.engine));
-				canister.instance.restore({ memory: saved.module.heap, globals: saved.module.globals });
-				canister.wasm = saved.module.wasm;
-			}
-			this.engine.canisters.set(canister.idText, canister);
-		}
-	}
-
+	/** install_code through the management canister, so its access rules apply. */
 	private async code(mode: InstallMode, options: CodeOptions): Promise<void> {
 		const canister = this.requireCanister(options.canisterId);
 		const sender =
-			options.sender ??
-			Principal.fromText(canister.settings.controllers[0] ?? Principal.anonymous().toText());
-		if (!canister.isController(sender.toUint8Array())) {
-			throw new CallRejectedError(
-				5,
-				'IC0512',
-				`Only controllers of canister ${canister.idText} can call ic00 method install_code`
-			);
-		}
+			options.sender ?? Principal.fromText(canister.settings.controllers[0] ?? ANONYMOUS);
 		const wasm =
 			typeof options.wasm === 'string'
-				? new Uint8Array(
-						await import('node:fs/promises').then((fs) => fs.readFile(options.wasm as string))
-					)
+				? new Uint8Array(await readFile(options.wasm))
 				: options.wasm;
-		const failure = await installCode(this.engine, canister, {
-			mode,
-			wasm,
-			arg: options.arg ?? new Uint8Array(IDL_EMPTY),
-			caller: sender.toUint8Array()
+		const arg = IDL.encode(
+			[InstallCodeArgs],
+			[
+				{
+					mode: mode === 'upgrade' ? { upgrade: [] } : { [mode]: null },
+					canister_id: options.canisterId,
+					wasm_module: wasm,
+					arg: options.arg ?? new Uint8Array(IDL.encode([], [])),
+					sender_canister_version: []
+				}
+			]
+		);
+		const { result } = await this.management.handle({
+			caller: sender.toUint8Array(),
+			method: 'install_code',
+			arg: new Uint8Array(arg),
+			cycles: 0n
 		});
-		if (failure) throwReject(failure);
+		replyBytes(result);
 		await this.engine.run();
 	}
 
@@ -378,8 +330,7 @@ export class Devnet {
 	}
 }
 
-/** `IDL.encode([], [])`: the empty Candid argument. */
-const IDL_EMPTY = [0x44, 0x49, 0x44, 0x4c, 0x00, 0x00];
+const ANONYMOUS = Principal.anonymous().toText();
 
 function replyBytes(result: CallResult): Uint8Array {
 	if (result.kind === 'reject') throwReject(result);

@@ -6,6 +6,7 @@ import { Principal } from '@dfinity/principal';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/actor';
 import { CallRejectedError, Devnet } from '../src/devnet';
+import { CanisterIdRecord, CreateCanisterArgs } from '../src/management/idl';
 import { setupProbe, type ProbeService } from './probe';
 
 const owner = Ed25519KeyIdentity.generate();
@@ -111,6 +112,18 @@ describe('calls between canisters', () => {
 		expect('rejected' in outcome && outcome.rejected.message).toContain(
 			"Canister has no update method 'nope'"
 		);
+	});
+
+	it('lets a canister create a canister it controls through the management canister', async () => {
+		const arg = new Uint8Array(
+			IDL.encode([CreateCanisterArgs], [{ settings: [], sender_canister_version: [] }])
+		);
+		const outcome = await probe.callRaw(Principal.managementCanister(), 'create_canister', arg);
+		if (!('ok' in outcome)) throw new Error(outcome.rejected.message);
+		const [{ canister_id: created }] = IDL.decode([CanisterIdRecord], outcome.ok) as unknown as [
+			{ canister_id: Principal }
+		];
+		expect(devnet.getControllers(created).map((p) => p.toText())).toEqual([probeId.toText()]);
 	});
 
 	it('passes a callee trap back as CanisterError (5)', async () => {

@@ -13,8 +13,10 @@ import {
 
 export type { Response } from './execution';
 import { INSTRUCTION_LIMITS } from './limits';
-import { concat } from './system-api';
-import { OutOfInstructions } from './wasm-instance';
+import { concat } from '../bytes';
+import type { WasmInstance } from './wasm-instance';
+import { executeMessage, type ExecutedMessage } from './execute';
+import { noMethod, unavailable } from './availability';
 import type { SubnetKey } from '../certification/subnet-key';
 
 export const MANAGEMENT_CANISTER_ID = Principal.managementCanister();
@@ -73,12 +75,12 @@ export class Engine {
 	/** An ingress query: executed and rolled back, with a data certificate available. */
 	query(canisterId: Principal, method: string, arg: Uint8Array, sender: Principal): Response {
 		const canister = this.canister(canisterId);
-		const unavailable = this.unavailable(canisterId, canister);
-		if (unavailable || !canister)
-			return { result: unavailable as CallResult, refund: 0n, instructions: 0n };
+		const refusal = unavailable(canisterId, canister);
+		if (refusal || !canister)
+			return { result: refusal as CallResult, refund: 0n, instructions: 0n };
 		const exportName = `canister_query ${method}`;
 		if (!canister.instance?.hasExport(exportName)) {
-			return this.noMethod(canister, 'query', method);
+			return noMethod(canister, 'query', method);
 		}
 		const context: CallContext = this.newContext(sender.toUint8Array(), 0n, () => {});
 		const execution = this.execute(
@@ -124,9 +126,9 @@ export class Engine {
 		};
 		if (canisterId.toText() === MANAGEMENT_CANISTER_ID.toText()) return accepted;
 		const canister = this.canister(canisterId);
-		const unavailable = this.unavailable(canisterId, canister);
-		if (unavailable || !canister)
-			return { result: unavailable as CallResult, refund: 0n, instructions: 0n };
+		const refusal = unavailable(canisterId, canister);
+		if (refusal || !canister)
+			return { result: refusal as CallResult, refund: 0n, instructions: 0n };
 		if (!canister.instance?.hasExport('canister_inspect_message')) return accepted;
 		const context = this.newContext(sender.toUint8Array(), 0n, () => {});
 		const execution = this.execute(
@@ -209,16 +211,16 @@ export class Engine {
 			return;
 		}
 		const canister = this.canister(calleeId);
-		const unavailable = this.unavailable(calleeId, canister);
-		if (unavailable || !canister) {
-			respond({ result: unavailable as CallResult, refund: cycles, instructions: 0n });
+		const refusal = unavailable(calleeId, canister);
+		if (refusal || !canister) {
+			respond({ result: refusal as CallResult, refund: cycles, instructions: 0n });
 			return;
 		}
 		const update = `canister_update ${method}`;
 		const query = `canister_query ${method}`;
 		const exportName = canister.instance?.hasExport(update) ? update : query;
 		if (!canister.instance?.hasExport(exportName)) {
-			respond({ ...this.noMethod(canister, 'update', method), refund: cycles });
+			respond({ ...noMethod(canister, 'update', method), refund: cycles });
 			return;
 		}
 		const context = this.newContext(caller, cycles, respond);
@@ -366,81 +368,20 @@ export class Engine {
 
 	// ---- execution --------------------------------------------------------------------------
 
-	/** Runs one entry point: commits its changes, or rolls them back if it trapped or was a query. */
+	/** Runs one entry point (see executeMessage) and records its instruction count. */
 	execute(
 		canister: Canister,
 		input: ExecutionInput,
-		entry: (instance: NonNullable<Canister['instance']>) => void
-	): Execution & { trap?: CanisterTrap; instructions: bigint } {
-		const instance = canister.instance;
-		if (!instance) throw new DevnetError(`canister ${canister.idText} has no module`);
-		const execution = new Execution(input);
-		instance.setBudget(input.instructionLimit);
-		canister.execution = execution;
-		let trap: CanisterTrap | undefined;
-		try {
-			entry(instance);
-		} catch (error) {
-			trap = asTrap(error, input.instructionLimit);
-			if (!trap) {
-				canister.execution = undefined;
-				canister.rollback();
-				throw error;
-			}
-		} finally {
-			canister.execution = undefined;
-		}
-		const used = input.instructionLimit - instance.remainingBudget();
-		const instructions = used > input.instructionLimit ? input.instructionLimit : used;
-		if (input.context) input.context.instructions += instructions;
-		const readOnly =
-			input.kind === 'query' || input.kind === 'replicated_query' || input.kind === 'inspect';
-		if (trap || readOnly) canister.rollback();
-		else canister.checkpoint();
+		entry: (instance: WasmInstance) => void
+	): ExecutedMessage {
+		const executed = executeMessage(canister, input, entry);
 		this.options.onExecution?.({
 			canisterId: canister.idText,
 			kind: input.kind,
 			method: input.methodName,
-			instructions,
-			trap: trap?.message
+			instructions: executed.instructions,
+			trap: executed.trap?.message
 		});
-		return Object.assign(execution, { trap, instructions });
+		return executed;
 	}
-
-	private unavailable(id: Principal, canister: Canister | undefined): CallResult | undefined {
-		if (!canister)
-			return systemReject(ErrorCode.CanisterNotFound, `Canister ${id.toText()} not found`);
-		if (canister.status === 'stopped') {
-			return systemReject(ErrorCode.CanisterStopped, `Canister ${canister.idText} is stopped`);
-		}
-		if (canister.status === 'stopping') {
-			return systemReject(ErrorCode.CanisterStopping, `Canister ${canister.idText} is stopping`);
-		}
-		if (!canister.instance) {
-			return systemReject(
-				ErrorCode.CanisterWasmModuleNotFound,
-				`Error from Canister ${canister.idText}: Attempted to execute a message, but the canister contains no Wasm module.`
-			);
-		}
-		return undefined;
-	}
-
-	private noMethod(canister: Canister, kind: 'query' | 'update', method: string): Response {
-		return {
-			result: systemReject(
-				ErrorCode.CanisterMethodNotFound,
-				`Error from Canister ${canister.idText}: Canister has no ${kind} method '${method}'.`
-			),
-			refund: 0n,
-			instructions: 0n
-		};
-	}
-}
-
-function asTrap(error: unknown, limit: bigint): CanisterTrap | undefined {
-	if (error instanceof CanisterTrap) return error;
-	if (error instanceof OutOfInstructions) return CanisterTrap.outOfInstructions(limit);
-	if (error instanceof WebAssembly.RuntimeError) return CanisterTrap.trapped(error.message);
-	if (error instanceof RangeError) return CanisterTrap.trapped(error.message); // stack overflow
-	return undefined;
 }

@@ -3,61 +3,20 @@
 import { Principal } from '@dfinity/principal';
 import type { Canister } from './canister';
 import { CanisterTrap } from './errors';
+import {
+	ALL,
+	ARG_DATA,
+	BURN,
+	CALL,
+	CYCLES_IN,
+	MODE_NAMES,
+	MUTATE,
+	RESPOND,
+	TIMER_SET
+} from './contexts';
 import type { Execution, ExecutionKind } from './execution';
 import type { Ic0Imports } from './wasm-instance';
-
-const ALL: readonly ExecutionKind[] = [
-	'init',
-	'pre_upgrade',
-	'update',
-	'replicated_query',
-	'query',
-	'reply',
-	'reject',
-	'cleanup',
-	'inspect',
-	'timer'
-];
-const ARG_DATA: readonly ExecutionKind[] = [
-	'init',
-	'update',
-	'replicated_query',
-	'query',
-	'reply',
-	'inspect'
-];
-const RESPOND: readonly ExecutionKind[] = [
-	'update',
-	'replicated_query',
-	'query',
-	'reply',
-	'reject'
-];
-const CYCLES_IN: readonly ExecutionKind[] = ['update', 'replicated_query', 'reply', 'reject'];
-const CALL: readonly ExecutionKind[] = ['update', 'reply', 'reject', 'timer'];
-const MUTATE: readonly ExecutionKind[] = [
-	'init',
-	'pre_upgrade',
-	'update',
-	'reply',
-	'reject',
-	'timer'
-];
-const TIMER_SET: readonly ExecutionKind[] = [...MUTATE, 'cleanup'];
-const BURN: readonly ExecutionKind[] = [...MUTATE, 'replicated_query', 'cleanup'];
-
-const MODE_NAMES: Record<ExecutionKind, string> = {
-	init: 'init',
-	pre_upgrade: 'pre upgrade',
-	update: 'update',
-	replicated_query: 'replicated query',
-	query: 'non replicated query',
-	reply: 'reply callback',
-	reject: 'reject callback',
-	cleanup: 'cleanup',
-	inspect: 'inspect message',
-	timer: 'system task'
-};
+import { concat } from '../bytes';
 
 const MAX_REPLY_BYTES = 2 * 1024 * 1024;
 const CALL_BASE_FEE = 260_000n;
@@ -406,15 +365,4 @@ function certificate(execution: Execution): Uint8Array {
 		throw CanisterTrap.contractViolation('no data certificate is present');
 	}
 	return execution.dataCertificate;
-}
-
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-	if (parts.length === 1 && parts[0]) return parts[0];
-	const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-	let offset = 0;
-	for (const part of parts) {
-		out.set(part, offset);
-		offset += part.length;
-	}
-	return out;
 }

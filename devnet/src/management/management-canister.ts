@@ -5,8 +5,10 @@ import { Principal } from '@dfinity/principal';
 import { randomBytes } from 'node:crypto';
 import { CanisterIdAllocator } from './canister-ids';
 import * as Types from './idl';
+import { Rejection } from './rejection';
+import { applySettings, canisterStatus, defaultSettings, type SettingsArg } from './settings';
 import { VetKdKeyError, VetKdKeys } from './vetkd';
-import { Canister, type CanisterSettings } from '../engine/canister';
+import { Canister } from '../engine/canister';
 import type { Engine, ManagementCanister as ManagementApi } from '../engine/engine';
 import { ErrorCode, reply, systemReject, type CallResult } from '../engine/errors';
 import { installCode } from '../engine/install';
@@ -20,32 +22,13 @@ interface Call {
 	cycles: bigint;
 }
 type Outcome = { result: CallResult; refund: bigint };
-type SettingsArg = {
-	controllers: [] | [Principal[]];
-	compute_allocation: [] | [bigint];
-	memory_allocation: [] | [bigint];
-	freezing_threshold: [] | [bigint];
-	reserved_cycles_limit: [] | [bigint];
-	log_visibility:
-		[] | [{ controllers: null } | { public: null } | { allowed_viewers: Principal[] }];
-	wasm_memory_limit: [] | [bigint];
-	wasm_memory_threshold: [] | [bigint];
-};
 
-const MAX_CONTROLLERS = 10;
 const CANISTER_ONLY = new Set([
 	'create_canister',
 	'raw_rand',
 	'vetkd_public_key',
 	'vetkd_derive_key'
 ]);
-
-/** Thrown inside a handler to reject the call. */
-class Rejection extends Error {
-	constructor(readonly result: CallResult) {
-		super(result.kind === 'reject' ? result.message : 'rejected');
-	}
-}
 
 export class ManagementCanister implements ManagementApi {
 	constructor(
@@ -168,7 +151,7 @@ export class ManagementCanister implements ManagementApi {
 			case 'canister_status': {
 				const [arg] = decode<[{ canister_id: Principal }]>(Types.CanisterIdRecord, call.arg);
 				const canister = this.controlled(arg.canister_id, caller, call.method);
-				return done(IDL.encode([Types.CanisterStatusResult], [status(canister)]));
+				return done(IDL.encode([Types.CanisterStatusResult], [canisterStatus(canister)]));
 			}
 			case 'update_settings': {
 				const [arg] = decode<[{ canister_id: Principal; settings: SettingsArg }]>(
@@ -306,69 +289,4 @@ function decode<T extends unknown[]>(
 	}
 }
 
-export function defaultSettings(controllers: Principal[]): CanisterSettings {
-	return {
-		controllers: controllers.map((controller) => controller.toText()),
-		computeAllocation: 0n,
-		memoryAllocation: 0n,
-		freezingThreshold: 2_592_000n,
-		reservedCyclesLimit: 5_000_000_000_000n,
-		wasmMemoryLimit: 3_221_225_472n,
-		wasmMemoryThreshold: 0n,
-		logVisibility: 'controllers'
-	};
-}
-
-function applySettings(canister: Canister, settings: SettingsArg): void {
-	const controllers = settings.controllers[0];
-	if (controllers) {
-		if (controllers.length > MAX_CONTROLLERS) {
-			throw new Rejection(
-				systemReject(
-					ErrorCode.InvalidManagementPayload,
-					`Invalid settings: at most ${MAX_CONTROLLERS} controllers are allowed`
-				)
-			);
-		}
-		canister.settings.controllers = controllers.map((controller) => controller.toText());
-	}
-	const s = canister.settings;
-	s.computeAllocation = settings.compute_allocation[0] ?? s.computeAllocation;
-	s.memoryAllocation = settings.memory_allocation[0] ?? s.memoryAllocation;
-	s.freezingThreshold = settings.freezing_threshold[0] ?? s.freezingThreshold;
-	s.reservedCyclesLimit = settings.reserved_cycles_limit[0] ?? s.reservedCyclesLimit;
-	s.wasmMemoryLimit = settings.wasm_memory_limit[0] ?? s.wasmMemoryLimit;
-	s.wasmMemoryThreshold = settings.wasm_memory_threshold[0] ?? s.wasmMemoryThreshold;
-	const visibility = settings.log_visibility[0];
-	if (visibility) s.logVisibility = 'public' in visibility ? 'public' : 'controllers';
-}
-
-function status(canister: Canister) {
-	const s = canister.settings;
-	const memorySize =
-		BigInt(canister.instance?.bytes().length ?? 0) + canister.stable.pageCount * 65536n;
-	return {
-		status: { [canister.status]: null },
-		settings: {
-			controllers: s.controllers.map((controller) => Principal.fromText(controller)),
-			compute_allocation: s.computeAllocation,
-			memory_allocation: s.memoryAllocation,
-			freezing_threshold: s.freezingThreshold,
-			reserved_cycles_limit: s.reservedCyclesLimit,
-			log_visibility: { [s.logVisibility]: null },
-			wasm_memory_limit: s.wasmMemoryLimit,
-			wasm_memory_threshold: s.wasmMemoryThreshold
-		},
-		module_hash: canister.moduleHash ? [canister.moduleHash] : [],
-		memory_size: memorySize,
-		cycles: canister.committed().cycles,
-		reserved_cycles: 0n,
-		idle_cycles_burned_per_day: 0n,
-		query_stats: {
-			num_calls_total: 0n,
-			num_instructions_total: 0n,
-			request_payload_bytes_total: 0n,
-			response_payload_bytes_total: 0n
-		}
-	};
-}
+export { defaultSettings };
