@@ -244,7 +244,9 @@ export class Engine {
 		const context = call.context;
 		context.outstandingCalls -= 1;
 		canister.adjustCommitted((state) => (state.cycles += response.refund));
-		if (!canister.instance || this.canister(Principal.fromUint8Array(canister.id)) !== canister) {
+		// A deleted, uninstalled or since upgraded canister cannot run the callback: drop the response.
+		const current = this.canister(Principal.fromUint8Array(canister.id)) === canister;
+		if (!current || canister.instance !== call.caller) {
 			this.closeIfDone(canister, context);
 			return;
 		}

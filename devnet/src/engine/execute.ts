@@ -15,6 +15,7 @@ export function executeMessage(
 	const instance = canister.instance;
 	if (!instance) throw new DevnetError(`canister ${canister.idText} has no module`);
 	const execution = new Execution(input);
+	const cyclesAvailable = input.context?.cyclesAvailable;
 	instance.setBudget(input.instructionLimit);
 	canister.execution = execution;
 	let trap: CanisterTrap | undefined;
@@ -36,8 +37,16 @@ export function executeMessage(
 	if (input.context) input.context.instructions += instructions;
 	const readOnly =
 		input.kind === 'query' || input.kind === 'replicated_query' || input.kind === 'inspect';
-	if (trap || readOnly) canister.rollback();
-	else canister.checkpoint();
+	if (trap || readOnly) {
+		canister.rollback();
+		// cycles the message accepted go back to the call, as the balance they went to rolled back
+		if (input.context && cyclesAvailable !== undefined)
+			input.context.cyclesAvailable = cyclesAvailable;
+	} else {
+		// cycles attached to a call that was never performed return to the balance
+		if (execution.pendingCall) canister.state.cycles += execution.pendingCall.cycles;
+		canister.checkpoint();
+	}
 	return Object.assign(execution, { trap, instructions });
 }
 

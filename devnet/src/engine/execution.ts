@@ -1,5 +1,6 @@
 // The state of one message execution and of the call contexts it belongs to.
 import type { CallResult } from './errors';
+import type { WasmInstance } from './wasm-instance';
 
 /** Where a System API function is called from (the spec's I, G, U, RQ, NRQ, Ry, Rt, C, F, T). */
 export type ExecutionKind =
@@ -25,6 +26,8 @@ export interface OutgoingCall {
 	reject: Callback;
 	cleanup?: Callback;
 	context: CallContext;
+	/** The module instance whose table holds the callbacks; a new module cannot run them. */
+	caller: WasmInstance;
 }
 
 export interface Response {

@@ -37,6 +37,34 @@ const WAT = `(module
   (func $recurse (call $recurse))
 )`;
 
+// Cycles attached to calls: refunded when the callee's accept is rolled back by a trap, and
+// returned to the balance when a call is built but never performed.
+const CYCLES_WAT = `(module
+  (import "ic0" "msg_reply" (func $reply))
+  (import "ic0" "msg_reply_data_append" (func $append (param i32 i32)))
+  (import "ic0" "canister_self_size" (func $self_size (result i32)))
+  (import "ic0" "canister_self_copy" (func $self_copy (param i32 i32 i32)))
+  (import "ic0" "call_new" (func $call_new (param i32 i32 i32 i32 i32 i32 i32 i32)))
+  (import "ic0" "call_cycles_add128" (func $add (param i64 i64)))
+  (import "ic0" "call_perform" (func $perform (result i32)))
+  (import "ic0" "msg_cycles_accept128" (func $accept (param i64 i64 i32)))
+  (import "ic0" "msg_cycles_refunded128" (func $refunded (param i32)))
+  (import "ic0" "canister_cycle_balance128" (func $balance (param i32)))
+  (memory (export "memory") 1)
+  (table 2 funcref)
+  (elem (i32.const 0) $answer_refund $answer_refund)
+  (data (i32.const 0) "accept_then_trap")
+  (func $build_call (param $cycles i64)
+    (call $self_copy (i32.const 100) (i32.const 0) (call $self_size))
+    (call $call_new (i32.const 100) (call $self_size) (i32.const 0) (i32.const 16) (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 0))
+    (call $add (i64.const 0) (local.get $cycles)))
+  (func (export "canister_update pay") (call $build_call (i64.const 1000)) (drop (call $perform)))
+  (func (export "canister_update pay_unperformed") (call $build_call (i64.const 500)) (call $reply))
+  (func $answer_refund (param $env i32) (call $refunded (i32.const 200)) (call $append (i32.const 200) (i32.const 8)) (call $reply))
+  (func (export "canister_update accept_then_trap") (call $accept (i64.const 0) (i64.const 1000) (i32.const 300)) (unreachable))
+  (func (export "canister_query balance") (call $balance (i32.const 400)) (call $append (i32.const 400) (i32.const 8)) (call $reply))
+)`;
+
 let devnet: Devnet;
 let canisterId: Principal;
 const none = new Uint8Array();
@@ -48,11 +76,18 @@ function query(method: string) {
 	return devnet.executeQuery({ canisterId, method, arg: none }).result;
 }
 const u32 = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
+const u64 = (bytes: Uint8Array) =>
+	new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(0, true);
 
-beforeAll(async () => {
-	const module = binaryen.parseText(WAT);
+function assemble(text: string): Uint8Array {
+	const module = binaryen.parseText(text);
 	const wasm = module.emitBinary();
 	module.dispose();
+	return wasm;
+}
+
+beforeAll(async () => {
+	const wasm = assemble(WAT);
 	devnet = await Devnet.create();
 	canisterId = await devnet.createCanister();
 	await devnet.installCode({ canisterId, wasm, sender: Principal.anonymous() });
@@ -96,6 +131,24 @@ describe('System API rules', () => {
 			code: 5,
 			errorCode: 'IC0506'
 		});
+	});
+
+	it('refunds cycles a trapped callee accepted, and keeps cycles of a call never performed', async () => {
+		const payer = await devnet.createCanister({ cycles: 1_000_000n });
+		await devnet.installCode({
+			canisterId: payer,
+			wasm: assemble(CYCLES_WAT),
+			sender: Principal.anonymous()
+		});
+		const call = async (method: string) =>
+			(await devnet.executeUpdate({ canisterId: payer, method, arg: none })).result;
+		const paid = await call('pay');
+		expect(paid.kind === 'reply' && u64(paid.bytes)).toBe(1000n);
+		expect(devnet.getCyclesBalance(payer)).toBe(1_000_000n);
+		expect((await call('pay_unperformed')).kind).toBe('reply');
+		expect(devnet.getCyclesBalance(payer)).toBe(1_000_000n);
+		const balance = devnet.executeQuery({ canisterId: payer, method: 'balance', arg: none }).result;
+		expect(balance.kind === 'reply' && u64(balance.bytes)).toBe(1_000_000n);
 	});
 
 	it('rolls back stable memory growth and writes of a trapped message', async () => {

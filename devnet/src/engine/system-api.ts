@@ -250,7 +250,8 @@ export function createSystemApi(canister: Canister, env: SystemApiEnvironment): 
 				cycles: 0n,
 				reply: [replyFn, replyEnv],
 				reject: [rejectFn, rejectEnv],
-				context: execution.context
+				context: execution.context,
+				caller: instance()
 			};
 		},
 		call_on_cleanup: (fn: number, env: number) => {
