@@ -10,3 +10,7 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
 	}
 	return out;
 }
+
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+	return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}

@@ -1,7 +1,7 @@
 // Certified data with data certificates that @dfinity/agent verifies, and the instruction
 // limits that stop runaway messages with the IC's error.
 import { Certificate, lookupResultToBuffer } from '@dfinity/agent';
-import { IDL } from '@dfinity/candid';
+import { IDL, lebDecode, PipeArrayBuffer } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/actor';
@@ -46,6 +46,22 @@ describe('certified data', () => {
 				canisterId
 			})
 		).rejects.toThrow();
+	});
+
+	it('certifies the current time: a new certificate once the clock moves', async () => {
+		const [first] = await probe.certificate();
+		const [same] = await probe.certificate();
+		expect(same).toEqual(first);
+		devnet.advanceTime(1_000);
+		const [later] = await probe.certificate();
+		const certificate = await Certificate.create({
+			certificate: later as Uint8Array,
+			rootKey: devnet.rootKey,
+			canisterId
+		});
+		const time = lookupResultToBuffer(certificate.lookup_path(['time'])) as Uint8Array;
+		expect(lebDecode(new PipeArrayBuffer(time))).toBe(devnet.timeNanos);
+		expect(later).not.toEqual(first);
 	});
 
 	it('has no data certificate in an update', async () => {

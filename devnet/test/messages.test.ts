@@ -126,6 +126,16 @@ describe('calls between canisters', () => {
 		expect(devnet.getControllers(created).map((p) => p.toText())).toEqual([probeId.toText()]);
 	});
 
+	it('runs a query method called by a canister without persisting its changes', async () => {
+		const outcome = await other.callRaw(
+			probeId,
+			'queryMutates',
+			new Uint8Array(IDL.encode([IDL.Text], ['by-call']))
+		);
+		expect('ok' in outcome).toBe(true);
+		expect(await probe.get('by-call')).toEqual([]);
+	});
+
 	it('passes a callee trap back as CanisterError (5)', async () => {
 		const outcome = await probe.callRaw(
 			otherId,

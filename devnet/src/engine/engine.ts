@@ -13,7 +13,7 @@ import {
 
 export type { Response } from './execution';
 import { INSTRUCTION_LIMITS } from './limits';
-import { concat } from '../bytes';
+import { concat, equalBytes } from '../bytes';
 import type { WasmInstance } from './wasm-instance';
 import { executeMessage, type ExecutedMessage } from './execute';
 import { noMethod, unavailable } from './availability';
@@ -54,6 +54,10 @@ export class Engine {
 	timeNanos: bigint;
 	readonly subnetKey: SubnetKey;
 	private readonly queue: (() => void | Promise<void>)[] = [];
+	private readonly certificates = new Map<
+		string,
+		{ time: bigint; data: Uint8Array; bytes: Uint8Array }
+	>();
 	private readonly options: EngineOptions;
 
 	constructor(options: EngineOptions) {
@@ -93,12 +97,7 @@ export class Engine {
 				time: this.timeNanos,
 				instructionLimit: INSTRUCTION_LIMITS.query,
 				context,
-				dataCertificate: () =>
-					this.subnetKey.dataCertificate(
-						canister.id,
-						canister.committed().certifiedData,
-						this.timeNanos
-					)
+				dataCertificate: () => this.dataCertificate(canister)
 			},
 			(instance) => instance.callExport(exportName)
 		);
@@ -191,6 +190,17 @@ export class Engine {
 			}
 			if (!this.scheduleDueTimers()) return;
 		}
+	}
+
+	/** A canister's data certificate, signed once per certified data and time. */
+	private dataCertificate(canister: Canister): Uint8Array {
+		const data = canister.committed().certifiedData;
+		const cached = this.certificates.get(canister.idText);
+		if (cached && cached.time === this.timeNanos && equalBytes(cached.data, data))
+			return cached.bytes;
+		const bytes = this.subnetKey.dataCertificate(canister.id, data, this.timeNanos);
+		this.certificates.set(canister.idText, { time: this.timeNanos, data, bytes });
+		return bytes;
 	}
 
 	// ---- messages between canisters -----------------------------------------------------
