@@ -1,11 +1,15 @@
 // Compiled canister modules, cached by the sha256 of the original wasm: in memory for this
 // process and on disk (instrumenting a 3.5 MB Azle module takes seconds; compiling it, ~20 ms).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { instrumentWasm, UnsupportedWasmError } from './instrument';
+import { UnsupportedWasmError, type InstrumentedWasm } from './instrument';
+import type { InstrumentOutcome } from './instrument-process';
 
 export interface CompiledModule {
 	/** sha256 of the original (uninstrumented) wasm: the IC's module_hash. */
@@ -58,10 +62,35 @@ async function compile(
 	cachePath: string
 ): Promise<CompiledModule> {
 	const cached = readCache(cachePath);
-	const instrumented = cached ?? instrumentWasm(unpackWasm(wasm));
+	const instrumented = cached ?? (await instrumentInChildProcess(unpackWasm(wasm)));
 	if (!cached) writeCache(cachePath, instrumented.wasm, instrumented.mutableGlobals);
 	const module = await WebAssembly.compile(instrumented.wasm as Uint8Array<ArrayBuffer>);
 	return { hash, module, mutableGlobals: instrumented.mutableGlobals };
+}
+
+const execFileAsync = promisify(execFile);
+
+/** Instruments in a fresh child process: see instrument-process.ts for why. */
+async function instrumentInChildProcess(wasm: Uint8Array): Promise<InstrumentedWasm> {
+	const directory = mkdtempSync(join(tmpdir(), 'devnet-instrument-'));
+	try {
+		const input = join(directory, 'in.wasm');
+		const output = join(directory, 'out');
+		writeFileSync(input, wasm);
+		const script = fileURLToPath(new URL('./instrument-process.ts', import.meta.url));
+		await execFileAsync(process.execPath, ['--import', 'tsx', script, input, output], {
+			maxBuffer: 16 * 1024 * 1024
+		});
+		const outcome = JSON.parse(readFileSync(`${output}.json`, 'utf8')) as InstrumentOutcome;
+		if (!outcome.ok) {
+			if (outcome.unsupported) throw new UnsupportedWasmError(outcome.message);
+			throw new Error(`instrumenting the wasm failed: ${outcome.message}`);
+		}
+		const instrumented = new Uint8Array(readFileSync(`${output}.wasm`));
+		return { ...outcome, wasm: instrumented };
+	} finally {
+		rmSync(directory, { recursive: true, force: true });
+	}
 }
 
 function readCache(path: string): { wasm: Uint8Array; mutableGlobals: number[] } | undefined {
