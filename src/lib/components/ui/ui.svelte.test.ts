@@ -2,12 +2,15 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from '../testing/axe';
+import { createRawSnippet } from 'svelte';
 import { textSnippet } from '../testing/snippets';
 import Alert from './Alert.svelte';
 import Button from './Button.svelte';
+import Card from './Card.svelte';
 import CopyButton from './CopyButton.svelte';
 import Countdown from './Countdown.svelte';
 import Dialog from './Dialog.svelte';
+import Field from './Field.svelte';
 import ProgressSteps from './ProgressSteps.svelte';
 import Stepper from './Stepper.svelte';
 
@@ -167,5 +170,48 @@ describe('Countdown', () => {
 		} finally {
 			vi.useRealTimers();
 		}
+	});
+});
+
+describe('Field', () => {
+	const input = createRawSnippet<
+		[{ id: string; describedBy: string | undefined; invalid: boolean }]
+	>((control) => ({
+		render: () => {
+			const { id, describedBy, invalid } = control();
+			return `<input id="${id}" aria-describedby="${describedBy ?? ''}" aria-invalid="${invalid}" />`;
+		}
+	}));
+
+	it('labels the control and wires the hint and error to it', async () => {
+		const { container } = render(Field, {
+			id: 'name',
+			label: 'Name',
+			hint: 'A short name.',
+			children: input
+		});
+		const control = screen.getByLabelText('Name');
+		expect(control).toHaveAccessibleDescription('A short name.');
+		expect(control).toHaveAttribute('aria-invalid', 'false');
+		// A raw snippet renders once, so the error case is a fresh render.
+		render(Field, {
+			id: 'other',
+			label: 'Other',
+			hint: 'A short name.',
+			error: 'Too long.',
+			children: input
+		});
+		const invalid = screen.getByLabelText('Other');
+		expect(invalid).toHaveAccessibleDescription('A short name. Too long.');
+		expect(invalid).toHaveAttribute('aria-invalid', 'true');
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+});
+
+describe('Card', () => {
+	it('titles its section with a heading of the given level', () => {
+		render(Card, { title: 'Vault health', headingLevel: 3, children: textSnippet('3 guardians') });
+		expect(screen.getByRole('heading', { level: 3, name: 'Vault health' })).toBeInTheDocument();
+		expect(screen.getByText('3 guardians')).toBeInTheDocument();
 	});
 });
