@@ -88,7 +88,9 @@ describe('ReleaseCountdown', () => {
 			now: releaseAt + hour,
 			onrelease
 		});
-		expect(screen.getByText(/Waiting for guardians: 1 of 2 approvals/u)).toBeInTheDocument();
+		expect(screen.getByText(/Waiting for guardians: 1 of 2 approvals/u)).toHaveTextContent(
+			'The waiting period is already over.'
+		);
 		expect(screen.getByRole('button', { name: 'Get my phrase back' })).toBeDisabled();
 	});
 
