@@ -9,7 +9,41 @@ const config = {
 	},
 	kit: {
 		// Static SPA: every path is rendered in the browser; unknown paths fall back to index.html.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true })
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+		// Strict CSP: SvelteKit hashes its own inline boot script; nothing else inline may run.
+		// connect-src: the IC API hosts (mainnet) and a local devnet/replica on port 4943.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Only two fixed style attributes may apply: app.html's `display: contents` wrapper and
+				// SvelteKit's route announcer (re-hash if a SvelteKit update changes it).
+				'style-src': [
+					'self',
+					'unsafe-hashes',
+					'sha256-tcbDxjMo+xKqM21aCGYbs/QAJqB7yUXC06oPWDapBgc=',
+					'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='
+				],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': [
+					'self',
+					'https://icp-api.io',
+					'https://icp0.io',
+					'https://*.icp0.io',
+					'https://ic0.app',
+					'https://*.ic0.app',
+					'http://localhost:4943',
+					'http://127.0.0.1:4943',
+					'http://*.localhost:4943'
+				],
+				'frame-src': ['none'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

@@ -1,0 +1,218 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { encodeEnvelope } from '$lib/crypto/envelope';
+import { importPaperShare } from '$lib/crypto/paper';
+import { seriousViolations } from '../testing/axe';
+import AnchorStep from './AnchorStep.svelte';
+import GuardiansStep from './GuardiansStep.svelte';
+import InvitationsStep from './InvitationsStep.svelte';
+import PolicyStep from './PolicyStep.svelte';
+import RecoveryKit from './RecoveryKit.svelte';
+import SealStep from './SealStep.svelte';
+
+describe('AnchorStep', () => {
+	it('passes a valid number on, spaces ignored', async () => {
+		const onnext = vi.fn();
+		const { container } = render(AnchorStep, { onnext });
+		await userEvent.type(screen.getByLabelText('Your Internet Identity number'), '10 042');
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(onnext).toHaveBeenCalledWith(10042n);
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+
+	it.each([
+		['', 'Enter your Internet Identity number.'],
+		['abc', 'Your Internet Identity number has digits only, e.g. 10042.'],
+		['0', 'That is not an Internet Identity number: check it on the II page.']
+	])('explains what is wrong with %j', async (typed, message) => {
+		const onnext = vi.fn();
+		render(AnchorStep, { onnext });
+		const input = screen.getByLabelText('Your Internet Identity number');
+		if (typed) await userEvent.type(input, typed);
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(onnext).not.toHaveBeenCalled();
+		expect(input).toHaveAttribute('aria-invalid', 'true');
+		expect(input).toHaveAccessibleDescription(expect.stringContaining(message));
+	});
+});
+
+describe('GuardiansStep', () => {
+	const input = () => screen.getByLabelText('Guardian’s name');
+	async function add(name: string) {
+		await userEvent.clear(input());
+		await userEvent.type(input(), `${name}{Enter}`);
+	}
+
+	it('adds and removes guardians and passes them on', async () => {
+		const onnext = vi.fn();
+		const { container } = render(GuardiansStep, { onnext });
+		await add('Alice');
+		await add('  Bob ');
+		await add('Carol');
+		await userEvent.click(screen.getByRole('button', { name: 'Remove Bob' }));
+		expect(
+			within(screen.getByRole('list'))
+				.getAllByRole('listitem')
+				.map((li) => li.textContent?.replace('Remove', '').trim())
+		).toEqual(['Alice', 'Carol']);
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(onnext).toHaveBeenCalledWith(['Alice', 'Carol']);
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+
+	it('refuses duplicates and empty names, and fewer than two guardians', async () => {
+		const onnext = vi.fn();
+		render(GuardiansStep, { onnext, guardians: ['Alice'] });
+		await add('alice');
+		expect(input()).toHaveAccessibleDescription(
+			expect.stringContaining('already have a guardian with that name')
+		);
+		await userEvent.clear(input());
+		await userEvent.click(screen.getByRole('button', { name: 'Add guardian' }));
+		expect(input()).toHaveAccessibleDescription(
+			expect.stringContaining('Give the guardian a name')
+		);
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(screen.getByRole('alert')).toHaveTextContent('Add at least 2 guardians');
+		expect(onnext).not.toHaveBeenCalled();
+	});
+
+	it('stops at ten guardians', async () => {
+		render(GuardiansStep, {
+			onnext: vi.fn(),
+			guardians: Array.from({ length: 9 }, (_, i) => `G${i}`)
+		});
+		await add('Tenth');
+		expect(screen.getByText('Your guardians (10 of at most 10)')).toBeInTheDocument();
+		expect(input()).toBeDisabled();
+		expect(screen.getByRole('button', { name: 'Add guardian' })).toBeDisabled();
+	});
+});
+
+describe('PolicyStep', () => {
+	it('recommends a majority and 72 hours, and passes the choice on', async () => {
+		const onnext = vi.fn();
+		const { container } = render(PolicyStep, { guardianCount: 5, onnext });
+		const recommended = screen.getByRole('radio', { name: '3 of 5 (recommended)' });
+		expect(recommended).toBeChecked();
+		expect(
+			screen.getAllByRole('radio', { name: /of 5/u }).map((r) => r.getAttribute('value'))
+		).toEqual(['2', '3', '4', '5']);
+		expect(screen.getByRole('radio', { name: '3 days (recommended)' })).toBeChecked();
+		await userEvent.click(screen.getByRole('radio', { name: '4 of 5' }));
+		await userEvent.click(screen.getByRole('radio', { name: '7 days' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(onnext).toHaveBeenCalledWith({ threshold: 4, delayHours: 168 });
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+
+	it('refuses a waiting period under 24 hours', async () => {
+		const onnext = vi.fn();
+		render(PolicyStep, { guardianCount: 3, onnext });
+		const hours = screen.getByLabelText('Or in hours');
+		await userEvent.clear(hours);
+		await userEvent.type(hours, '12');
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(onnext).not.toHaveBeenCalled();
+		expect(hours).toHaveAttribute('aria-invalid', 'true');
+		expect(hours).toHaveAccessibleDescription(expect.stringContaining('at least 24 hours'));
+		await userEvent.clear(hours);
+		await userEvent.type(hours, '30');
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(onnext).toHaveBeenCalledWith({ threshold: 2, delayHours: 30 });
+	});
+});
+
+describe('InvitationsStep', () => {
+	const invitations = [
+		{ label: 'Alice', url: 'https://app.test/invite#secret-a', accepted: true },
+		{ label: 'Bob', url: 'https://app.test/invite#secret-b', accepted: false }
+	];
+
+	it('shows each invitation as QR code, link and copy button, and waits for all to accept', async () => {
+		const onnext = vi.fn();
+		const { container, rerender } = render(InvitationsStep, { invitations, onnext });
+		expect(screen.getByText('1 of 2 guardians have accepted.')).toHaveAttribute('role', 'status');
+		const qr = screen.getByRole('img', { name: 'QR code of the invitation for Bob' });
+		expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/u);
+		expect(screen.getByText('https://app.test/invite#secret-b')).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Copy link for Bob' })).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Continue to sealing' })).toBeDisabled();
+		expect(await seriousViolations(container)).toEqual([]);
+
+		await rerender({ invitations: invitations.map((i) => ({ ...i, accepted: true })), onnext });
+		await userEvent.click(screen.getByRole('button', { name: 'Continue to sealing' }));
+		expect(onnext).toHaveBeenCalledTimes(1);
+	});
+
+	it('draws different QR codes for different links', () => {
+		render(InvitationsStep, { invitations, onnext: vi.fn() });
+		const [a, b] = screen
+			.getAllByRole('img')
+			.map((svg) => svg.querySelector('path')?.getAttribute('d'));
+		expect(a).not.toBe(b);
+	});
+});
+
+describe('SealStep', () => {
+	it('starts sealing, shows progress, offers a retry on failure and confirms success', async () => {
+		const onseal = vi.fn();
+		const { rerender } = render(SealStep, { steps: [], onseal });
+		await userEvent.click(screen.getByRole('button', { name: 'Seal my vault' }));
+		expect(onseal).toHaveBeenCalledTimes(1);
+
+		await rerender({ steps: [{ label: 'Encrypting share 3 of 5', status: 'running' }], onseal });
+		expect(screen.getByRole('button', { name: 'Sealing…' })).toBeDisabled();
+
+		await rerender({
+			steps: [{ label: 'Storing', status: 'failed', detail: 'Network down' }],
+			onseal
+		});
+		expect(screen.getByRole('alert')).toHaveTextContent('Sealing did not finish');
+		await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+		expect(onseal).toHaveBeenCalledTimes(2);
+
+		await rerender({ steps: [{ label: 'Storing', status: 'done' }], onseal });
+		expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Your vault is sealed');
+		expect(screen.queryByRole('button')).not.toBeInTheDocument();
+	});
+});
+
+describe('RecoveryKit', () => {
+	it('says what to do, lists the vault and guardians, and prints paper shares that read back', async () => {
+		const envelope = encodeEnvelope({
+			vaultId: 7n,
+			index: 1,
+			threshold: 2,
+			total: 3,
+			share: new Uint8Array(33).fill(9)
+		});
+		const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+		const { container } = render(RecoveryKit, {
+			// `anchor` is also a Svelte mount option, so the props go under `props`.
+			props: {
+				anchor: 10042n,
+				vaultId: '7',
+				appUrl: 'https://tessera.test',
+				guardians: ['Alice', 'Bob', 'Carol'],
+				threshold: 2,
+				delayHours: 72,
+				paperShares: [{ guardian: 'Alice', envelope }]
+			}
+		});
+		expect(container).toHaveTextContent('Enter your Internet Identity number, 10042.');
+		expect(container).toHaveTextContent('Once 2 have approved, wait 3 days.');
+		expect(screen.getByText('2 of 3')).toBeInTheDocument();
+		const paper = screen
+			.getByRole('heading', { name: 'Paper share for Alice' })
+			.closest('section')!;
+		const words = within(paper)
+			.getAllByRole('listitem')
+			.map((li) => li.textContent?.replace(/^\s*\d+\.\s*/u, '').trim() ?? '');
+		expect(importPaperShare(words.join(' '))).toEqual({ ok: true, value: envelope });
+		await userEvent.click(screen.getByRole('button', { name: 'Print' }));
+		expect(print).toHaveBeenCalledTimes(1);
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+});
