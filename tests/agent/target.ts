@@ -21,14 +21,18 @@ export interface Target {
 	url: string;
 	/** Moves devnet's clock forward (devnet started here only). */
 	advanceTime(milliseconds: number): Promise<void>;
-	/** Stops devnet and starts it again on the same port and state (devnet started here only). */
-	restart(): Promise<void>;
+	/**
+	 * Stops devnet (SIGTERM, or SIGKILL to simulate a crash) and starts it again on the same
+	 * port and state (devnet started here only).
+	 */
+	restart(options?: { crash?: boolean }): Promise<void>;
 	close(): Promise<void>;
 }
 
 /** `npm run devnet -- start` as a child process; resolves once it prints its ready line. */
 async function startDevnet(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-	const child = spawn('node_modules/.bin/tsx', ['devnet/cli.ts', 'start', ...args], {
+	// node with tsx's loader: one process, so a SIGKILL really kills devnet
+	const child = spawn(process.execPath, ['--import', 'tsx', 'devnet/cli.ts', 'start', ...args], {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	const url = await new Promise<string>((resolve, reject) => {
@@ -44,10 +48,10 @@ async function startDevnet(args: string[]): Promise<{ child: ChildProcess; url: 
 	return { child, url };
 }
 
-async function stopDevnet(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null) return;
+async function stopDevnet(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
+	child.kill(signal);
 	await exited;
 }
 
@@ -75,8 +79,8 @@ export async function startTarget(): Promise<Target> {
 			});
 			if (!response.ok) throw new Error(`advancing the clock failed: ${response.status}`);
 		},
-		async restart() {
-			await stopDevnet(devnet.child);
+		async restart(options = {}) {
+			await stopDevnet(devnet.child, options.crash ? 'SIGKILL' : 'SIGTERM');
 			const port = new URL(target.url).port;
 			devnet = await startDevnet(['--port', port, '--state', state, '--admin']);
 		},
@@ -110,4 +114,13 @@ export async function installProbe(
 		mode: 'install'
 	});
 	return { canisterId, controller };
+}
+
+/** POSTs raw CBOR bytes (e.g. a captured, edited agent request) to the target. */
+export function postCbor(url: string, path: string, body: Uint8Array): Promise<Response> {
+	return fetch(new URL(path, url), {
+		method: 'POST',
+		headers: { 'content-type': 'application/cbor' },
+		body: new Uint8Array(body)
+	});
 }
