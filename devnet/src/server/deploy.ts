@@ -60,10 +60,10 @@ async function existingModule(
 		canisterId,
 		paths: ['controllers', 'module_hash']
 	});
-	const hash = status.get('module_hash');
+	const hash = status.get('module_hash'); // the agent gives it as hex
 	return {
 		exists: Array.isArray(status.get('controllers')),
-		moduleHash: hash instanceof Uint8Array ? hash : undefined
+		moduleHash: typeof hash === 'string' ? new Uint8Array(Buffer.from(hash, 'hex')) : undefined
 	};
 }
 

@@ -1,8 +1,8 @@
 // The management canister through @dfinity/agent, as dfx uses it against any local replica
 // (devnet, dfx, PocketIC): create canisters (with a specified id for stable ids), install or
-// upgrade code, read a canister's module hash. Wasm is gzipped so Azle modules fit the 2 MiB
+// upgrade code. Wasm is gzipped so Azle modules fit the 2 MiB
 // ingress limit.
-import { Actor, CanisterStatus, type HttpAgent } from '@dfinity/agent';
+import { Actor, type HttpAgent } from '@dfinity/agent';
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import { gzipSync } from 'node:zlib';
@@ -79,14 +79,4 @@ export async function installCode(
 		arg: options.arg ?? new Uint8Array(IDL.encode([], [])),
 		sender_canister_version: []
 	});
-}
-
-/** The canister's module hash (undefined: empty or no such canister), read through read_state. */
-export async function moduleHash(
-	agent: HttpAgent,
-	canisterId: Principal
-): Promise<Uint8Array | undefined> {
-	const status = await CanisterStatus.request({ agent, canisterId, paths: ['module_hash'] });
-	const hash = status.get('module_hash');
-	return hash instanceof Uint8Array ? hash : undefined;
 }
