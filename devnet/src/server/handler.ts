@@ -101,7 +101,9 @@ export class DevnetHttpHandler {
 	async syncClock(): Promise<void> {
 		const target = this.clock.targetNs();
 		if (target > this.devnet.engine.timeNanos) this.devnet.engine.timeNanos = target;
+		const lastExecution = this.devnet.executions.at(-1);
 		await this.devnet.engine.run();
+		if (this.devnet.executions.at(-1) !== lastExecution) this.onCommitted(); // timers ran
 		this.history.prune(this.devnet.engine.timeNanos);
 	}
 

@@ -51,6 +51,7 @@ export class DevnetServer {
 				() => handler.lock.run(() => devnet.saveState(stateDirectory)),
 				options.checkpointIntervalMs ?? 500
 			);
+			checkpoints.markDirty(); // the keys of a new state are saved at once
 			await checkpoints.flush();
 		}
 		const server = createServer((request, response) => {
@@ -83,6 +84,7 @@ export class DevnetServer {
 		await this.handler.lock.run(() => undefined);
 		this.server.closeAllConnections();
 		await closed;
+		this.checkpoints?.markDirty(); // the clock moved, and with it canister time
 		await this.checkpoints?.flush();
 	}
 }
