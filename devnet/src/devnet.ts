@@ -25,6 +25,11 @@ import { VetKdMasterKey } from './vetkd/math';
 export interface DevnetOptions {
 	/** Start time (ms since the epoch); default: now. The clock only moves when told to. */
 	time?: number;
+	/**
+	 * Follow the machine's clock (as a network serving browsers must: agents check certificate
+	 * times); setTime / advanceTime still move it ahead, and it never goes back.
+	 */
+	wallClock?: boolean;
 	/** Load the state saved in this directory, if there is one. */
 	stateDirectory?: string;
 	onDebugPrint?: (canisterId: string, message: string) => void;
@@ -77,11 +82,15 @@ export class Devnet {
 	/** Instruction counts of the last MAX_EXECUTION_RECORDS executions, newest last. */
 	readonly executions: ExecutionRecord[];
 
+	private readonly wallClock: boolean;
+
 	private constructor(
 		engine: Engine,
 		management: ManagementCanister,
-		executions: ExecutionRecord[]
+		executions: ExecutionRecord[],
+		wallClock: boolean
 	) {
+		this.wallClock = wallClock;
 		this.engine = engine;
 		this.management = management;
 		this.subnetKey = engine.subnetKey;
@@ -115,7 +124,7 @@ export class Devnet {
 			new VetKdKeys(masters)
 		);
 		engine.management = management;
-		const devnet = new Devnet(engine, management, executions);
+		const devnet = new Devnet(engine, management, executions, options.wallClock ?? false);
 		if (image) await restoreCanisters(engine, image);
 		return devnet;
 	}
@@ -218,6 +227,7 @@ export class Devnet {
 	}
 
 	executeQuery(options: CallOptions): Response {
+		this.syncClock();
 		return this.engine.query(
 			options.canisterId,
 			options.method,
@@ -227,6 +237,7 @@ export class Devnet {
 	}
 
 	inspectMessage(options: CallOptions): Response {
+		this.syncClock();
 		return this.engine.inspectMessage(
 			options.canisterId,
 			options.method,
@@ -273,8 +284,15 @@ export class Devnet {
 	async tick(times = 1): Promise<void> {
 		for (let i = 0; i < times; i++) {
 			this.engine.timeNanos += 1n;
+			this.syncClock();
 			await this.engine.run();
 		}
+	}
+
+	private syncClock(): void {
+		if (!this.wallClock) return;
+		const now = BigInt(Date.now()) * 1_000_000n;
+		if (now > this.engine.timeNanos) this.engine.timeNanos = now;
 	}
 
 	getCyclesBalance(canisterId: Principal): bigint {

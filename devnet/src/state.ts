@@ -50,7 +50,8 @@ export function captureImage(engine: Engine, management: ManagementCanister): De
 export async function restoreCanisters(engine: Engine, image: DevnetImage): Promise<void> {
 	for (const saved of image.canisters) {
 		const canister = new Canister(Principal.fromText(saved.id), saved.settings, saved.cycles);
-		canister.status = saved.status;
+		// call contexts do not survive a restart: a stopping canister has nothing left to wait for
+		canister.status = saved.status === 'stopping' ? 'stopped' : saved.status;
 		canister.stable = StableMemory.restore(saved.stable.size, saved.stable.pages);
 		canister.adjustCommitted((state) => {
 			state.certifiedData = saved.certifiedData;

@@ -219,6 +219,57 @@ describe('stop, start, delete', () => {
 		).rejects.toMatchObject({ errorCode: 'IC0301' });
 	});
 
+	it('stops only once open calls finish, rejecting new calls meanwhile; start cancels a stop', async () => {
+		const { actor: caller, canisterId: callerId } = await setupProbe(devnet, { sender: owner });
+		const idArg = encode([Management.CanisterIdRecord], [{ canister_id: callerId }]);
+		// watch the status the caller has when its reply callback runs
+		const statusesAtCallback: string[] = [];
+		const execute = devnet.engine.execute.bind(devnet.engine);
+		devnet.engine.execute = (canister, input, entry) => {
+			if (canister.idText === callerId.toText() && input.kind === 'reply')
+				statusesAtCallback.push(canister.status);
+			return execute(canister, input, entry);
+		};
+		// the call to another canister is in flight when the stop request arrives
+		const inFlight = caller.callGreet(canisterId, 'in flight');
+		const stopping = management('stop_canister', idArg, owner);
+		expect(await inFlight).toBe('Yo, in flight!');
+		devnet.engine.execute = execute;
+		expect(statusesAtCallback).toEqual(['stopping']); // callbacks still run while stopping
+		expect((await stopping).result.kind).toBe('reply');
+		expect(devnet.canisterInfo(callerId).status).toBe('stopped');
+		await expect(caller.greet('x')).rejects.toMatchObject({ errorCode: 'IC0508' });
+
+		expect((await management('start_canister', idArg, owner)).result.kind).toBe('reply');
+		expect(await caller.greet('back')).toBe('Hello, back!');
+	});
+
+	it('rejects calls while stopping, and a start cancels the stop request', async () => {
+		const id = await devnet.createCanister({ sender: owner });
+		await devnet.installCode({
+			canisterId: id,
+			wasm: probeWasm(),
+			arg: greetingArg('Hi'),
+			sender: owner
+		});
+		const idArg = encode([Management.CanisterIdRecord], [{ canister_id: id }]);
+		// Every call finishes within one run of devnet's queue, so hold a call context open by hand.
+		const canister = devnet.engine.canister(id);
+		if (!canister) throw new Error('no canister');
+		canister.openCallContexts += 1;
+		const stop = management('stop_canister', idArg, owner);
+		expect(canister.status).toBe('stopping');
+		await expect(
+			devnet.queryCall({ canisterId: id, method: 'greet', arg: greetingArg('x') })
+		).rejects.toMatchObject({ errorCode: 'IC0509' });
+		expect((await management('start_canister', idArg, owner)).result.kind).toBe('reply');
+		expect((await stop).result).toMatchObject({ kind: 'reject', code: 5, errorCode: 'IC0511' });
+		canister.openCallContexts -= 1;
+		expect(
+			await devnet.queryCall({ canisterId: id, method: 'greet', arg: greetingArg('x') })
+		).toBeInstanceOf(Uint8Array);
+	});
+
 	it('updates controllers', async () => {
 		const id = await devnet.createCanister({ sender: owner });
 		const arg = encode(

@@ -217,6 +217,17 @@ describe('timers and time', () => {
 		expect(executions).toContain('<ic-cdk internal> timer_executor');
 	});
 
+	it('follows the machine clock when asked to, never going back', async () => {
+		const live = await Devnet.create({ time: 0, wallClock: true });
+		const before = Date.now();
+		await live.tick();
+		expect(live.getTime()).toBeGreaterThanOrEqual(before);
+		live.advanceTime(3_600_000);
+		const ahead = live.getTime();
+		await live.tick();
+		expect(live.getTime()).toBe(ahead); // the clock never goes back to the machine's time
+	});
+
 	it('shows canisters the devnet clock', async () => {
 		devnet.setTime(new Date('2030-01-01T00:00:00Z'));
 		expect(await probe.now()).toBe(BigInt(Date.parse('2030-01-01T00:00:00Z')) * 1_000_000n);

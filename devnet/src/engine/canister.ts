@@ -38,6 +38,9 @@ export class Canister {
 	state: SystemState;
 	private committedState: SystemState;
 	execution?: Execution;
+	/** Call contexts not yet closed: a stopping canister stops when none are left. */
+	openCallContexts = 0;
+	private stopRequests: ((outcome: 'stopped' | 'cancelled') => void)[] = [];
 
 	constructor(id: Principal, settings: CanisterSettings, cycles: bigint) {
 		this.id = id.toUint8Array();
@@ -59,6 +62,33 @@ export class Canister {
 	isController(principal: Uint8Array): boolean {
 		const text = Principal.fromUint8Array(principal).toText();
 		return this.settings.controllers.includes(text);
+	}
+
+	/** stop_canister: resolves once no call context is open (or a start cancels the stop). */
+	stop(): Promise<'stopped' | 'cancelled'> {
+		if (this.status === 'stopped') return Promise.resolve('stopped');
+		if (this.openCallContexts === 0) {
+			this.status = 'stopped';
+			return Promise.resolve('stopped');
+		}
+		this.status = 'stopping';
+		return new Promise((resolve) => this.stopRequests.push(resolve));
+	}
+
+	finishStopping(): void {
+		this.status = 'stopped';
+		this.settleStopRequests('stopped');
+	}
+
+	start(): void {
+		this.status = 'running';
+		this.settleStopRequests('cancelled');
+	}
+
+	private settleStopRequests(outcome: 'stopped' | 'cancelled'): void {
+		const requests = this.stopRequests;
+		this.stopRequests = [];
+		for (const resolve of requests) resolve(outcome);
 	}
 
 	/** Makes every change since the last checkpoint permanent. */

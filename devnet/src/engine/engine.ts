@@ -54,6 +54,7 @@ export class Engine {
 	timeNanos: bigint;
 	readonly subnetKey: SubnetKey;
 	private readonly queue: (() => void | Promise<void>)[] = [];
+	private readonly inFlight = new Set<Promise<void>>();
 	private readonly certificates = new Map<
 		string,
 		{ time: bigint; data: Uint8Array; bytes: Uint8Array }
@@ -188,8 +189,16 @@ export class Engine {
 				await task();
 				continue;
 			}
-			if (!this.scheduleDueTimers()) return;
+			if (this.scheduleDueTimers()) continue;
+			if (this.inFlight.size === 0) return;
+			await Promise.race(this.inFlight);
 		}
+	}
+
+	/** Management calls answer later (install compiles, stop waits): the queue keeps moving. */
+	private track(work: Promise<void>): void {
+		const tracked = work.finally(() => this.inFlight.delete(tracked));
+		this.inFlight.add(tracked);
 	}
 
 	/** A canister's data certificate, signed once per certified data and time. */
@@ -216,8 +225,12 @@ export class Engine {
 		const calleeId = Principal.fromUint8Array(callee);
 		if (calleeId.toText() === MANAGEMENT_CANISTER_ID.toText()) {
 			if (!this.management) throw new DevnetError('no management canister');
-			const { result, refund } = await this.management.handle({ caller, method, arg, cycles });
-			respond({ result, refund, instructions: 0n });
+			const management = this.management;
+			this.track(
+				management.handle({ caller, method, arg, cycles }).then(({ result, refund }) => {
+					respond({ result, refund, instructions: 0n });
+				})
+			);
 			return;
 		}
 		const canister = this.canister(calleeId);
@@ -234,6 +247,7 @@ export class Engine {
 			return;
 		}
 		const context = this.newContext(caller, cycles, respond);
+		this.open(canister, context);
 		const execution = this.execute(
 			canister,
 			{
@@ -257,7 +271,7 @@ export class Engine {
 		// A deleted, uninstalled or since upgraded canister cannot run the callback: drop the response.
 		const current = this.canister(Principal.fromUint8Array(canister.id)) === canister;
 		if (!current || canister.instance !== call.caller) {
-			this.closeIfDone(canister, context);
+			this.settle(canister, context);
 			return;
 		}
 		const { result } = response;
@@ -285,9 +299,9 @@ export class Engine {
 				instance.callTableEntry(cleanupFn, cleanupEnv)
 			);
 		}
-		if (!context.responded && context.outstandingCalls === 0 && context.respond) {
+		if (context.outstandingCalls === 0)
 			this.respond(context, execution.trap.toReject(canister.idText));
-		}
+		this.settle(canister, context);
 	}
 
 	/** After a message: deliver its response and send its calls (both only if it committed). */
@@ -295,8 +309,8 @@ export class Engine {
 		const context = execution.context;
 		if (!context) return;
 		if (execution.trap) {
-			if (context.respond && !context.responded)
-				this.respond(context, execution.trap.toReject(canister.idText));
+			this.respond(context, execution.trap.toReject(canister.idText));
+			this.settle(canister, context);
 			return;
 		}
 		if (execution.response) this.respond(context, execution.response);
@@ -313,18 +327,33 @@ export class Engine {
 				)
 			);
 		}
-		this.closeIfDone(canister, context);
+		this.settle(canister, context);
 	}
 
-	private closeIfDone(canister: Canister, context: CallContext): void {
-		if (context.responded || context.outstandingCalls > 0 || !context.respond) return;
-		this.respond(
-			context,
-			systemReject(
-				ErrorCode.CanisterDidNotReply,
-				`Canister ${canister.idText} did not reply to the call`
-			)
-		);
+	/**
+	 * Once a call context has no calls pending: answers it if nobody did ("did not reply"), and
+	 * closes it; a stopping canister stops when its last context closes.
+	 */
+	private settle(canister: Canister, context: CallContext): void {
+		if (context.outstandingCalls > 0 || context.closed) return;
+		if (context.respond && !context.responded) {
+			this.respond(
+				context,
+				systemReject(
+					ErrorCode.CanisterDidNotReply,
+					`Canister ${canister.idText} did not reply to the call`
+				)
+			);
+		}
+		context.closed = true;
+		canister.openCallContexts -= 1;
+		if (canister.openCallContexts === 0 && canister.status === 'stopping')
+			canister.finishStopping();
+	}
+
+	private open(canister: Canister, context: CallContext): void {
+		context.closed = false;
+		canister.openCallContexts += 1;
 	}
 
 	private respond(context: CallContext, result: CallResult): void {
@@ -359,6 +388,7 @@ export class Engine {
 			scheduled = true;
 			this.queue.push(() => {
 				const context = this.newContext(MANAGEMENT_CANISTER_ID.toUint8Array(), 0n);
+				this.open(canister, context);
 				const execution = this.execute(
 					canister,
 					{

@@ -24,6 +24,7 @@ export const ErrorCode = {
 	CanisterStopped: 508,
 	CanisterStopping: 509,
 	CanisterNotStopped: 510,
+	CanisterStoppingCancelled: 511,
 	CanisterInvalidController: 512,
 	CanisterNonEmpty: 514,
 	CanisterInstructionLimitExceeded: 522,

@@ -47,6 +47,8 @@ export interface CallContext {
 	outstandingCalls: number;
 	cyclesAvailable: bigint;
 	instructions: bigint;
+	/** Set once the context is answered and has no calls pending (counted per canister). */
+	closed?: boolean;
 }
 
 export interface ExecutionInput {

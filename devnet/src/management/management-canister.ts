@@ -163,11 +163,22 @@ export class ManagementCanister implements ManagementApi {
 				canister.adjustCommitted((state) => (state.version += 1n));
 				return done(IDL.encode([], []));
 			}
-			case 'start_canister':
+			case 'start_canister': {
+				const [arg] = decode<[{ canister_id: Principal }]>(Types.CanisterIdRecord, call.arg);
+				this.controlled(arg.canister_id, caller, call.method).start();
+				return done(IDL.encode([], []));
+			}
 			case 'stop_canister': {
 				const [arg] = decode<[{ canister_id: Principal }]>(Types.CanisterIdRecord, call.arg);
 				const canister = this.controlled(arg.canister_id, caller, call.method);
-				canister.status = call.method === 'start_canister' ? 'running' : 'stopped';
+				if ((await canister.stop()) === 'cancelled') {
+					throw new Rejection(
+						systemReject(
+							ErrorCode.CanisterStoppingCancelled,
+							`Canister ${canister.idText}'s stop request was cancelled.`
+						)
+					);
+				}
 				return done(IDL.encode([], []));
 			}
 			case 'delete_canister': {
