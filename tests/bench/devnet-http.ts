@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SubnetKey } from '../../devnet/src/certification/subnet-key';
 import { Devnet } from '../../devnet/src/devnet';
 import { captureOne } from '../../devnet/src/http/testing/agent-requests';
 import { createCanister, installCode } from '../../devnet/src/server/management-client';
@@ -21,6 +22,7 @@ import { greetingArg, probeIdlFactory, probeWasm, setupProbe } from '../../devne
 import type { ProbeService } from '../../devnet/test/probe';
 
 const RUNS = 50;
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -127,6 +129,13 @@ try {
 	);
 	console.log(
 		`devnet http query overhead beyond loopback: ${(httpQuery - localQuery - loopback).toFixed(2)} ms`
+	);
+
+	// what most of an update's overhead is: one BLS-signed certificate per v3 answer
+	const subnetKey = new SubnetKey();
+	const statusTree = new Map([['request_status', new Map([[new Uint8Array(32), utf8('ok')]])]]);
+	await time('devnet certificate signing (BLS, one request status)', (i) =>
+		subnetKey.certifyLabeled(statusTree, BigInt(i))
 	);
 
 	const actor = Actor.createActor<ProbeService>(probeIdlFactory, { agent, canisterId });
