@@ -41,6 +41,17 @@ export default defineConfig({
 			{
 				extends: true,
 				test: {
+					name: 'agent',
+					environment: 'node',
+					include: ['tests/agent/**/*.test.ts'],
+					globalSetup: ['devnet/test/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
+			},
+			{
+				extends: true,
+				test: {
 					name: 'canister',
 					environment: 'node',
 					include: ['tests/canister/**/*.test.ts'],

@@ -12,3 +12,7 @@ export type { HashTree, LabeledTree } from './src/certification/hash-tree';
 export { VETKD_DERIVE_FEES } from './src/management/vetkd';
 export { CANISTER_RANGES } from './src/management/canister-ids';
 export const DEVNET_VERSION = '0.1.0';
+export { DevnetServer, DEFAULT_HOST, DEFAULT_PORT } from './src/server/server';
+export type { DevnetServerOptions } from './src/server/server';
+export { deployCanisters } from './src/server/deploy';
+export type { CanisterIds, DeployedCanister } from './src/server/deploy';

@@ -1,26 +1,97 @@
 #!/usr/bin/env -S npx tsx
-// `npm start`: builds the app and serves it on localhost. (Until devnet lands, the app runs
-// without canisters; this script will then also start devnet and deploy the canisters.)
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start`: Tessera locally, offline. Builds the canisters, starts devnet (state kept in
+// .devnet/state), deploys the canisters (ids in .devnet/canister_ids.json), builds the app with
+// the devnet URL and canister ids as Vite env vars, and serves it:
+//   VITE_IC_HOST                         devnet's URL (http://127.0.0.1:4943)
+//   VITE_CANISTER_ID_<NAME>              each dfx.json canister's id, e.g. VITE_CANISTER_ID_GUARDIAN
+// Ctrl-C stops the app and devnet (which writes a last checkpoint).
+// Env: PORT (app, default 4173), DEVNET_PORT (default 4943).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 
 const PORT = Number(process.env.PORT ?? 4173);
+const DEVNET_PORT = Number(process.env.DEVNET_PORT ?? 4943);
+const CANISTER_IDS = '.devnet/canister_ids.json';
+const children: ChildProcess[] = [];
 
-const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-
-const server = spawn(
-	'npx',
-	['vite', 'preview', '--host', 'localhost', '--port', String(PORT), '--strictPort'],
-	{ stdio: ['ignore', 'pipe', 'inherit'] }
-);
-let announced = false;
-server.stdout.on('data', (chunk) => {
-	if (!announced && String(chunk).includes(`localhost:${PORT}`)) {
-		announced = true;
-		console.log(`Tessera ready at http://localhost:${PORT}`);
+/** Runs a step to completion (asynchronously, so Ctrl-C stops it at once). */
+async function run(command: string, args: string[], env = process.env): Promise<void> {
+	const child = spawn(command, args, { stdio: 'inherit', env, detached: true });
+	children.push(child);
+	const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+	if (stopping) await new Promise(() => {}); // shutdown() exits the process
+	if (code !== 0) {
+		console.error(`${command} ${args.join(' ')} failed`);
+		await shutdown(code ?? 1);
 	}
-});
-server.on('exit', (code) => process.exit(code ?? 0));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => server.kill('SIGTERM'));
 }
+
+/** Starts a long-running child and resolves with its first stdout match of `ready`. */
+function startChild(command: string, args: string[], ready: RegExp): Promise<RegExpExecArray> {
+	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+	children.push(child);
+	child.on('exit', (code) => {
+		if (!stopping) {
+			console.error(`${command} ${args[2] ?? args[0] ?? ''} exited (${code})`);
+			void shutdown(code ?? 1);
+		}
+	});
+	return new Promise((resolve) => {
+		let output = '';
+		child.stdout?.on('data', (chunk: Buffer) => {
+			process.stdout.write(chunk);
+			output += String(chunk);
+			const match = ready.exec(output);
+			if (match) {
+				output = '';
+				ready = /$^/; // report once
+				resolve(match);
+			}
+		});
+	});
+}
+
+let stopping = false;
+/** Stops every child (devnet checkpoints on SIGTERM), then exits. */
+async function shutdown(code: number): Promise<never> {
+	stopping = true;
+	const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+	const exits = running.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+	// each child leads its own process group: stop the whole group (npx, tsx and their children)
+	running.forEach((child) => child.pid && process.kill(-child.pid, 'SIGTERM'));
+	await Promise.all(exits);
+	process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));
+
+await run('npx', ['tsx', 'scripts/build-canisters.ts']);
+const [, devnetUrl] = await startChild(
+	process.execPath,
+	['--import', 'tsx', 'devnet/cli.ts', 'start', '--port', String(DEVNET_PORT)],
+	/devnet ready at (http:\/\/\S+)/
+);
+if (!devnetUrl) throw new Error('devnet did not report its URL');
+run(process.execPath, [
+	'--import',
+	'tsx',
+	'devnet/cli.ts',
+	'deploy',
+	'--no-build',
+	'--url',
+	devnetUrl
+]);
+
+const ids = existsSync(CANISTER_IDS)
+	? (JSON.parse(readFileSync(CANISTER_IDS, 'utf8')) as Record<string, { local: string }>)
+	: {};
+const appEnv: NodeJS.ProcessEnv = { ...process.env, VITE_IC_HOST: devnetUrl };
+for (const [name, { local }] of Object.entries(ids)) {
+	appEnv[`VITE_CANISTER_ID_${name.toUpperCase()}`] = local;
+}
+await run('npm', ['run', '--silent', 'build'], appEnv);
+await startChild(
+	'node_modules/.bin/vite', // not through npx: one process to stop
+	['preview', '--host', 'localhost', '--port', String(PORT), '--strictPort'],
+	new RegExp(`localhost:${PORT}`)
+);
+console.log(`Tessera ready at http://localhost:${PORT}`);

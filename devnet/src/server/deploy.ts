@@ -1,0 +1,126 @@
+// `devnet deploy`: the Azle canisters of a dfx.json onto a running replica, as `dfx deploy`
+// does locally: stable ids (kept in canister_ids.json and asked for again with specified_id),
+// install when empty, upgrade when the wasm changed, nothing when it did not.
+//
+// Init args: a canister's dfx.json entry may name a module under `custom.devnet_init_arg`
+// (path relative to dfx.json) whose `initArg({ canisterIds })` returns the Candid-encoded
+// argument, so an argument can name other canisters' ids. Without it the argument is `()`.
+import { CanisterStatus, type HttpAgent } from '@dfinity/agent';
+import { IDL } from '@dfinity/candid';
+import { Principal } from '@dfinity/principal';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { createCanister, installCode } from './management-client';
+
+export interface DfxCanister {
+	type?: string;
+	dependencies?: string[];
+	custom?: { devnet_init_arg?: string };
+}
+
+/** dfx's canister_ids.json: {"guardian": {"local": "<id>"}}. */
+export type CanisterIds = Record<string, { local: string }>;
+
+export type DeployAction = 'created and installed' | 'installed' | 'upgraded' | 'unchanged';
+
+export interface DeployedCanister {
+	name: string;
+	canisterId: Principal;
+	action: DeployAction;
+}
+
+/** Azle canisters of dfx.json, dependencies first. */
+export function azleCanistersInOrder(canisters: Record<string, DfxCanister>): string[] {
+	const ordered: string[] = [];
+	const visit = (name: string, path: string[]) => {
+		if (ordered.includes(name)) return;
+		if (path.includes(name)) throw new Error(`dependency cycle: ${[...path, name].join(' -> ')}`);
+		for (const dependency of canisters[name]?.dependencies ?? []) {
+			visit(dependency, [...path, name]);
+		}
+		ordered.push(name);
+	};
+	Object.keys(canisters).forEach((name) => visit(name, []));
+	return ordered.filter((name) => canisters[name]?.type === 'azle');
+}
+
+const sha256 = (bytes: Uint8Array) => new Uint8Array(createHash('sha256').update(bytes).digest());
+const equal = (a: Uint8Array, b: Uint8Array) =>
+	a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+async function existingModule(
+	agent: HttpAgent,
+	canisterId: Principal
+): Promise<{ exists: boolean; moduleHash?: Uint8Array }> {
+	const status = await CanisterStatus.request({
+		agent,
+		canisterId,
+		paths: ['controllers', 'module_hash']
+	});
+	const hash = status.get('module_hash'); // the agent gives it as hex
+	return {
+		exists: Array.isArray(status.get('controllers')),
+		moduleHash: typeof hash === 'string' ? new Uint8Array(Buffer.from(hash, 'hex')) : undefined
+	};
+}
+
+async function initArg(root: string, config: DfxCanister, ids: CanisterIds): Promise<Uint8Array> {
+	const modulePath = config.custom?.devnet_init_arg;
+	if (!modulePath) return new Uint8Array(IDL.encode([], []));
+	const module = (await import(pathToFileURL(resolve(root, modulePath)).href)) as {
+		initArg?: (context: { canisterIds: Record<string, string> }) => Uint8Array;
+	};
+	if (typeof module.initArg !== 'function') {
+		throw new Error(`${modulePath} must export initArg({ canisterIds })`);
+	}
+	const canisterIds = Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, id.local]));
+	return module.initArg({ canisterIds });
+}
+
+export async function deployCanisters(options: {
+	agent: HttpAgent;
+	root: string;
+	ids: CanisterIds;
+	/** Where the built wasm of `name` is (default: ROOT/.azle/NAME/NAME.wasm). */
+	wasmPath?: (name: string) => string;
+}): Promise<{ ids: CanisterIds; deployed: DeployedCanister[] }> {
+	const { agent, root } = options;
+	const dfx = JSON.parse(readFileSync(join(root, 'dfx.json'), 'utf8')) as {
+		canisters: Record<string, DfxCanister>;
+	};
+	const names = azleCanistersInOrder(dfx.canisters);
+	const ids: CanisterIds = { ...options.ids };
+	const created = new Set<string>();
+	// every canister first, so init args can name any canister's id
+	for (const name of names) {
+		const known = ids[name] ? Principal.fromText(ids[name].local) : undefined;
+		if (known && (await existingModule(agent, known)).exists) continue;
+		const canisterId = await createCanister(agent, { specifiedId: known });
+		ids[name] = { local: canisterId.toText() };
+		created.add(name);
+	}
+	const deployed: DeployedCanister[] = [];
+	for (const name of names) {
+		const canisterId = Principal.fromText((ids[name] as { local: string }).local);
+		const path = options.wasmPath?.(name) ?? join(root, '.azle', name, `${name}.wasm`);
+		if (!existsSync(path)) throw new Error(`no wasm for ${name} at ${path}: build it first`);
+		const wasm = new Uint8Array(readFileSync(path));
+		const packed = new Uint8Array(gzipSync(wasm));
+		const { moduleHash } = await existingModule(agent, canisterId);
+		let action: DeployAction;
+		if (moduleHash && (equal(moduleHash, sha256(wasm)) || equal(moduleHash, sha256(packed)))) {
+			action = 'unchanged';
+		} else {
+			const arg = await initArg(root, dfx.canisters[name] as DfxCanister, ids);
+			const mode = moduleHash ? 'upgrade' : 'install';
+			await installCode(agent, { canisterId, wasm: packed, arg, mode });
+			action =
+				mode === 'upgrade' ? 'upgraded' : created.has(name) ? 'created and installed' : 'installed';
+		}
+		deployed.push({ name, canisterId, action });
+	}
+	return { ids, deployed };
+}

@@ -1,0 +1,54 @@
+// The ingress history: what the IC remembers about each update call by request id, so that
+// read_state can report its status, a resubmitted request is not executed twice, and only its
+// sender can read it. Entries are forgotten once their ingress expiry has passed (the IC keeps
+// them until then; after that a request id may not be reused anyway).
+import { bytesToHex } from '@noble/hashes/utils';
+import type { KnownRequest } from '../http/index.ts';
+import type { CallResult } from '../engine/errors';
+
+export type RequestStatus =
+	| { status: 'processing' }
+	| { status: 'replied'; reply: Uint8Array }
+	| { status: 'rejected'; rejectCode: number; rejectMessage: string; errorCode: string };
+
+export interface IngressRecord extends KnownRequest {
+	expiryNs: bigint;
+	outcome: RequestStatus;
+	/** Resolves when the call completes (duplicates wait on it instead of running again). */
+	completed: Promise<void>;
+}
+
+export function statusOf(result: CallResult): RequestStatus {
+	if (result.kind === 'reply') return { status: 'replied', reply: result.bytes };
+	return {
+		status: 'rejected',
+		rejectCode: result.code,
+		rejectMessage: result.message,
+		errorCode: result.errorCode ?? 'IC0406'
+	};
+}
+
+export class IngressHistory {
+	private readonly records = new Map<string, IngressRecord>();
+
+	get(requestId: Uint8Array): IngressRecord | undefined {
+		return this.records.get(bytesToHex(requestId));
+	}
+
+	add(requestId: Uint8Array, record: IngressRecord): void {
+		this.records.set(bytesToHex(requestId), record);
+	}
+
+	/** Forgets requests whose ingress expiry is before `nowNs`. */
+	prune(nowNs: bigint): void {
+		for (const [key, record] of this.records) {
+			if (record.expiryNs < nowNs && record.outcome.status !== 'processing') {
+				this.records.delete(key);
+			}
+		}
+	}
+
+	get size(): number {
+		return this.records.size;
+	}
+}
