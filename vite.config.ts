@@ -33,7 +33,9 @@ export default defineConfig({
 					name: 'devnet',
 					environment: 'node',
 					include: ['devnet/**/*.test.ts'],
-					testTimeout: 60_000
+					globalSetup: ['devnet/test/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000
 				}
 			},
 			{

@@ -1,0 +1,58 @@
+// The subnet's threshold BLS key, held in one place: it signs certificates
+// (CBOR {tree, signature}) as @dfinity/agent verifies them against the root key.
+import { encodeWithSelfDescribedTag } from '@dfinity/cbor';
+import { lebEncode } from '@dfinity/candid';
+import { bls12_381 as bls } from '@noble/curves/bls12-381';
+import { concatBytes, hexToBytes } from '@noble/hashes/utils';
+import {
+	buildTree,
+	domainSeparator,
+	reconstruct,
+	type HashTree,
+	type LabeledTree
+} from './hash-tree';
+
+/** DER prefix of a BLS12-381 G2 public key, as /api/v2/status returns the root key. */
+export const BLS_DER_PREFIX = hexToBytes(
+	'308182301d060d2b0601040182dc7c0503010201060c2b0601040182dc7c05030201036100'
+);
+
+export class SubnetKey {
+	readonly publicKey: Uint8Array; // 96-byte compressed G2
+	readonly derPublicKey: Uint8Array;
+
+	constructor(private readonly secret: Uint8Array = bls.utils.randomPrivateKey()) {
+		this.publicKey = bls.getPublicKeyForShortSignatures(secret);
+		this.derPublicKey = concatBytes(BLS_DER_PREFIX, this.publicKey);
+	}
+
+	secretBytes(): Uint8Array {
+		return this.secret.slice();
+	}
+
+	/** Signs `tree` -> CBOR certificate bytes. */
+	certify(tree: HashTree): Uint8Array {
+		const message = concatBytes(domainSeparator('ic-state-root'), reconstruct(tree));
+		const signature = bls.signShortSignature(message, this.secret);
+		return encodeWithSelfDescribedTag({ tree, signature: signature as Uint8Array });
+	}
+
+	/** Certifies a labeled tree with a `time` leaf added (nanoseconds, LEB128). */
+	certifyLabeled(root: Map<string | Uint8Array, LabeledTree>, timeNanos: bigint): Uint8Array {
+		const withTime = new Map(root);
+		withTime.set('time', new Uint8Array(lebEncode(timeNanos)));
+		return this.certify(buildTree(withTime));
+	}
+
+	/** The data certificate a canister sees in a query: its certified data and the time. */
+	dataCertificate(
+		canisterId: Uint8Array,
+		certifiedData: Uint8Array,
+		timeNanos: bigint
+	): Uint8Array {
+		const canister = new Map<string | Uint8Array, LabeledTree>([
+			[canisterId, new Map([['certified_data', certifiedData]])]
+		]);
+		return this.certifyLabeled(new Map([['canister', canister]]), timeNanos);
+	}
+}
