@@ -6,7 +6,7 @@ import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { expect } from 'vitest';
 import { Devnet, type Actor } from '../../../devnet/index';
-import { idlFactory, initArgs } from '../../../canister/guardian/idl';
+import { idlFactory, initArgs, METHODS } from '../../../canister/guardian/idl';
 import { payloadHash, type OperationPayload } from '../../../canister/guardian/domain/index';
 import {
 	idlFactory as iiIdlFactory,
@@ -28,7 +28,9 @@ export const KEY_NAME = 'dfx_test_key';
 export const START_MS = Date.UTC(2026, 0, 1);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type GuardianActor = Actor<Record<string, (...args: any[]) => Promise<any>>>;
+type Method = (...args: any[]) => Promise<any>;
+export type GuardianActor = Actor<{ [name in keyof typeof METHODS]: Method }>;
+type IiActor = Actor<{ create_anchor_for_local_development: Method }>;
 
 export function identity(): Ed25519KeyIdentity {
 	return Ed25519KeyIdentity.generate(randomBytes(32));
@@ -56,12 +58,12 @@ export class Net {
 		readonly guardianId: Principal,
 		readonly iiId: Principal,
 		readonly guardian: GuardianActor,
-		readonly ii: GuardianActor
+		readonly ii: IiActor
 	) {}
 
 	static async create(): Promise<Net> {
 		const devnet = await Devnet.create({ time: START_MS });
-		const ii = await devnet.setupCanister<GuardianActor>({
+		const ii = await devnet.setupCanister<IiActor>({
 			idlFactory: iiIdlFactory,
 			wasm: wasmPath('internet_identity')
 		});

@@ -28,7 +28,7 @@ export class Vault {
 	vaultId = 0n;
 	anchor = 0n;
 	requestId = 0n;
-	commitment = new Uint8Array();
+	commitment: Uint8Array = new Uint8Array();
 
 	private constructor(
 		readonly net: Net,
