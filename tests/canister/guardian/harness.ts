@@ -4,7 +4,6 @@ import { IDL } from '@dfinity/candid';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
-import { expect } from 'vitest';
 import { Devnet, type Actor } from '../../../devnet/index';
 import { idlFactory, initArgs, METHODS } from '../../../canister/guardian/idl';
 import { payloadHash, type OperationPayload } from '../../../canister/guardian/domain/index';
@@ -48,6 +47,10 @@ export function errOf(result: { Ok: unknown } | { Err: Record<string, unknown> }
 	return Object.keys(result.Err)[0] as string;
 }
 
+export function hex(bytes: Uint8Array): string {
+	return Buffer.from(bytes).toString('hex');
+}
+
 export function stringify(value: unknown): string {
 	return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
 }
@@ -58,7 +61,9 @@ export class Net {
 		readonly guardianId: Principal,
 		readonly iiId: Principal,
 		readonly guardian: GuardianActor,
-		readonly ii: IiActor
+		readonly ii: IiActor,
+		/** The guardian canister's controller: it gets no power over vaults. */
+		readonly controller: Principal
 	) {}
 
 	static async create(): Promise<Net> {
@@ -68,12 +73,21 @@ export class Net {
 			wasm: wasmPath('internet_identity')
 		});
 		const arg = IDL.encode(initArgs, [{ vetKdKeyName: KEY_NAME, internetIdentity: ii.canisterId }]);
+		const controller = identity().getPrincipal();
 		const guardian = await devnet.setupCanister<GuardianActor>({
 			idlFactory,
 			wasm: wasmPath('guardian'),
-			arg: new Uint8Array(arg)
+			arg: new Uint8Array(arg),
+			controllers: [controller]
 		});
-		return new Net(devnet, guardian.canisterId, ii.canisterId, guardian.actor, ii.actor);
+		return new Net(
+			devnet,
+			guardian.canisterId,
+			ii.canisterId,
+			guardian.actor,
+			ii.actor,
+			controller
+		);
 	}
 
 	/** The guardian actor calling as `who`. */
@@ -136,6 +150,11 @@ export class Net {
 		);
 	}
 
+	/** Stable memory size of the guardian canister, in 64 KiB pages. */
+	stablePages(): number {
+		return Number(this.devnet.engine.canister(this.guardianId)?.stable.pageCount ?? 0n);
+	}
+
 	/** Every byte of the guardian canister's heap and stable memory. */
 	memory(): { heap: Uint8Array; stable: Uint8Array } {
 		const canister = this.devnet.engine.canister(this.guardianId);
@@ -150,8 +169,4 @@ export class Net {
 export async function newPhrase(): Promise<{ entropy: Uint8Array; phrase: PhraseKey }> {
 	const entropy = randomBytes(32);
 	return { entropy, phrase: await derivePhraseKey(entropy) };
-}
-
-export function expectBytes(actual: Uint8Array, expected: Uint8Array): void {
-	expect(Buffer.from(actual).toString('hex')).toBe(Buffer.from(expected).toString('hex'));
 }
