@@ -132,17 +132,23 @@ function keys48(): Uint8Array {
 	);
 }
 
+/** p50 wall time of owner_vaults + anchor_status (per query) and their median instructions. */
 async function queryP50(net: Net, vaults: { anchor: bigint; owner: Ed25519KeyIdentity }[]) {
 	const times: number[] = [];
-	for (let i = 0; i < QUERIES; i++) {
+	const instructions: number[] = [];
+	for (let i = 0; i < QUERIES + 20; i++) {
 		const vault = vaults[(i * 7919) % vaults.length] as (typeof vaults)[number];
 		const actor = net.as(vault.owner);
+		net.devnet.executions.length = 0;
 		const start = performance.now();
 		await actor.owner_vaults();
 		await actor.anchor_status(vault.anchor);
+		if (i < 20) continue; // warm-up
 		times.push((performance.now() - start) / 2);
+		const total = net.devnet.executions.reduce((sum, e) => sum + Number(e.instructions), 0);
+		instructions.push(total / 2);
 	}
-	return median(times);
+	return { ms: median(times), instructions: median(instructions) };
 }
 
 async function main(): Promise<void> {
@@ -160,8 +166,10 @@ async function main(): Promise<void> {
 	const seedStart = performance.now();
 	while (seeded.length < SMALL) seeded.push(await seedVault(net));
 	const small = await queryP50(net, seeded);
-	const pagesSmall = net.stablePages();
-	console.log(`query p50 at ${seeded.length} vaults: ${small.toFixed(2)} ms`);
+	console.log(`query p50 at ${seeded.length} vaults: ${small.ms.toFixed(2)} ms`);
+	console.log(
+		`query instructions at ${seeded.length} vaults: ${(small.instructions / 1e6).toFixed(1)} M`
+	);
 	while (seeded.length < LARGE) {
 		seeded.push(await seedVault(net));
 		if (seeded.length % 500 === 0) {
@@ -170,15 +178,18 @@ async function main(): Promise<void> {
 		}
 	}
 	const large = await queryP50(net, seeded);
-	const grown = (net.stablePages() - pagesSmall) * 65536;
-	// Created vaults (n = 5 invited), stable memory as allocated (Azle's memory manager grows
-	// each map by whole buckets, so this is coarse); the sealed heaviest state's keys + values
-	// are measured at domain level (tests/unit/guardian/storage.test.ts).
-	console.log(
-		`stable bytes per created vault (n = 5): ${(grown / (seeded.length - SMALL)).toFixed(0)} B`
-	);
-	console.log(`query p50 at ${seeded.length} vaults: ${large.toFixed(2)} ms`);
-	console.log(`query p50 ratio ${seeded.length}/${SMALL}: ${(large / small).toFixed(2)} x`);
+	// Azle's memory manager grows each map by whole 8 MiB buckets, so this is an upper bound;
+	// the keys + values of the heaviest n = 5 state are measured at domain level
+	// (tests/unit/guardian/storage.test.ts).
+	const allocated = net.stablePages() * 65536;
+	const mib = (allocated / 2 ** 20).toFixed(1);
+	console.log(`stable memory allocated: ${mib} MiB for ${seeded.length + 3} vaults`);
+	const n = seeded.length;
+	console.log(`query p50 at ${n} vaults: ${large.ms.toFixed(2)} ms`);
+	console.log(`query instructions at ${n} vaults: ${(large.instructions / 1e6).toFixed(1)} M`);
+	console.log(`query p50 ratio ${n}/${SMALL}: ${(large.ms / small.ms).toFixed(2)} x`);
+	const ratio = large.instructions / small.instructions;
+	console.log(`query instructions ratio ${n}/${SMALL}: ${ratio.toFixed(2)} x`);
 }
 
 await main();
