@@ -55,6 +55,7 @@ export default defineConfig({
 					name: 'canister',
 					environment: 'node',
 					include: ['tests/canister/**/*.test.ts'],
+					globalSetup: ['tests/canister/global-setup.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 180_000
 				}

@@ -13,7 +13,7 @@ export type DomainError =
 	// signed operations
 	| { kind: 'WrongPurpose'; expected: string }
 	| { kind: 'WrongVault' }
-	| { kind: 'WrongSigningKey' }
+	| { kind: 'WrongCanister' }
 	| { kind: 'StaleNonce'; expected: bigint }
 	| { kind: 'Expired' }
 	| { kind: 'ExpiryTooFar'; maxExpiresAt: bigint }

@@ -1,10 +1,10 @@
 // Recovery: open, approve, decline, owner alarm, phrase-signed cancel, release.
-import type { Principal } from '@dfinity/principal';
 import type { OperationContext } from './context';
 import { fail } from './errors';
 import { LIMITS } from './limits';
 import type { RateWindow, RequestRecord, VaultRecord } from './records';
 import { activeRequest, effectiveStatus, requireReleasable } from './recovery-state';
+import { releaseIdentity } from '../../../src/lib/crypto/protocol';
 import { checkSignedOperation, type SignedOperation } from './signed-operation';
 import * as validate from './validate';
 
@@ -126,7 +126,7 @@ export function cancelRecovery(
 			vaultId: vault.id,
 			nonce: vault.nonce,
 			publicKey: vault.phraseKey,
-			payload: { purpose: 'cancel-recovery', requestId: request.id }
+			payload: { purpose: 'cancel_recovery', requestId: request.id }
 		},
 		now,
 		ctx.seams
@@ -142,13 +142,7 @@ export interface ReleasedShare {
 }
 
 /** The vetKD input for the release key: u64_be(request id) || requester principal bytes. */
-export function releaseIdentity(requestId: bigint, requester: Principal): Uint8Array {
-	const bytes = requester.toUint8Array();
-	const out = new Uint8Array(8 + bytes.length);
-	new DataView(out.buffer).setBigUint64(0, requestId, false);
-	out.set(bytes, 8);
-	return out;
-}
+export { releaseIdentity };
 
 /** Read-only release decision: the identity the adapter may derive the release key for. */
 export function authorizeRelease(

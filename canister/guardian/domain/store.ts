@@ -23,6 +23,12 @@ export const MEMORY_IDS = {
 	auditLogs: 7
 } as const;
 
+/** Memory ids the adapter owns (not domain state): never reuse a domain id. */
+export const ADAPTER_MEMORY_IDS = {
+	/** Init arguments: 'vetKdKeyName' -> UTF-8, 'internetIdentity' -> principal bytes. */
+	config: 8
+} as const;
+
 export interface GuardianStores {
 	/** Counters: 'nextVaultId', 'nextRequestId' -> u64 record. */
 	meta: Store<string, Uint8Array>;

@@ -8,6 +8,7 @@ import { activeRequest } from './recovery-state';
 import { guardianSet } from './repository';
 import {
 	bytesEqual,
+	checkCheckIn,
 	checkSignedOperation,
 	type InviteSpec,
 	type OperationPayload,
@@ -51,7 +52,7 @@ export function createVault(ctx: OperationContext, args: CreateVaultArgs): { vau
 	}
 	// Proof of possession: the key the vault is bound to signs its own creation.
 	const payload: OperationPayload = {
-		purpose: 'create-vault',
+		purpose: 'create_vault',
 		anchor,
 		owner: caller,
 		delayNs,
@@ -93,7 +94,7 @@ export function updateGuardians(
 	requireNoActiveRequest(ctx, before);
 	const specs = validate.slotSpecs(args.slots, before.slots.length);
 	requireDistinctInvites(specs.flatMap((spec) => ('invite' in spec ? [spec.invite] : [])));
-	phraseSigned(ctx, before, args.op, { purpose: 'update-guardians', slots: specs });
+	phraseSigned(ctx, before, args.op, { purpose: 'set_guardians', slots: specs });
 	const slots = specs.map((spec): Slot => {
 		if ('invite' in spec) return invitedSlot(spec.invite, ctx.now);
 		return before.slots[spec.keep] ?? invalid('slots', 'keep index out of range');
@@ -157,7 +158,13 @@ export function seal(
 	const threshold = validate.threshold(args.threshold, before.slots.length);
 	const commitment = validate.fixedBytes('commitment', args.commitment, LIMITS.hashBytes);
 	const shares = validate.shares(args.shares, before.slots.length);
-	phraseSigned(ctx, before, args.op, { purpose: 'seal', threshold, commitment, guardians, shares });
+	phraseSigned(ctx, before, args.op, {
+		purpose: 'seal_shares',
+		threshold,
+		commitment,
+		guardians,
+		shares
+	});
 	const sealed = {
 		threshold,
 		commitment,
@@ -179,7 +186,7 @@ export function setDelay(
 ): void {
 	const before = ctx.repo.requireVault(args.vaultId);
 	const delayNs = validate.delay(args.delayNs);
-	phraseSigned(ctx, before, args.op, { purpose: 'set-delay', delayNs });
+	phraseSigned(ctx, before, args.op, { purpose: 'set_policy', delayNs });
 	const after = { ...before, delayNs, nonce: before.nonce + 1n };
 	save(ctx, before, after, 'delay-changed', 255, delayNs);
 }
@@ -190,7 +197,7 @@ export function deleteVault(
 ): void {
 	const { repo } = ctx;
 	const vault = repo.requireVault(args.vaultId);
-	phraseSigned(ctx, vault, args.op, { purpose: 'delete-vault' });
+	phraseSigned(ctx, vault, args.op, { purpose: 'delete_vault' });
 	if (vault.lastRequestId !== 0n) repo.removeRequest(vault.lastRequestId);
 	repo.syncGuardians(vault, undefined);
 	repo.removeOwned(vault.owner, vault.id);
@@ -223,17 +230,19 @@ export function resign(ctx: OperationContext, args: { vaultId: bigint }): void {
  * the owner derives, per share, an Ed25519 key pair from the share envelope's plaintext
  * (seed = sha256(tag || envelope), tag defined in src/lib/crypto/protocol.ts) and stores only
  * the public "check key". To check in, the guardian fetches its vetKey, decrypts its envelope,
- * re-derives the key and signs a guardian-check-in operation whose nonce is a per-share counter
- * (the canister's fresh challenge) with an expiry at most 10 minutes ahead. The canister learns
- * a signature and a public key, both independent of the share; no replay (nonce), no pre-signing
- * beyond 10 minutes (expiry cap).
+ * re-derives the key and signs a check-in message (signed-operation.ts) over the canister, the
+ * vault, its share index and principal, the share's check-in counter (the canister's fresh
+ * challenge) and an expiry at most 10 minutes ahead. The canister learns a signature and a
+ * public key, both independent of the share; no replay (counter), no pre-signing beyond 10
+ * minutes (expiry cap).
  */
 export function checkIn(
 	ctx: OperationContext,
-	args: { vaultId: bigint; op: SignedOperation }
+	args: { vaultId: bigint; expiresAt: bigint; signature: Uint8Array }
 ): void {
 	const { caller } = ctx;
 	validate.requireAuthenticated(caller);
+	const expiryNs = validate.u64('expiresAt', args.expiresAt);
 	const before = ctx.repo.requireVault(args.vaultId);
 	const shares = before.seal?.shares ?? [];
 	const shareIndex = shares.findIndex((share) => share.guardian.toText() === caller.toText());
@@ -241,17 +250,15 @@ export function checkIn(
 	if (!before.seal || share === undefined) {
 		fail({ kind: 'Unauthorized', reason: 'no sealed share for this caller' });
 	}
-	checkSignedOperation(
-		args.op,
-		{
-			vaultId: before.id,
-			nonce: share.checkInNonce,
-			publicKey: share.checkKey,
-			payload: { purpose: 'guardian-check-in', guardian: caller, shareIndex }
-		},
-		ctx.now,
-		ctx.seams
-	);
+	const message = {
+		canisterId: ctx.seams.canisterId,
+		vaultId: before.id,
+		shareIndex,
+		guardian: caller,
+		nonce: share.checkInNonce,
+		expiryNs
+	};
+	checkCheckIn(message, args.signature, share.checkKey, ctx.now);
 	const updated = { ...share, checkInNonce: share.checkInNonce + 1n, lastCheckInAt: ctx.now };
 	const sealed = { ...before.seal, shares: shares.map((s, i) => (i === shareIndex ? updated : s)) };
 	save(ctx, before, { ...before, seal: sealed }, 'checked-in', shareIndex);

@@ -1,13 +1,15 @@
 // vetKD authorization decisions. The adapter makes the management call (vetkd_derive_key) only
-// with an input these functions return. Contexts must equal src/lib/crypto/protocol.ts's.
+// with an input these functions return, under protocol.ts's contexts (re-exported here).
 import type { Principal } from '@dfinity/principal';
 import type { OperationContext } from './context';
 import { fail } from './errors';
 import { authorizeRelease } from './recovery-ops';
 import * as validate from './validate';
 
-export const SHARES_CONTEXT = 'tessera/v1/shares';
-export const RELEASE_CONTEXT = 'tessera/v1/release';
+export {
+	VETKD_CONTEXT_RELEASE as RELEASE_CONTEXT,
+	VETKD_CONTEXT_SHARES as SHARES_CONTEXT
+} from '../../../src/lib/crypto/protocol';
 
 /** A guardian's own key: input = caller principal bytes; only principals guarding a vault. */
 export function authorizeSharesKey(ctx: OperationContext): { input: Uint8Array } {

@@ -1,10 +1,278 @@
-import { IDL, query } from 'azle';
+// The guardian canister: maps Candid (../idl.ts) to GuardianDomain calls with the caller and
+// time, and makes the outgoing calls the domain decides on (II for anchor keys, vetKD). Typed
+// errors are Candid variants; only a broken invariant (unreadable stored record) traps.
+import {
+	canisterSelf,
+	init,
+	msgCaller,
+	postUpgrade,
+	Principal,
+	query,
+	time,
+	trap,
+	update
+} from 'azle';
+
+import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '../../../src/lib/crypto/protocol';
+import * as candid from '../candid';
+import { GuardianDomain, type Result } from '../domain/index';
+import { METHODS as M, InitArgs } from '../idl';
+import {
+	anchorPhraseKeys,
+	DERIVE_KEY_CYCLES,
+	OutgoingCallFailed,
+	vetKdDeriveKey,
+	vetKdPublicKey
+} from './outgoing';
+import { configStore, stableStores } from './stable-stores';
 
 /** Semantic version of the guardian canister's interface and state layout. */
-export const GUARDIAN_VERSION = '0.1.0';
+export const GUARDIAN_VERSION = '0.2.0';
+
+/** A vetKD transport public key is a compressed G1 point. */
+const TRANSPORT_KEY_BYTES = 48;
+
+type InitArgsValue = { vetKdKeyName: string; internetIdentity: Principal };
+type Signed = { message: Uint8Array; signature: Uint8Array };
+type Invite = { label: string; inviteHash: Uint8Array };
+
+const domain = new GuardianDomain(stableStores(), {
+	get canisterId() {
+		return canisterSelf();
+	}
+});
+
+function configure(args: InitArgsValue): void {
+	if (DERIVE_KEY_CYCLES[args.vetKdKeyName] === undefined) {
+		trap(`unknown vetKD key name: ${args.vetKdKeyName}`);
+	}
+	configStore.insert('vetKdKeyName', new TextEncoder().encode(args.vetKdKeyName));
+	configStore.insert('internetIdentity', args.internetIdentity.toUint8Array());
+}
+
+function keyName(): string {
+	const stored = configStore.get('vetKdKeyName') ?? trap('not configured: vetKD key name');
+	return new TextDecoder().decode(stored);
+}
+
+function internetIdentity(): Principal {
+	const stored = configStore.get('internetIdentity') ?? trap('not configured: II canister');
+	return Principal.fromUint8Array(stored);
+}
+
+const caller = (): Principal => msgCaller();
+const unit = candid.unit;
+const same = <T>(value: T): T => value;
+
+function invalidTransportKey(key: Uint8Array): candid.CandidResult<never> | undefined {
+	if (key.length === TRANSPORT_KEY_BYTES) return undefined;
+	return {
+		Err: { InvalidInput: { field: 'transportPublicKey', reason: 'must be 48 bytes' } }
+	};
+}
+
+/** Runs an outgoing call; a failed call becomes the given typed error, nothing changes. */
+async function outgoing<T>(
+	kind: 'IdentityProviderUnavailable' | 'VetKdFailed',
+	run: () => Promise<T>
+): Promise<{ ok: true; value: T } | { ok: false; error: candid.CandidResult<never> }> {
+	try {
+		return { ok: true, value: await run() };
+	} catch (error) {
+		if (!(error instanceof OutgoingCallFailed)) throw error;
+		return { ok: false, error: candid.failure({ kind, message: error.message }) };
+	}
+}
+
+async function deriveFor(
+	decision: Result<{ input: Uint8Array }>,
+	context: Uint8Array,
+	transportPublicKey: Uint8Array
+): Promise<candid.CandidResult<Uint8Array>> {
+	if (!decision.ok) return { Err: candid.candidError(decision.error) };
+	const derived = await outgoing('VetKdFailed', () =>
+		vetKdDeriveKey(keyName(), context, decision.value.input, transportPublicKey)
+	);
+	return derived.ok ? { Ok: derived.value } : derived.error;
+}
 
 export default class Guardian {
-	@query([], IDL.Text)
+	@init([InitArgs])
+	init(args: InitArgsValue): void {
+		configure(args);
+	}
+
+	@postUpgrade([InitArgs])
+	postUpgrade(args: InitArgsValue): void {
+		configure(args);
+	}
+
+	@update(M.create_vault.args, M.create_vault.result)
+	async create_vault(args: {
+		anchor: bigint;
+		phraseKey: Uint8Array;
+		delayNs: candid.Opt<bigint>;
+		invites: Invite[];
+		proof: Signed;
+	}): Promise<candid.CandidResult<{ vaultId: bigint }>> {
+		const who = caller();
+		// The squatting guard needs the anchor's phrase keys from II before the domain decides.
+		const keys = await outgoing('IdentityProviderUnavailable', () =>
+			anchorPhraseKeys(internetIdentity(), args.anchor)
+		);
+		if (!keys.ok) return keys.error;
+		const result = domain.createVault(who, time(), {
+			...args,
+			delayNs: candid.fromOpt(args.delayNs),
+			anchorPhraseKeys: keys.value
+		});
+		return candid.candidResult(result, same);
+	}
+
+	@update(M.set_guardians.args, M.set_guardians.result)
+	set_guardians(args: { vaultId: bigint; slots: candid.CandidSlotSpec[]; op: Signed }) {
+		const slots = args.slots.map(candid.slotSpec);
+		return candid.candidResult(domain.updateGuardians(caller(), time(), { ...args, slots }), unit);
+	}
+
+	@update(M.accept_invite.args, M.accept_invite.result)
+	accept_invite(args: { vaultId: bigint; secret: Uint8Array }) {
+		return candid.candidResult(domain.acceptInvite(caller(), time(), args), same);
+	}
+
+	@update(M.seal_shares.args, M.seal_shares.result)
+	seal_shares(args: {
+		vaultId: bigint;
+		threshold: number;
+		commitment: Uint8Array;
+		shares: { ciphertext: Uint8Array; checkKey: Uint8Array }[];
+		op: Signed;
+	}) {
+		return candid.candidResult(domain.seal(caller(), time(), args), unit);
+	}
+
+	@update(M.set_delay.args, M.set_delay.result)
+	set_delay(args: { vaultId: bigint; delayNs: bigint; op: Signed }) {
+		return candid.candidResult(domain.setDelay(caller(), time(), args), unit);
+	}
+
+	@update(M.delete_vault.args, M.delete_vault.result)
+	delete_vault(args: { vaultId: bigint; op: Signed }) {
+		return candid.candidResult(domain.deleteVault(caller(), time(), args), unit);
+	}
+
+	@update(M.resign.args, M.resign.result)
+	resign(vaultId: bigint) {
+		return candid.candidResult(domain.resign(caller(), time(), { vaultId }), unit);
+	}
+
+	@update(M.check_in.args, M.check_in.result)
+	check_in(args: { vaultId: bigint; expiresAt: bigint; signature: Uint8Array }) {
+		return candid.candidResult(domain.checkIn(caller(), time(), args), unit);
+	}
+
+	@update(M.open_recovery.args, M.open_recovery.result)
+	open_recovery(anchor: bigint) {
+		return candid.candidResult(domain.openRecovery(caller(), time(), { anchor }), same);
+	}
+
+	@update(M.approve_recovery.args, M.approve_recovery.result)
+	approve_recovery(args: { requestId: bigint; ciphertext: Uint8Array }) {
+		return candid.candidResult(domain.approveRecovery(caller(), time(), args), unit);
+	}
+
+	@update(M.decline_recovery.args, M.decline_recovery.result)
+	decline_recovery(requestId: bigint) {
+		return candid.candidResult(domain.declineRecovery(caller(), time(), { requestId }), unit);
+	}
+
+	@update(M.raise_alarm.args, M.raise_alarm.result)
+	raise_alarm(requestId: bigint) {
+		return candid.candidResult(domain.raiseAlarm(caller(), time(), { requestId }), unit);
+	}
+
+	@update(M.cancel_recovery.args, M.cancel_recovery.result)
+	cancel_recovery(args: { requestId: bigint; op: Signed }) {
+		return candid.candidResult(domain.cancelRecovery(caller(), time(), args), unit);
+	}
+
+	@update(M.release.args, M.release.result)
+	release(requestId: bigint) {
+		const result = domain.release(caller(), time(), { requestId });
+		return candid.candidResult(result, ({ shares }) => ({ shares }));
+	}
+
+	@update(M.shares_key.args, M.shares_key.result)
+	async shares_key(transportPublicKey: Uint8Array): Promise<candid.CandidResult<Uint8Array>> {
+		const bad = invalidTransportKey(transportPublicKey);
+		if (bad) return bad;
+		const decision = domain.authorizeSharesKey(caller(), time(), undefined);
+		return deriveFor(decision, VETKD_CONTEXT_SHARES, transportPublicKey);
+	}
+
+	@update(M.release_key.args, M.release_key.result)
+	async release_key(
+		requestId: bigint,
+		transportPublicKey: Uint8Array
+	): Promise<candid.CandidResult<Uint8Array>> {
+		const bad = invalidTransportKey(transportPublicKey);
+		if (bad) return bad;
+		const decision = domain.authorizeReleaseKey(caller(), time(), { requestId });
+		return deriveFor(decision, VETKD_CONTEXT_RELEASE, transportPublicKey);
+	}
+
+	@update(M.vetkd_public_keys.args, M.vetkd_public_keys.result)
+	async vetkd_public_keys(): Promise<
+		candid.CandidResult<{ shares: Uint8Array; release: Uint8Array }>
+	> {
+		const keys = await outgoing('VetKdFailed', async () => ({
+			shares: await vetKdPublicKey(keyName(), VETKD_CONTEXT_SHARES),
+			release: await vetKdPublicKey(keyName(), VETKD_CONTEXT_RELEASE)
+		}));
+		return keys.ok ? { Ok: keys.value } : keys.error;
+	}
+
+	@query(M.anchor_status.args, M.anchor_status.result)
+	anchor_status(anchor: bigint) {
+		return candid.candidResult(
+			domain.anchorStatus(caller(), time(), { anchor }),
+			candid.anchorStatus
+		);
+	}
+
+	@query(M.invitation.args, M.invitation.result)
+	invitation(args: { vaultId: bigint; secret: Uint8Array }) {
+		return candid.candidResult(domain.invitation(caller(), time(), args), same);
+	}
+
+	@query(M.owner_vaults.args, M.owner_vaults.result)
+	owner_vaults() {
+		return candid.candidResult(domain.ownerVaults(caller(), time(), undefined), (views) =>
+			views.map(candid.ownerVaultView)
+		);
+	}
+
+	@query(M.guardian_vaults.args, M.guardian_vaults.result)
+	guardian_vaults() {
+		return candid.candidResult(domain.guardianVaults(caller(), time(), undefined), (views) =>
+			views.map(candid.guardianVaultView)
+		);
+	}
+
+	@query(M.request_status.args, M.request_status.result)
+	request_status(requestId: bigint) {
+		return candid.candidResult(
+			domain.requestStatus(caller(), time(), { requestId }),
+			candid.requestView
+		);
+	}
+
+	@query(M.audit_log.args, M.audit_log.result)
+	audit_log(vaultId: bigint) {
+		return candid.candidResult(domain.auditLog(caller(), time(), { vaultId }), same);
+	}
+
+	@query(M.version.args, M.version.result)
 	version(): string {
 		return GUARDIAN_VERSION;
 	}

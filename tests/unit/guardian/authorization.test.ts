@@ -13,7 +13,7 @@ import {
 	type Result,
 	type Role
 } from '../../../canister/guardian/domain/index';
-import { newKeyPair, signOperation, type KeyPair } from './provisional-crypto';
+import { newKeyPair, type KeyPair } from './signing';
 import { newPrincipal, ok, SHARE_CIPHERTEXT_BYTES, World } from './world';
 
 type Scenario = 'fresh' | 'invited' | 'accepted' | 'settled' | 'open' | 'releasable';
@@ -85,7 +85,7 @@ const ATTEMPTS: Record<Operation, { scenario: Scenario; attempt: Attempt }> = {
 		scenario: 'settled',
 		attempt: (w, a) => {
 			const slots = [{ keep: 0 }, { keep: 1 }];
-			const op = w.sign({ purpose: 'update-guardians', slots }, { key: a.key });
+			const op = w.sign({ purpose: 'set_guardians', slots }, { key: a.key });
 			return w.domain.updateGuardians(a.principal, w.now, { vaultId: w.vaultId, slots, op });
 		}
 	},
@@ -105,14 +105,14 @@ const ATTEMPTS: Record<Operation, { scenario: Scenario; attempt: Attempt }> = {
 		scenario: 'settled',
 		attempt: (w, a) => {
 			const delayNs = LIMITS.minDelayNs;
-			const op = w.sign({ purpose: 'set-delay', delayNs }, { key: a.key });
+			const op = w.sign({ purpose: 'set_policy', delayNs }, { key: a.key });
 			return w.domain.setDelay(a.principal, w.now, { vaultId: w.vaultId, delayNs, op });
 		}
 	},
 	deleteVault: {
 		scenario: 'settled',
 		attempt: (w, a) => {
-			const op = w.sign({ purpose: 'delete-vault' }, { key: a.key });
+			const op = w.sign({ purpose: 'delete_vault' }, { key: a.key });
 			return w.domain.deleteVault(a.principal, w.now, { vaultId: w.vaultId, op });
 		}
 	},
@@ -122,24 +122,7 @@ const ATTEMPTS: Record<Operation, { scenario: Scenario; attempt: Attempt }> = {
 	},
 	checkIn: {
 		scenario: 'settled',
-		attempt: (w, a) => {
-			const payload = {
-				purpose: 'guardian-check-in' as const,
-				guardian: a.principal,
-				shareIndex: 0
-			};
-			const op = signOperation(
-				a.key,
-				{
-					purpose: 'guardian-check-in',
-					vaultId: w.vaultId,
-					nonce: 0n,
-					expiresAt: w.now + 60n * 10n ** 9n
-				},
-				payload
-			);
-			return w.domain.checkIn(a.principal, w.now, { vaultId: w.vaultId, op });
-		}
+		attempt: (w, a) => w.domain.checkIn(a.principal, w.now, w.checkInArgs(0, { key: a.key }))
 	},
 	openRecovery: {
 		scenario: 'settled',
@@ -164,7 +147,7 @@ const ATTEMPTS: Record<Operation, { scenario: Scenario; attempt: Attempt }> = {
 	cancelRecovery: {
 		scenario: 'open',
 		attempt: (w, a) => {
-			const op = w.sign({ purpose: 'cancel-recovery', requestId: w.requestId }, { key: a.key });
+			const op = w.sign({ purpose: 'cancel_recovery', requestId: w.requestId }, { key: a.key });
 			return w.domain.cancelRecovery(a.principal, w.now, { requestId: w.requestId, op });
 		}
 	},
@@ -178,7 +161,7 @@ const ATTEMPTS: Record<Operation, { scenario: Scenario; attempt: Attempt }> = {
 const DENIALS: DomainError['kind'][] = [
 	'AnonymousCaller',
 	'Unauthorized',
-	'WrongSigningKey',
+	'BadSignature',
 	'OwnerCannotGuard',
 	'AlreadyGuardian'
 ];

@@ -33,7 +33,7 @@ export function createWithInvites(
 		const list = invites(w);
 		const delayNs = LIMITS.defaultDelayNs;
 		const payload = {
-			purpose: 'create-vault' as const,
+			purpose: 'create_vault' as const,
 			anchor: w.anchor,
 			owner: w.owner,
 			delayNs,
@@ -63,7 +63,7 @@ export function sealWith(patch: (args: ReturnType<World['sealArgs']>) => object,
 
 export function updateGuardians(slots: Parameters<World['domain']['updateGuardians']>[2]['slots']) {
 	return (w: World) => {
-		const op = w.sign({ purpose: 'update-guardians', slots });
+		const op = w.sign({ purpose: 'set_guardians', slots });
 		return w.domain.updateGuardians(w.owner, w.now, { vaultId: w.vaultId, slots, op });
 	};
 }

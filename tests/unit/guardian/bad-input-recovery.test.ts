@@ -103,7 +103,7 @@ const CASES: Case[] = [
 			return w.domain.setDelay(w.owner, w.now, {
 				vaultId: w.vaultId,
 				delayNs,
-				op: w.sign({ purpose: 'set-delay', delayNs })
+				op: w.sign({ purpose: 'set_policy', delayNs })
 			});
 		},
 		kind: 'InvalidInput'

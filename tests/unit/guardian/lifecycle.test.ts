@@ -130,7 +130,7 @@ describe('guardian domain: the whole lifecycle', () => {
 		const view = ok(w.domain.guardianVaults(w.guardian(0), w.now, undefined))[0]?.pendingRequest;
 		expect(view?.alarmRaisedAt).toBe(w.now);
 		expect(view?.status).toBe('open');
-		const op = w.sign({ purpose: 'cancel-recovery', requestId: w.requestId });
+		const op = w.sign({ purpose: 'cancel_recovery', requestId: w.requestId });
 		ok(w.domain.cancelRecovery(newPrincipal(), w.now, { requestId: w.requestId, op }));
 		expect(ok(w.domain.requestStatus(w.owner, w.now, { requestId: w.requestId })).status).toBe(
 			'cancelled'
@@ -183,7 +183,7 @@ describe('guardian domain: the whole lifecycle', () => {
 		const w = World.sealed(3, 2);
 		const newSecret = randomBytes(32);
 		const op = w.sign({
-			purpose: 'update-guardians',
+			purpose: 'set_guardians',
 			slots: [{ keep: 0 }, { keep: 1 }, { invite: { label: 'New', inviteHash: sha(newSecret) } }]
 		});
 		ok(
@@ -212,7 +212,7 @@ describe('guardian domain: the whole lifecycle', () => {
 			w.domain.setDelay(w.owner, w.now, {
 				vaultId: w.vaultId,
 				delayNs,
-				op: w.sign({ purpose: 'set-delay', delayNs })
+				op: w.sign({ purpose: 'set_policy', delayNs })
 			})
 		);
 		expect(ok(w.domain.ownerVaults(w.owner, w.now, undefined))[0]?.delayNs).toBe(delayNs);
@@ -225,7 +225,7 @@ describe('guardian domain: the whole lifecycle', () => {
 		expect(health).toMatchObject({ shareHolders: 2, threshold: 2, belowThreshold: false });
 
 		w.open();
-		const op = w.sign({ purpose: 'delete-vault' });
+		const op = w.sign({ purpose: 'delete_vault' });
 		ok(w.domain.deleteVault(newPrincipal(), w.now, { vaultId: w.vaultId, op }));
 		expect(ok(w.domain.ownerVaults(w.owner, w.now, undefined))).toEqual([]);
 		expect(ok(w.domain.guardianVaults(w.guardian(0), w.now, undefined))).toEqual([]);
@@ -242,27 +242,32 @@ describe('guardian domain: the whole lifecycle', () => {
 	it('check-in: a signature by the share-derived key, fresh nonce each time', () => {
 		const w = World.sealed(3, 2);
 		const checkIn = (i: number, nonce: bigint) =>
-			w.domain.checkIn(w.guardian(i), w.now, {
-				vaultId: w.vaultId,
-				op: w.sign(
-					{ purpose: 'guardian-check-in', guardian: w.guardian(i), shareIndex: i },
-					{ key: w.checkKeys[i], nonce }
-				)
-			});
+			w.domain.checkIn(w.guardian(i), w.now, w.checkInArgs(i, { nonce }));
 		ok(checkIn(1, 0n));
 		const view = ok(w.domain.ownerVaults(w.owner, w.now, undefined))[0];
 		expect(view?.shares[1]?.lastCheckInAt).toBe(w.now);
-		err(checkIn(1, 0n), 'StaleNonce');
+		// A replay: the counter moved, so the old signature no longer verifies.
+		err(checkIn(1, 0n), 'BadSignature');
 		ok(checkIn(1, 1n));
 		// Another guardian's check key does not work for this share.
-		const wrongKey = w.domain.checkIn(w.guardian(0), w.now, {
-			vaultId: w.vaultId,
-			op: w.sign(
-				{ purpose: 'guardian-check-in', guardian: w.guardian(0), shareIndex: 0 },
-				{ key: w.checkKeys[1], nonce: 0n }
-			)
-		});
-		err(wrongKey, 'WrongSigningKey');
+		const wrongKey = w.domain.checkIn(
+			w.guardian(0),
+			w.now,
+			w.checkInArgs(0, { key: w.checkKeys[1] })
+		);
+		err(wrongKey, 'BadSignature');
+		// Bound to the share index and to this canister.
+		err(
+			w.domain.checkIn(w.guardian(0), w.now, w.checkInArgs(0, { shareIndex: 1 })),
+			'BadSignature'
+		);
+		const far = w.checkInArgs(0, { expiresAt: w.now + LIMITS.maxSignatureValidityNs + 1n });
+		err(w.domain.checkIn(w.guardian(0), w.now, far), 'ExpiryTooFar');
+		const expired = w.checkInArgs(0, { expiresAt: w.now - 1n });
+		err(w.domain.checkIn(w.guardian(0), w.now, expired), 'Expired');
+		const short = { ...w.checkInArgs(0), signature: new Uint8Array(63) };
+		err(w.domain.checkIn(w.guardian(0), w.now, short), 'InvalidInput');
+		ok(w.domain.checkIn(w.guardian(0), w.now, w.checkInArgs(0)));
 		w.advance(LIMITS.checkInStaleNs + 1n);
 		expect(ok(w.domain.ownerVaults(w.owner, w.now, undefined))[0]?.health.staleCheckIns).toBe(3);
 	});
@@ -275,7 +280,7 @@ describe('guardian domain: the whole lifecycle', () => {
 				w.domain.setDelay(w.owner, w.now, {
 					vaultId: w.vaultId,
 					delayNs,
-					op: w.sign({ purpose: 'set-delay', delayNs })
+					op: w.sign({ purpose: 'set_policy', delayNs })
 				})
 			);
 		}

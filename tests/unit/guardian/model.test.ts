@@ -87,6 +87,7 @@ describe('model: random operation sequences keep the invariants', () => {
 				const w = World.sealed(4, 2);
 				const requesters: Principal[] = [w.requester, newPrincipal(), newPrincipal()];
 				let lastSigned: SignedOperation | undefined;
+				let lastCancelled = false;
 				let nonce = w.vaultNonce();
 				for (const step of actions) {
 					const before = w.digest();
@@ -123,21 +124,18 @@ describe('model: random operation sequences keep the invariants', () => {
 								);
 							const shareIndex = share ?? -1;
 							const vaultShare = repo.vault(w.vaultId)?.seal?.shares[shareIndex];
-							const op = w.sign(
-								{ purpose: 'guardian-check-in', guardian: w.guardian(step.guardian), shareIndex },
-								{ key: w.checkKeys[step.guardian], nonce: vaultShare?.checkInNonce ?? 0n }
-							);
-							result = w.domain.checkIn(w.guardian(step.guardian), w.now, {
-								vaultId: w.vaultId,
-								op
+							const args = w.checkInArgs(step.guardian, {
+								shareIndex,
+								nonce: vaultShare?.checkInNonce ?? 0n
 							});
+							result = w.domain.checkIn(w.guardian(step.guardian), w.now, args);
 							break;
 						}
 						case 'alarm':
 							result = w.domain.raiseAlarm(w.owner, w.now, { requestId: w.requestId });
 							break;
 						case 'cancel':
-							signed = w.sign({ purpose: 'cancel-recovery', requestId: w.requestId });
+							signed = w.sign({ purpose: 'cancel_recovery', requestId: w.requestId });
 							result = w.domain.cancelRecovery(w.owner, w.now, {
 								requestId: w.requestId,
 								op: signed
@@ -145,7 +143,7 @@ describe('model: random operation sequences keep the invariants', () => {
 							break;
 						case 'setDelay': {
 							const delayNs = BigInt(step.hours) * NS_PER_HOUR;
-							signed = w.sign({ purpose: 'set-delay', delayNs });
+							signed = w.sign({ purpose: 'set_policy', delayNs });
 							result = w.domain.setDelay(w.owner, w.now, {
 								vaultId: w.vaultId,
 								delayNs,
@@ -155,17 +153,16 @@ describe('model: random operation sequences keep the invariants', () => {
 						}
 						case 'replay':
 							if (!lastSigned) continue;
-							result =
-								lastSigned.purpose === 'cancel-recovery'
-									? w.domain.cancelRecovery(w.owner, w.now, {
-											requestId: w.requestId,
-											op: lastSigned
-										})
-									: w.domain.setDelay(w.owner, w.now, {
-											vaultId: w.vaultId,
-											delayNs: 0n,
-											op: lastSigned
-										});
+							result = lastCancelled
+								? w.domain.cancelRecovery(w.owner, w.now, {
+										requestId: w.requestId,
+										op: lastSigned
+									})
+								: w.domain.setDelay(w.owner, w.now, {
+										vaultId: w.vaultId,
+										delayNs: 0n,
+										op: lastSigned
+									});
 							expect(result.ok).toBe(false);
 							break;
 						case 'release': {
@@ -188,7 +185,10 @@ describe('model: random operation sequences keep the invariants', () => {
 							w.advance(BigInt(step.hours) * NS_PER_HOUR);
 							continue;
 					}
-					if (signed && result.ok) lastSigned = signed;
+					if (signed && result.ok) {
+						lastSigned = signed;
+						lastCancelled = step.type === 'cancel';
+					}
 					if (!result.ok) expect(w.digest()).toBe(before);
 					const current = w.vaultNonce();
 					expect(current - nonce).toBe(signed && result.ok ? 1n : 0n);

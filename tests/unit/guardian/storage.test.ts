@@ -28,13 +28,7 @@ describe('storage', () => {
 		const logLength = () => ok(w.domain.auditLog(w.owner, w.now, { vaultId: w.vaultId })).length;
 		for (let round = 0n; logLength() < LIMITS.maxAuditEvents; round++) {
 			for (let i = 0; i < 5; i++) {
-				const payload = {
-					purpose: 'guardian-check-in' as const,
-					guardian: w.guardian(i),
-					shareIndex: i
-				};
-				const op = w.sign(payload, { key: w.checkKeys[i], nonce: round });
-				ok(w.domain.checkIn(w.guardian(i), w.now, { vaultId: w.vaultId, op }));
+				ok(w.domain.checkIn(w.guardian(i), w.now, w.checkInArgs(i, { nonce: round })));
 			}
 		}
 		const sizes = storedBytes(w.stores);

@@ -13,16 +13,17 @@ import {
 	stateDigest,
 	type DomainError,
 	type OperationPayload,
+	type OperationPurpose,
 	type Result,
 	type SignedOperation
 } from '../../../canister/guardian/domain/index';
 import {
 	newKeyPair,
-	provisionalHasher,
-	provisionalVerifier,
-	signOperation,
+	signCheckIn,
+	signOperationSync,
+	TEST_CANISTER_ID,
 	type KeyPair
-} from './provisional-crypto';
+} from './signing';
 
 /** IBE ciphertext of a ~50-byte share envelope: 50 + 136 bytes. */
 export const SHARE_CIPHERTEXT_BYTES = 186;
@@ -51,7 +52,8 @@ export interface SignOptions {
 	vaultId?: bigint;
 	nonce?: bigint;
 	expiresAt?: bigint;
-	purpose?: SignedOperation['purpose'];
+	purpose?: OperationPurpose;
+	canisterId?: Principal;
 }
 
 export class World {
@@ -76,9 +78,7 @@ export class World {
 	) {
 		this.anchor = anchor;
 		this.stores = base?.stores ?? memoryStores();
-		this.domain =
-			base?.domain ??
-			new GuardianDomain(this.stores, { verifier: provisionalVerifier, hasher: provisionalHasher });
+		this.domain = base?.domain ?? new GuardianDomain(this.stores, { canisterId: TEST_CANISTER_ID });
 		if (base) this.now = base.now;
 		for (let i = 0; i < n; i++) {
 			this.guardians.push(newPrincipal());
@@ -108,16 +108,34 @@ export class World {
 
 	/** Signs `payload` as a phrase-signed operation for this vault with sane defaults. */
 	sign(payload: OperationPayload, options: SignOptions = {}): SignedOperation {
-		return signOperation(
+		return signOperationSync(
 			options.key ?? this.phrase,
 			{
 				purpose: options.purpose ?? payload.purpose,
 				vaultId: options.vaultId ?? this.vaultId,
 				nonce: options.nonce ?? this.vaultNonce(),
-				expiresAt: options.expiresAt ?? this.now + 5n * NS_PER_MINUTE
+				expiresAt: options.expiresAt ?? this.now + 5n * NS_PER_MINUTE,
+				canisterId: options.canisterId
 			},
 			payload
 		);
+	}
+
+	/** Check-in args for guardian i's share (defaults: its own check key, share i, counter 0). */
+	checkInArgs(
+		i: number,
+		options: { key?: KeyPair; nonce?: bigint; shareIndex?: number; expiresAt?: bigint } = {}
+	) {
+		const expiresAt = options.expiresAt ?? this.now + 5n * NS_PER_MINUTE;
+		const signature = signCheckIn(options.key ?? (this.checkKeys[i] as KeyPair), {
+			vaultId: this.vaultId,
+			// -1 (no share any more): the domain refuses before it verifies, any index will do.
+			shareIndex: Math.max(0, options.shareIndex ?? i),
+			guardian: this.guardian(i),
+			nonce: options.nonce ?? 0n,
+			expiryNs: expiresAt
+		});
+		return { vaultId: this.vaultId, expiresAt, signature };
 	}
 
 	invites() {
@@ -131,7 +149,7 @@ export class World {
 		const invites = this.invites();
 		const delayNs = 72n * 3600n * NS_PER_SECOND;
 		const payload: OperationPayload = {
-			purpose: 'create-vault',
+			purpose: 'create_vault',
 			anchor: this.anchor,
 			owner: caller,
 			delayNs,
@@ -173,7 +191,7 @@ export class World {
 			checkKey: key.publicKey
 		}));
 		const payload: OperationPayload = {
-			purpose: 'seal',
+			purpose: 'seal_shares',
 			threshold,
 			commitment,
 			guardians: this.guardians,
@@ -216,7 +234,7 @@ export class World {
 	}
 
 	cancel(): this {
-		const op = this.sign({ purpose: 'cancel-recovery', requestId: this.requestId });
+		const op = this.sign({ purpose: 'cancel_recovery', requestId: this.requestId });
 		ok(this.domain.cancelRecovery(this.owner, this.now, { requestId: this.requestId, op }));
 		return this;
 	}

@@ -1,0 +1,211 @@
+// The guardian canister's Candid interface: the single source of truth for the Azle class
+// (src/index.ts) and for clients (@dfinity/agent actors use `idlFactory`). Azle 0.33 re-exports
+// @dfinity/candid's IDL, so these types work in both. Record fields are camelCase, as the domain's.
+import { IDL, type GenericIdlFuncArgs } from '@dfinity/candid';
+
+const Blob = IDL.Vec(IDL.Nat8);
+
+/** Every typed error (domain errors 1:1, plus the adapter's failed outgoing calls). */
+export const GuardianError = IDL.Variant({
+	AnonymousCaller: IDL.Null,
+	Unauthorized: IDL.Record({ reason: IDL.Text }),
+	NotFound: IDL.Record({ entity: IDL.Text }),
+	InvalidInput: IDL.Record({ field: IDL.Text, reason: IDL.Text }),
+	InvalidState: IDL.Record({ reason: IDL.Text }),
+	LimitReached: IDL.Record({ limit: IDL.Text }),
+	WrongPurpose: IDL.Record({ expected: IDL.Text }),
+	WrongVault: IDL.Null,
+	WrongCanister: IDL.Null,
+	StaleNonce: IDL.Record({ expected: IDL.Nat64 }),
+	Expired: IDL.Null,
+	ExpiryTooFar: IDL.Record({ maxExpiresAt: IDL.Nat64 }),
+	PayloadMismatch: IDL.Null,
+	BadSignature: IDL.Null,
+	AnchorHasVault: IDL.Null,
+	PhraseKeyNotOnAnchor: IDL.Null,
+	InviteNotFound: IDL.Null,
+	InviteExpired: IDL.Null,
+	InviteUsed: IDL.Null,
+	AlreadyGuardian: IDL.Null,
+	OwnerCannotGuard: IDL.Null,
+	NotAllAccepted: IDL.Null,
+	RecoveryActive: IDL.Record({ requestId: IDL.Nat64 }),
+	CooldownActive: IDL.Record({ until: IDL.Nat64 }),
+	RateLimited: IDL.Record({ until: IDL.Nat64 }),
+	AlreadyVoted: IDL.Null,
+	RequestClosed: IDL.Record({ status: IDL.Text }),
+	NotReleasable: IDL.Record({ reason: IDL.Text, releasableAt: IDL.Nat64 }),
+	/** get_anchor_credentials on Internet Identity failed: nothing changed, try again. */
+	IdentityProviderUnavailable: IDL.Record({ message: IDL.Text }),
+	/** The management canister refused a vetKD call: nothing changed. */
+	VetKdFailed: IDL.Record({ message: IDL.Text })
+});
+
+const result = (ok: IDL.Type) => IDL.Variant({ Ok: ok, Err: GuardianError });
+
+export const SignedOperation = IDL.Record({ message: Blob, signature: Blob });
+export const InviteSpec = IDL.Record({ label: IDL.Text, inviteHash: Blob });
+export const SlotSpec = IDL.Variant({ keep: IDL.Nat32, invite: InviteSpec });
+export const ShareSubmission = IDL.Record({ ciphertext: Blob, checkKey: Blob });
+
+export const CreateVaultArgs = IDL.Record({
+	anchor: IDL.Nat64,
+	phraseKey: Blob,
+	delayNs: IDL.Opt(IDL.Nat64),
+	invites: IDL.Vec(InviteSpec),
+	proof: SignedOperation
+});
+export const SetGuardiansArgs = IDL.Record({
+	vaultId: IDL.Nat64,
+	slots: IDL.Vec(SlotSpec),
+	op: SignedOperation
+});
+export const AcceptInviteArgs = IDL.Record({ vaultId: IDL.Nat64, secret: Blob });
+export const SealSharesArgs = IDL.Record({
+	vaultId: IDL.Nat64,
+	threshold: IDL.Nat32,
+	commitment: Blob,
+	shares: IDL.Vec(ShareSubmission),
+	op: SignedOperation
+});
+export const SetDelayArgs = IDL.Record({
+	vaultId: IDL.Nat64,
+	delayNs: IDL.Nat64,
+	op: SignedOperation
+});
+export const DeleteVaultArgs = IDL.Record({ vaultId: IDL.Nat64, op: SignedOperation });
+export const CheckInArgs = IDL.Record({
+	vaultId: IDL.Nat64,
+	expiresAt: IDL.Nat64,
+	signature: Blob
+});
+export const ApproveArgs = IDL.Record({ requestId: IDL.Nat64, ciphertext: Blob });
+export const CancelRecoveryArgs = IDL.Record({ requestId: IDL.Nat64, op: SignedOperation });
+
+export const RequestView = IDL.Record({
+	requestId: IDL.Nat64,
+	vaultId: IDL.Nat64,
+	anchor: IDL.Nat64,
+	requester: IDL.Principal,
+	status: IDL.Text,
+	openedAt: IDL.Nat64,
+	releasableAt: IDL.Nat64,
+	expiresAt: IDL.Nat64,
+	remainingNs: IDL.Nat64,
+	threshold: IDL.Nat32,
+	guardianCount: IDL.Nat32,
+	approvals: IDL.Nat32,
+	declines: IDL.Nat32,
+	alarmRaisedAt: IDL.Opt(IDL.Nat64)
+});
+export const VaultHealth = IDL.Record({
+	sealed: IDL.Bool,
+	invitesPending: IDL.Nat32,
+	shareHolders: IDL.Nat32,
+	threshold: IDL.Nat32,
+	belowThreshold: IDL.Bool,
+	resealNeeded: IDL.Bool,
+	staleCheckIns: IDL.Nat32
+});
+export const OwnerVaultView = IDL.Record({
+	vaultId: IDL.Nat64,
+	anchor: IDL.Nat64,
+	nonce: IDL.Nat64,
+	delayNs: IDL.Nat64,
+	slots: IDL.Vec(
+		IDL.Record({
+			label: IDL.Text,
+			guardian: IDL.Opt(IDL.Principal),
+			inviteExpiresAt: IDL.Opt(IDL.Nat64)
+		})
+	),
+	shares: IDL.Vec(IDL.Record({ guardian: IDL.Principal, lastCheckInAt: IDL.Nat64 })),
+	health: VaultHealth,
+	activeRequest: IDL.Opt(RequestView)
+});
+export const GuardianVaultView = IDL.Record({
+	vaultId: IDL.Nat64,
+	anchor: IDL.Nat64,
+	label: IDL.Opt(IDL.Text),
+	delayNs: IDL.Nat64,
+	threshold: IDL.Nat32,
+	share: IDL.Opt(IDL.Record({ shareIndex: IDL.Nat32, ciphertext: Blob, checkInNonce: IDL.Nat64 })),
+	pendingRequest: IDL.Opt(RequestView),
+	/** Own vote on the pending request: "approved", "declined", or none. */
+	myVote: IDL.Opt(IDL.Text)
+});
+export const AnchorStatus = IDL.Record({
+	vaultId: IDL.Opt(IDL.Nat64),
+	createNonce: IDL.Nat64,
+	vaultNonce: IDL.Opt(IDL.Nat64),
+	sealed: IDL.Bool,
+	activeRequestId: IDL.Opt(IDL.Nat64)
+});
+export const InvitationView = IDL.Record({
+	vaultId: IDL.Nat64,
+	anchor: IDL.Nat64,
+	slot: IDL.Nat32,
+	label: IDL.Text,
+	expiresAt: IDL.Nat64
+});
+export const AuditEvent = IDL.Record({
+	kind: IDL.Text,
+	at: IDL.Nat64,
+	index: IDL.Nat8,
+	ref: IDL.Nat64
+});
+export const OpenRecoveryResult = IDL.Record({ requestId: IDL.Nat64, releasableAt: IDL.Nat64 });
+export const ReleaseResult = IDL.Record({
+	shares: IDL.Vec(IDL.Record({ shareIndex: IDL.Nat32, ciphertext: Blob }))
+});
+export const VetKdPublicKeys = IDL.Record({ shares: Blob, release: Blob });
+
+export const InitArgs = IDL.Record({
+	/** vetKD master key: "dfx_test_key" (local), "test_key_1" or "key_1" (mainnet). */
+	vetKdKeyName: IDL.Text,
+	internetIdentity: IDL.Principal
+});
+
+type Method = { args: GenericIdlFuncArgs; result: IDL.Type; query?: true };
+
+/** Every method: argument types, result type, query or update. */
+export const METHODS = {
+	create_vault: { args: [CreateVaultArgs], result: result(IDL.Record({ vaultId: IDL.Nat64 })) },
+	set_guardians: { args: [SetGuardiansArgs], result: result(IDL.Null) },
+	accept_invite: { args: [AcceptInviteArgs], result: result(IDL.Record({ slot: IDL.Nat32 })) },
+	seal_shares: { args: [SealSharesArgs], result: result(IDL.Null) },
+	set_delay: { args: [SetDelayArgs], result: result(IDL.Null) },
+	delete_vault: { args: [DeleteVaultArgs], result: result(IDL.Null) },
+	resign: { args: [IDL.Nat64], result: result(IDL.Null) },
+	check_in: { args: [CheckInArgs], result: result(IDL.Null) },
+	open_recovery: { args: [IDL.Nat64], result: result(OpenRecoveryResult) },
+	approve_recovery: { args: [ApproveArgs], result: result(IDL.Null) },
+	decline_recovery: { args: [IDL.Nat64], result: result(IDL.Null) },
+	raise_alarm: { args: [IDL.Nat64], result: result(IDL.Null) },
+	cancel_recovery: { args: [CancelRecoveryArgs], result: result(IDL.Null) },
+	release: { args: [IDL.Nat64], result: result(ReleaseResult) },
+	/** The caller's own guardian vetKey, encrypted to the transport key. */
+	shares_key: { args: [Blob], result: result(Blob) },
+	/** The release vetKey for (request id, requester), encrypted to the transport key. */
+	release_key: { args: [IDL.Nat64, Blob], result: result(Blob) },
+	vetkd_public_keys: { args: [], result: result(VetKdPublicKeys) },
+	anchor_status: { args: [IDL.Nat64], result: result(AnchorStatus), query: true },
+	invitation: { args: [AcceptInviteArgs], result: result(InvitationView), query: true },
+	owner_vaults: { args: [], result: result(IDL.Vec(OwnerVaultView)), query: true },
+	guardian_vaults: { args: [], result: result(IDL.Vec(GuardianVaultView)), query: true },
+	request_status: { args: [IDL.Nat64], result: result(RequestView), query: true },
+	audit_log: { args: [IDL.Nat64], result: result(IDL.Vec(AuditEvent)), query: true },
+	version: { args: [], result: IDL.Text, query: true }
+} satisfies Record<string, Method>;
+
+export const idlFactory: IDL.InterfaceFactory = () =>
+	IDL.Service(
+		Object.fromEntries(
+			Object.entries(METHODS).map(([name, method]: [string, Method]) => [
+				name,
+				IDL.Func(method.args, [method.result], method.query ? ['query'] : [])
+			])
+		)
+	);
+
+export const initArgs = [InitArgs];

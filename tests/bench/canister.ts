@@ -1,0 +1,195 @@
+#!/usr/bin/env -S npx tsx
+// `npm run bench:canister`: the guardian canister's real wasm on devnet (with the local II and
+// vetKD): instructions per method (devnet meters them), the Ed25519 check inside Azle, stored
+// bytes per vault (n = 5) and p50 query latency at a small and a large number of vaults.
+// Build the wasm first (the canister test project does; or scripts/build-canisters.ts).
+import { Ed25519KeyIdentity } from '@dfinity/identity';
+import { randomBytes } from '@noble/hashes/utils';
+import { inviteHash } from '../../canister/guardian/domain/index';
+import type { PhraseKey } from '../../src/lib/crypto/ii-key';
+import { identity, Net, okOf } from '../canister/guardian/harness';
+import { DELAY_NS, Vault } from '../canister/guardian/vault';
+
+const SMALL = 100;
+const LARGE = Number(process.env.BENCH_LARGE_VAULTS ?? 10_000);
+const QUERIES = 200;
+
+const median = (values: number[]): number => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+const samples = new Map<string, number[]>();
+
+/** Runs one call and records the guardian canister's instructions (message + callbacks). */
+async function metered<T>(net: Net, method: string, run: () => Promise<T>): Promise<T> {
+	net.devnet.executions.length = 0;
+	const result = await run();
+	const guardian = net.guardianId.toText();
+	const total = net.devnet.executions
+		.filter((e) => e.canisterId === guardian && e.kind !== 'inspect')
+		.reduce((sum, e) => sum + Number(e.instructions), 0);
+	samples.set(method, [...(samples.get(method) ?? []), total]);
+	return result;
+}
+
+function fastPhrase(): PhraseKey {
+	const id = Ed25519KeyIdentity.generate(randomBytes(32));
+	return {
+		identity: id,
+		publicKeyDer: new Uint8Array(id.getPublicKey().toDer()),
+		principal: id.getPrincipal()
+	};
+}
+
+/** A vault created through the wasm (II anchor, phrase-signed create): what fills the maps. */
+async function seedVault(net: Net): Promise<{ anchor: bigint; owner: Ed25519KeyIdentity }> {
+	const phrase = fastPhrase();
+	const owner = identity();
+	const anchor = await net.anchorFor(phrase);
+	const invites = [0, 1, 2, 3, 4].map((i) => ({
+		label: `Guardian ${i}`,
+		inviteHash: inviteHash(randomBytes(32))
+	}));
+	const payload = { anchor, owner: owner.getPrincipal(), delayNs: DELAY_NS, invites };
+	const proof = await net.sign(
+		phrase,
+		{ purpose: 'create_vault', ...payload },
+		{ vaultId: 0n, nonce: 0n }
+	);
+	okOf(
+		await net.as(owner).create_vault({
+			anchor,
+			phraseKey: phrase.publicKeyDer.slice(12),
+			delayNs: [DELAY_NS],
+			invites,
+			proof
+		})
+	);
+	return { anchor, owner };
+}
+
+async function lifecycle(net: Net, keys: Awaited<ReturnType<Net['vetKeys']>>): Promise<void> {
+	const vault = await metered(net, 'create_vault', () => Vault.create(net, 5));
+	for (const [i, guardian] of vault.guardians.entries()) {
+		const secret = vault.secrets[i] as Uint8Array;
+		await metered(net, 'accept_invite', () =>
+			net.as(guardian).accept_invite({ vaultId: vault.vaultId, secret })
+		);
+	}
+	await metered(net, 'seal_shares', () => vault.seal(3, keys.shares));
+	await metered(net, 'check_in', () => vault.checkIn(4, 4, 0n));
+	await metered(net, 'open_recovery', () => vault.open());
+	for (const i of [0, 1, 2]) {
+		// approve = guardian_vaults query + shares_key + approve_recovery: metered apart below.
+		await vault.approve(i, keys);
+	}
+	await metered(net, 'shares_key', () => net.as(vault.guardian(3)).shares_key(keys48()));
+	await metered(net, 'decline_recovery', () =>
+		net.as(vault.guardian(3)).decline_recovery(vault.requestId)
+	);
+	await metered(net, 'raise_alarm', () => net.as(vault.owner).raise_alarm(vault.requestId));
+	net.devnet.advanceTime(Number(DELAY_NS / 1_000_000n) + 1000);
+	await metered(net, 'release', () => net.as(vault.requester).release(vault.requestId));
+	await metered(net, 'owner_vaults (query)', () => net.as(vault.owner).owner_vaults());
+	await metered(net, 'guardian_vaults (query)', () => net.as(vault.guardian(0)).guardian_vaults());
+
+	// Ed25519 inside Azle: the same rejected set_delay, once stopped just before the signature
+	// check (payload mismatch) and once by it (a full verification that fails); the difference
+	// is the check.
+	const nonce = await vault.nonce();
+	const signed = await net.sign(
+		vault.phrase,
+		{ purpose: 'set_policy', delayNs: DELAY_NS },
+		{ vaultId: vault.vaultId, nonce }
+	);
+	const owner = net.as(vault.owner);
+	await metered(net, 'set_delay rejected before Ed25519', () =>
+		owner.set_delay({ vaultId: vault.vaultId, delayNs: DELAY_NS + 1n, op: signed })
+	);
+	// A well-formed signature by the same key over other bytes: verification runs to the end.
+	const other = await net.sign(
+		vault.phrase,
+		{ purpose: 'set_policy', delayNs: DELAY_NS + 1n },
+		{ vaultId: vault.vaultId, nonce }
+	);
+	const forged = { ...signed, signature: other.signature };
+	await metered(net, 'set_delay rejected by Ed25519', () =>
+		owner.set_delay({ vaultId: vault.vaultId, delayNs: DELAY_NS, op: forged })
+	);
+	await metered(net, 'set_delay', () =>
+		owner.set_delay({ vaultId: vault.vaultId, delayNs: DELAY_NS, op: signed })
+	);
+}
+
+/** A valid transport public key: the G1 generator, compressed. */
+function keys48(): Uint8Array {
+	return Uint8Array.from(
+		Buffer.from(
+			'97f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb',
+			'hex'
+		)
+	);
+}
+
+/** p50 wall time of owner_vaults + anchor_status (per query) and their median instructions. */
+async function queryP50(net: Net, vaults: { anchor: bigint; owner: Ed25519KeyIdentity }[]) {
+	const times: number[] = [];
+	const instructions: number[] = [];
+	for (let i = 0; i < QUERIES + 20; i++) {
+		const vault = vaults[(i * 7919) % vaults.length] as (typeof vaults)[number];
+		const actor = net.as(vault.owner);
+		net.devnet.executions.length = 0;
+		const start = performance.now();
+		await actor.owner_vaults();
+		await actor.anchor_status(vault.anchor);
+		if (i < 20) continue; // warm-up
+		times.push((performance.now() - start) / 2);
+		const total = net.devnet.executions.reduce((sum, e) => sum + Number(e.instructions), 0);
+		instructions.push(total / 2);
+	}
+	return { ms: median(times), instructions: median(instructions) };
+}
+
+async function main(): Promise<void> {
+	const net = await Net.create();
+	const keys = await net.vetKeys();
+	for (let run = 0; run < 3; run++) await lifecycle(net, keys);
+	for (const [method, values] of samples) {
+		console.log(`instructions ${method}: ${(median(values) / 1e6).toFixed(1)} M`);
+	}
+	const ed = median(samples.get('set_delay rejected by Ed25519') ?? []);
+	const before = median(samples.get('set_delay rejected before Ed25519') ?? []);
+	console.log(`instructions Ed25519 verify in Azle: ${((ed - before) / 1e6).toFixed(1)} M`);
+
+	const seeded: { anchor: bigint; owner: Ed25519KeyIdentity }[] = [];
+	const seedStart = performance.now();
+	while (seeded.length < SMALL) seeded.push(await seedVault(net));
+	const small = await queryP50(net, seeded);
+	console.log(`query p50 at ${seeded.length} vaults: ${small.ms.toFixed(2)} ms`);
+	console.log(
+		`query instructions at ${seeded.length} vaults: ${(small.instructions / 1e6).toFixed(1)} M`
+	);
+	while (seeded.length < LARGE) {
+		seeded.push(await seedVault(net));
+		if (seeded.length % 500 === 0) {
+			const perVault = (performance.now() - seedStart) / seeded.length;
+			console.error(`  seeded ${seeded.length} vaults (${perVault.toFixed(0)} ms each)`);
+		}
+	}
+	const large = await queryP50(net, seeded);
+	// Azle's memory manager grows each map by whole 8 MiB buckets, so this is an upper bound;
+	// the keys + values of the heaviest n = 5 state are measured at domain level
+	// (tests/unit/guardian/storage.test.ts).
+	const allocated = net.stablePages() * 65536;
+	const mib = (allocated / 2 ** 20).toFixed(1);
+	console.log(`stable memory allocated: ${mib} MiB for ${seeded.length + 3} vaults`);
+	const n = seeded.length;
+	console.log(`query p50 at ${n} vaults: ${large.ms.toFixed(2)} ms`);
+	console.log(`query instructions at ${n} vaults: ${(large.instructions / 1e6).toFixed(1)} M`);
+	console.log(`query p50 ratio ${n}/${SMALL}: ${(large.ms / small.ms).toFixed(2)} x`);
+	const ratio = large.instructions / small.instructions;
+	console.log(`query instructions ratio ${n}/${SMALL}: ${ratio.toFixed(2)} x`);
+}
+
+await main();

@@ -1,0 +1,167 @@
+// A sample of the authorization matrix and of bad input through the wasm (the full matrix runs
+// at domain level in tests/unit/guardian): each denial is a typed error and changes no byte of
+// stable memory.
+import { Principal } from '@dfinity/principal';
+import { randomBytes } from '@noble/hashes/utils';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReleaseKey, SharesKey } from '../../../src/lib/crypto/vetkd-keys';
+import { errOf, identity, Net, newPhrase, type GuardianActor } from './harness';
+import { DELAY_NS, Vault } from './vault';
+
+type Attempt = [name: string, call: () => Promise<unknown>, error: string];
+
+describe('guardian canister: authorization and bad input through the wasm', () => {
+	let net: Net;
+	let keys: { shares: SharesKey; release: ReleaseKey };
+	let vault: Vault;
+	const stranger = identity();
+
+	beforeAll(async () => {
+		net = await Net.create();
+		keys = await net.vetKeys();
+		vault = await Vault.create(net, 3);
+		await vault.acceptAll();
+		await vault.seal(2, keys.shares);
+		await vault.open();
+		await vault.approve(0, keys);
+	});
+
+	// A copy of stable memory; compared with memcmp (hashing it per attempt is slow).
+	const stableDigest = () => Buffer.from(net.memory().stable);
+	const as = (who: Principal | ReturnType<typeof identity>): GuardianActor => net.as(who);
+
+	it('denies every role the table does not allow, changing nothing', async () => {
+		const controller = net.controller;
+		const anonymous = Principal.anonymous();
+		const { requestId, vaultId } = vault;
+		const stranger2 = await newPhrase();
+		const strangerOp = await net.sign(
+			stranger2.phrase,
+			{ purpose: 'set_policy', delayNs: DELAY_NS },
+			{ vaultId, nonce: await vault.nonce() }
+		);
+		const attempts: Attempt[] = [
+			[
+				'anonymous opens a recovery',
+				() => as(anonymous).open_recovery(vault.anchor),
+				'AnonymousCaller'
+			],
+			['anonymous lists owned vaults', () => as(anonymous).owner_vaults(), 'AnonymousCaller'],
+			[
+				'stranger approves',
+				() => as(stranger).approve_recovery({ requestId, ciphertext: randomBytes(185) }),
+				'Unauthorized'
+			],
+			[
+				'owner approves',
+				() => as(vault.owner).approve_recovery({ requestId, ciphertext: randomBytes(185) }),
+				'Unauthorized'
+			],
+			[
+				'controller approves',
+				() => as(controller).approve_recovery({ requestId, ciphertext: randomBytes(185) }),
+				'Unauthorized'
+			],
+			[
+				'guardian raises the alarm',
+				() => as(vault.guardian(1)).raise_alarm(requestId),
+				'Unauthorized'
+			],
+			['stranger releases', () => as(stranger).release(requestId), 'Unauthorized'],
+			['guardian releases', () => as(vault.guardian(0)).release(requestId), 'Unauthorized'],
+			['stranger reads the audit log', () => as(stranger).audit_log(vaultId), 'Unauthorized'],
+			['stranger reads the request', () => as(stranger).request_status(requestId), 'Unauthorized'],
+			[
+				'stranger asks for a guardian key',
+				() => as(stranger).shares_key(randomBytes(48)),
+				'Unauthorized'
+			],
+			[
+				'guardian asks for the release key',
+				() => as(vault.guardian(0)).release_key(requestId, randomBytes(48)),
+				'Unauthorized'
+			],
+			['stranger resigns', () => as(stranger).resign(vaultId), 'Unauthorized'],
+			[
+				'owner sets the delay with another phrase key',
+				() => as(vault.owner).set_delay({ vaultId, delayNs: DELAY_NS, op: strangerOp }),
+				'BadSignature'
+			],
+			[
+				'guardian votes twice',
+				() => as(vault.guardian(0)).decline_recovery(requestId),
+				'AlreadyVoted'
+			]
+		];
+		for (const [name, call, error] of attempts) {
+			const before = stableDigest();
+			expect(errOf((await call()) as never), name).toBe(error);
+			expect(stableDigest().equals(before), name).toBe(true);
+		}
+	});
+
+	it('bad input is a typed error and changes nothing', async () => {
+		const { requestId, vaultId } = vault;
+		const attempts: Attempt[] = [
+			['unknown request', () => as(vault.requester).release(requestId + 99n), 'NotFound'],
+			['unknown vault', () => as(vault.owner).audit_log(vaultId + 99n), 'NotFound'],
+			[
+				'oversized ciphertext',
+				() =>
+					as(vault.guardian(1)).approve_recovery({
+						requestId,
+						ciphertext: new Uint8Array(100_000).fill(7)
+					}),
+				'InvalidInput'
+			],
+			[
+				'short transport key',
+				() => as(vault.guardian(0)).shares_key(randomBytes(47)),
+				'InvalidInput'
+			],
+			[
+				'garbage signed operation',
+				() =>
+					as(vault.owner).delete_vault({
+						vaultId,
+						op: { message: randomBytes(120), signature: randomBytes(64) }
+					}),
+				'InvalidInput'
+			],
+			['anchor without a vault', () => as(stranger).open_recovery(vault.anchor + 1000n), 'NotFound']
+		];
+		for (const [name, call, error] of attempts) {
+			const before = stableDigest();
+			expect(errOf((await call()) as never), name).toBe(error);
+			expect(stableDigest().equals(before), name).toBe(true);
+		}
+	});
+
+	it('a vault for an anchor whose phrase key is not on it is refused (II checked)', async () => {
+		const other = await newPhrase();
+		const before = stableDigest();
+		const invites = [0, 1].map((i) => ({ label: `G${i}`, inviteHash: randomBytes(32) }));
+		const payload = {
+			anchor: vault.anchor,
+			owner: stranger.getPrincipal(),
+			delayNs: DELAY_NS,
+			invites
+		};
+		// The vault's anchor already has one; a fresh anchor with a different phrase on it:
+		const anchor = await net.anchorFor((await newPhrase()).phrase);
+		const proof = await net.sign(
+			other.phrase,
+			{ purpose: 'create_vault', ...payload, anchor },
+			{ vaultId: 0n, nonce: 0n }
+		);
+		const result = await as(stranger).create_vault({
+			anchor,
+			phraseKey: other.phrase.publicKeyDer.slice(12),
+			delayNs: [DELAY_NS],
+			invites,
+			proof
+		});
+		expect(errOf(result)).toBe('PhraseKeyNotOnAnchor');
+		expect(stableDigest().equals(before)).toBe(true);
+	});
+});

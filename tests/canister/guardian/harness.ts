@@ -1,0 +1,172 @@
+// A devnet with the local Internet Identity and the guardian canister (real wasm, real vetKD on
+// devnet's dfx_test_key), plus the actors of the protocol with their real keys.
+import { IDL } from '@dfinity/candid';
+import { Ed25519KeyIdentity } from '@dfinity/identity';
+import { Principal } from '@dfinity/principal';
+import { randomBytes } from '@noble/hashes/utils';
+import { Devnet, type Actor } from '../../../devnet/index';
+import { idlFactory, initArgs, METHODS } from '../../../canister/guardian/idl';
+import { payloadHash, type OperationPayload } from '../../../canister/guardian/domain/index';
+import {
+	idlFactory as iiIdlFactory,
+	type DeviceDataValue
+} from '../../../canister/internet_identity/domain/idl';
+import { derivePhraseKey, type PhraseKey } from '../../../src/lib/crypto/ii-key';
+import { signOperation, type SignedOperation } from '../../../src/lib/crypto/operation';
+import type { OperationPurpose } from '../../../src/lib/crypto/protocol';
+import {
+	masterPublicKeyFor,
+	verifyReleaseKey,
+	verifySharesKey
+} from '../../../src/lib/crypto/vetkd-keys';
+import type { ReleaseKey, SharesKey } from '../../../src/lib/crypto/vetkd-keys';
+import { wasmPath } from '../global-setup';
+
+export const KEY_NAME = 'dfx_test_key';
+/** 2026-01-01: a fixed start, so runs are repeatable. */
+export const START_MS = Date.UTC(2026, 0, 1);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Method = (...args: any[]) => Promise<any>;
+export type GuardianActor = Actor<{ [name in keyof typeof METHODS]: Method }>;
+type IiActor = Actor<{ create_anchor_for_local_development: Method }>;
+
+export function identity(): Ed25519KeyIdentity {
+	return Ed25519KeyIdentity.generate(randomBytes(32));
+}
+
+/** Unwraps a Candid { Ok } result; fails the test with the error otherwise. */
+export function okOf<T>(result: { Ok: T } | { Err: Record<string, unknown> }): T {
+	if ('Err' in result) throw new Error(`expected Ok, got ${stringify(result.Err)}`);
+	return result.Ok;
+}
+
+/** The error variant's name of a Candid { Err } result. */
+export function errOf(result: { Ok: unknown } | { Err: Record<string, unknown> }): string {
+	if ('Ok' in result) throw new Error(`expected Err, got Ok ${stringify(result.Ok)}`);
+	return Object.keys(result.Err)[0] as string;
+}
+
+export function hex(bytes: Uint8Array): string {
+	return Buffer.from(bytes).toString('hex');
+}
+
+export function stringify(value: unknown): string {
+	return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+export class Net {
+	private constructor(
+		readonly devnet: Devnet,
+		readonly guardianId: Principal,
+		readonly iiId: Principal,
+		readonly guardian: GuardianActor,
+		readonly ii: IiActor,
+		/** The guardian canister's controller: it gets no power over vaults. */
+		readonly controller: Principal
+	) {}
+
+	static async create(): Promise<Net> {
+		const devnet = await Devnet.create({ time: START_MS });
+		const ii = await devnet.setupCanister<IiActor>({
+			idlFactory: iiIdlFactory,
+			wasm: wasmPath('internet_identity')
+		});
+		const arg = IDL.encode(initArgs, [{ vetKdKeyName: KEY_NAME, internetIdentity: ii.canisterId }]);
+		const controller = identity().getPrincipal();
+		const guardian = await devnet.setupCanister<GuardianActor>({
+			idlFactory,
+			wasm: wasmPath('guardian'),
+			arg: new Uint8Array(arg),
+			controllers: [controller]
+		});
+		return new Net(
+			devnet,
+			guardian.canisterId,
+			ii.canisterId,
+			guardian.actor,
+			ii.actor,
+			controller
+		);
+	}
+
+	/** The guardian actor calling as `who`. */
+	as(who: Principal | Ed25519KeyIdentity): GuardianActor {
+		this.guardian.setPrincipal(who instanceof Principal ? who : who.getPrincipal());
+		return this.guardian;
+	}
+
+	get nowNs(): bigint {
+		return this.devnet.timeNanos;
+	}
+
+	/** Registers an II anchor whose only device is the recovery phrase (as the phrase itself). */
+	async anchorFor(phrase: PhraseKey): Promise<bigint> {
+		const device: DeviceDataValue = {
+			pubkey: phrase.publicKeyDer,
+			alias: 'Recovery phrase',
+			credential_id: [],
+			aaguid: [],
+			purpose: { recovery: null },
+			key_type: { seed_phrase: null },
+			protection: { protected: null },
+			origin: [],
+			metadata: []
+		};
+		this.ii.setPrincipal(phrase.principal);
+		return (await this.ii.create_anchor_for_local_development([device])) as bigint;
+	}
+
+	/** The canister's derived public keys, verified against devnet's master key. */
+	async vetKeys(): Promise<{ shares: SharesKey; release: ReleaseKey }> {
+		const reported = okOf<{ shares: Uint8Array; release: Uint8Array }>(
+			await this.as(Principal.anonymous()).vetkd_public_keys()
+		);
+		const masterBytes = this.devnet.management.vetKd.key(KEY_NAME).master.publicKey;
+		const master = masterPublicKeyFor(KEY_NAME, masterBytes);
+		if (!master.ok) throw new Error('no master key');
+		const shares = verifySharesKey(reported.shares, master.value, this.guardianId);
+		const release = verifyReleaseKey(reported.release, master.value, this.guardianId);
+		if (!shares.ok || !release.ok) throw new Error('derived public keys do not verify');
+		return { shares: shares.value, release: release.value };
+	}
+
+	/** A phrase-signed operation through the client's signOperation. */
+	async sign(
+		phrase: PhraseKey,
+		payload: OperationPayload,
+		fields: { vaultId: bigint; nonce: bigint; expiryNs?: bigint; purpose?: OperationPurpose }
+	): Promise<SignedOperation> {
+		return signOperation(
+			{ sign: async (message) => new Uint8Array(await phrase.identity.sign(message)) },
+			{
+				purpose: fields.purpose ?? payload.purpose,
+				canisterId: this.guardianId,
+				vaultId: fields.vaultId,
+				nonce: fields.nonce,
+				expiryNs: fields.expiryNs ?? this.nowNs + 5n * 60n * 1_000_000_000n,
+				payloadHash: payloadHash(payload)
+			}
+		);
+	}
+
+	/** Stable memory size of the guardian canister, in 64 KiB pages. */
+	stablePages(): number {
+		return Number(this.devnet.engine.canister(this.guardianId)?.stable.pageCount ?? 0n);
+	}
+
+	/** Every byte of the guardian canister's heap and stable memory. */
+	memory(): { heap: Uint8Array; stable: Uint8Array } {
+		const canister = this.devnet.engine.canister(this.guardianId);
+		if (!canister?.instance) throw new Error('guardian not installed');
+		const heap = canister.instance.bytes().slice();
+		const stable = new Uint8Array(Number(canister.stable.pageCount) * 65536);
+		canister.stable.read(0, stable);
+		return { heap, stable };
+	}
+}
+
+export async function newPhrase(): Promise<{ entropy: Uint8Array; phrase: PhraseKey }> {
+	const entropy = randomBytes(32);
+	return { entropy, phrase: await derivePhraseKey(entropy) };
+}

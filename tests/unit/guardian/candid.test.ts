@@ -1,0 +1,92 @@
+// The Candid mapping of the guardian canister (canister/guardian/candid.ts + idl.ts): every
+// domain error encodes as a GuardianError variant, views with absent values become opt [].
+import { IDL } from '@dfinity/candid';
+import { describe, expect, it } from 'vitest';
+import {
+	candidError,
+	candidResult,
+	ownerVaultView,
+	slotSpec
+} from '../../../canister/guardian/candid';
+import type { DomainError } from '../../../canister/guardian/domain/index';
+import { GuardianError, METHODS, OwnerVaultView } from '../../../canister/guardian/idl';
+import { ok, World } from './world';
+
+/** One example per kind: a Record over the kinds, so a new kind without a variant fails here. */
+const EXAMPLES: { [K in DomainError['kind']]: Extract<DomainError, { kind: K }> } = {
+	AnonymousCaller: { kind: 'AnonymousCaller' },
+	Unauthorized: { kind: 'Unauthorized', reason: 'r' },
+	NotFound: { kind: 'NotFound', entity: 'vault' },
+	InvalidInput: { kind: 'InvalidInput', field: 'f', reason: 'r' },
+	InvalidState: { kind: 'InvalidState', reason: 'r' },
+	LimitReached: { kind: 'LimitReached', limit: 'l' },
+	WrongPurpose: { kind: 'WrongPurpose', expected: 'set_policy' },
+	WrongVault: { kind: 'WrongVault' },
+	WrongCanister: { kind: 'WrongCanister' },
+	StaleNonce: { kind: 'StaleNonce', expected: 3n },
+	Expired: { kind: 'Expired' },
+	ExpiryTooFar: { kind: 'ExpiryTooFar', maxExpiresAt: 9n },
+	PayloadMismatch: { kind: 'PayloadMismatch' },
+	BadSignature: { kind: 'BadSignature' },
+	AnchorHasVault: { kind: 'AnchorHasVault' },
+	PhraseKeyNotOnAnchor: { kind: 'PhraseKeyNotOnAnchor' },
+	InviteNotFound: { kind: 'InviteNotFound' },
+	InviteExpired: { kind: 'InviteExpired' },
+	InviteUsed: { kind: 'InviteUsed' },
+	AlreadyGuardian: { kind: 'AlreadyGuardian' },
+	OwnerCannotGuard: { kind: 'OwnerCannotGuard' },
+	NotAllAccepted: { kind: 'NotAllAccepted' },
+	RecoveryActive: { kind: 'RecoveryActive', requestId: 1n },
+	CooldownActive: { kind: 'CooldownActive', until: 2n },
+	RateLimited: { kind: 'RateLimited', until: 2n },
+	AlreadyVoted: { kind: 'AlreadyVoted' },
+	RequestClosed: { kind: 'RequestClosed', status: 'cancelled' },
+	NotReleasable: { kind: 'NotReleasable', reason: 'time-lock', releasableAt: 5n }
+};
+
+describe('guardian Candid mapping', () => {
+	it('every domain error round-trips through the GuardianError variant', () => {
+		for (const error of Object.values(EXAMPLES)) {
+			const encoded = IDL.encode([GuardianError], [candidError(error)]);
+			const [decoded] = IDL.decode([GuardianError], encoded) as [Record<string, unknown>];
+			const { kind, ...fields } = error;
+			expect(decoded).toEqual({ [kind]: Object.keys(fields).length ? fields : null });
+		}
+	});
+
+	it('adapter errors are variants too; results wrap Ok and Err', () => {
+		const failure = candidError({ kind: 'VetKdFailed', message: 'no key' });
+		expect(() => IDL.encode([GuardianError], [failure])).not.toThrow();
+		expect(candidResult({ ok: true, value: 2 }, (n) => n * 2)).toEqual({ Ok: 4 });
+		expect(candidResult({ ok: false, error: { kind: 'Expired' } }, (n: number) => n)).toEqual({
+			Err: { Expired: null }
+		});
+		expect(slotSpec({ keep: 2 })).toEqual({ keep: 2 });
+	});
+
+	it('an owner view with pending invites and no request encodes (absent = opt [])', () => {
+		const w = new World(3).create();
+		const [view] = ok(w.domain.ownerVaults(w.owner, w.now, undefined));
+		const mapped = ownerVaultView(view as NonNullable<typeof view>);
+		expect(mapped.activeRequest).toEqual([]);
+		expect(mapped.slots[0]?.guardian).toEqual([]);
+		const bytes = IDL.encode([OwnerVaultView], [mapped]);
+		expect(bytes.byteLength).toBeGreaterThan(0);
+	});
+
+	it('every method has a result type and query methods are the read-only ones', () => {
+		const queries = Object.entries(METHODS)
+			.filter(([, m]) => 'query' in m)
+			.map(([name]) => name)
+			.sort();
+		expect(queries).toEqual([
+			'anchor_status',
+			'audit_log',
+			'guardian_vaults',
+			'invitation',
+			'owner_vaults',
+			'request_status',
+			'version'
+		]);
+	});
+});
