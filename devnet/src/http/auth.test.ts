@@ -2,10 +2,10 @@ import { DelegationChain, DelegationIdentity, Ed25519KeyIdentity } from '@dfinit
 import { Principal } from '@dfinity/principal';
 import { bytesToHex } from '@noble/hashes/utils';
 import { describe, expect, test } from 'vitest';
-import { authenticate, MAX_INGRESS_TTL_NS, PERMITTED_DRIFT_NS } from './auth.ts';
-import { decodeEnvelope, type Envelope } from './envelope.ts';
-import { editBody } from './testing/agent-requests.ts';
-import { expectHttpError } from './testing/expect-error.ts';
+import { authenticate, MAX_INGRESS_TTL_NS, PERMITTED_DRIFT_NS } from './auth';
+import { decodeEnvelope, type Envelope } from './envelope';
+import { editBody } from './testing/agent-requests';
+import { expectHttpError } from './testing/expect-error';
 import {
 	agentBody,
 	agentEnvelope,
@@ -17,7 +17,7 @@ import {
 	nowNs,
 	OTHER_CANISTER,
 	type RequestKind
-} from './testing/identities.ts';
+} from './testing/identities';
 
 const KINDS: RequestKind[] = ['call', 'query', 'read_state'];
 

@@ -12,10 +12,10 @@
 import { Principal } from '@dfinity/principal';
 import { sha224 } from '@noble/hashes/sha2';
 import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils';
-import { delegationMap, type Envelope, type SignedDelegation } from './envelope.ts';
-import { HttpRequestError } from './errors.ts';
-import { hashOfMap } from './hash.ts';
-import { parsePublicKey, verifySignature } from './keys.ts';
+import { delegationMap, type Envelope, type SignedDelegation } from './envelope';
+import { HttpRequestError } from './errors';
+import { hashOfMap } from './hash';
+import { parsePublicKey, verifySignature } from './keys';
 
 export const IC_REQUEST_DOMAIN = concatBytes(Uint8Array.of(0x0a), utf8ToBytes('ic-request'));
 export const IC_DELEGATION_DOMAIN = concatBytes(

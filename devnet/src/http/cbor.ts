@@ -5,7 +5,7 @@
 // definite lengths within the input, text map keys that are unique and not "__proto__", the
 // self-describing tag 55799 only in front, no floats or simple values, bounded nesting.
 import * as cbor from '@dfinity/cbor';
-import { HttpRequestError } from './errors.ts';
+import { HttpRequestError } from './errors';
 
 const SELF_DESCRIBED_TAG = 55799;
 const MAX_DEPTH = 32;

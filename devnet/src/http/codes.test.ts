@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ErrorCode, reject, RejectCode, rejectCodeOf } from './codes.ts';
-import { HTTP_STATUS, HttpRequestError } from './errors.ts';
+import { ErrorCode, reject, RejectCode, rejectCodeOf } from './codes';
+import { HTTP_STATUS, HttpRequestError } from './errors';
 
 describe('reject and error codes', () => {
 	test('every error code belongs to the reject code of its first digit', () => {

@@ -1,10 +1,10 @@
 import { IDL } from '@dfinity/candid';
 import type { Principal } from '@dfinity/principal';
 import { describe, test } from 'vitest';
-import { checkEffectiveCanisterId } from './effective-canister.ts';
-import type { CanisterCallContent } from './envelope.ts';
-import { expectHttpError } from './testing/expect-error.ts';
-import { CANISTER, OTHER_CANISTER } from './testing/identities.ts';
+import { checkEffectiveCanisterId } from './effective-canister';
+import type { CanisterCallContent } from './envelope';
+import { expectHttpError } from './testing/expect-error';
+import { CANISTER, OTHER_CANISTER } from './testing/identities';
 
 const MANAGEMENT = new Uint8Array();
 const A = CANISTER.toUint8Array();

@@ -8,8 +8,8 @@
 // later by the system. Devnet refuses them here, with a 400.
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
-import type { CanisterCallContent } from './envelope.ts';
-import { HttpRequestError } from './errors.ts';
+import type { CanisterCallContent } from './envelope';
+import { HttpRequestError } from './errors';
 
 export const PROVISIONAL_CREATE = 'provisional_create_canister_with_cycles';
 

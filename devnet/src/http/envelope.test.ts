@@ -4,10 +4,10 @@ import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
 import { describe, expect, test } from 'vitest';
-import { decodeCbor } from './cbor.ts';
-import { decodeEnvelope, MAX_INGRESS_BYTES, type RequestType } from './envelope.ts';
-import { captureOne, editBody } from './testing/agent-requests.ts';
-import { expectHttpError } from './testing/expect-error.ts';
+import { decodeCbor } from './cbor';
+import { decodeEnvelope, MAX_INGRESS_BYTES, type RequestType } from './envelope';
+import { captureOne, editBody } from './testing/agent-requests';
+import { expectHttpError } from './testing/expect-error';
 
 const canister = Principal.fromText('ryjl3-tyaaa-aaaaa-aaaba-cai');
 const identity = Ed25519KeyIdentity.generate();

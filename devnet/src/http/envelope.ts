@@ -2,9 +2,9 @@
 // (IC interface spec, "Authentication" and "Request: Call / Query call / Read state"), with a
 // strict check of every field's type. Unknown fields are refused, so the typed content below is
 // exactly what the request id is computed from.
-import { decodeCbor } from './cbor.ts';
-import { HttpRequestError } from './errors.ts';
-import { requestId, type HashableMap } from './hash.ts';
+import { decodeCbor } from './cbor';
+import { HttpRequestError } from './errors';
+import { requestId, type HashableMap } from './hash';
 
 /** Ingress body limit of an application subnet (max_ingress_bytes_per_message): 2 MiB. */
 export const MAX_INGRESS_BYTES = 2 * 1024 * 1024;

@@ -10,7 +10,7 @@ import {
 	unsignedLeb128,
 	type HashableMap,
 	type HashableValue
-} from './hash.ts';
+} from './hash';
 
 describe('LEB128', () => {
 	test('matches the spec examples', () => {

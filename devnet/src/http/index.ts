@@ -6,10 +6,10 @@ export {
 	targetsAllow,
 	type AuthenticatedRequest,
 	type CanisterTargets
-} from './auth.ts';
-export { decodeCbor, encodeCbor } from './cbor.ts';
-export { ErrorCode, reject, RejectCode, rejectCodeOf, type Reject } from './codes.ts';
-export { checkEffectiveCanisterId } from './effective-canister.ts';
+} from './auth';
+export { decodeCbor, encodeCbor } from './cbor';
+export { ErrorCode, reject, RejectCode, rejectCodeOf, type Reject } from './codes';
+export { checkEffectiveCanisterId } from './effective-canister';
 export {
 	contentMap,
 	decodeEnvelope,
@@ -18,21 +18,21 @@ export {
 	type Envelope,
 	type ReadStateContent,
 	type RequestContent
-} from './envelope.ts';
-export { errorResponse, HTTP_STATUS, HttpRequestError, type HttpErrorKind } from './errors.ts';
-export { hashOfMap, requestId, type HashableMap, type HashableValue } from './hash.ts';
+} from './envelope';
+export { errorResponse, HTTP_STATUS, HttpRequestError, type HttpErrorKind } from './errors';
+export { hashOfMap, requestId, type HashableMap, type HashableValue } from './hash';
 export {
 	checkReadStatePaths,
 	type KnownRequest,
 	type ReadStateScope,
 	type ReadStateView
-} from './read-state-paths.ts';
+} from './read-state-paths';
 export {
 	acceptRequest,
 	type AcceptedRequest,
 	type HttpRequestInput,
 	type SubnetContext
-} from './request.ts';
+} from './request';
 export {
 	CORS_HEADERS,
 	encodeQueryResponse,
@@ -42,5 +42,5 @@ export {
 	statusBody,
 	type QueryOutcome,
 	type QueryResponseBody
-} from './responses.ts';
-export { route, type Route } from './router.ts';
+} from './responses';
+export { route, type Route } from './router';

@@ -3,10 +3,10 @@ import { p256 } from '@noble/curves/nist';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils';
 import { describe, expect, test } from 'vitest';
-import { authenticate, selfAuthenticatingPrincipal } from './auth.ts';
-import type { Envelope } from './envelope.ts';
-import { expectHttpError } from './testing/expect-error.ts';
-import { agentEnvelope, delegated, newIdentity, nowNs } from './testing/identities.ts';
+import { authenticate, selfAuthenticatingPrincipal } from './auth';
+import type { Envelope } from './envelope';
+import { expectHttpError } from './testing/expect-error';
+import { agentEnvelope, delegated, newIdentity, nowNs } from './testing/identities';
 
 describe('public keys', () => {
 	test('high-s ECDSA signatures are accepted, as the replica does', async () => {

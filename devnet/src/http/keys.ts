@@ -11,7 +11,7 @@ import { ed25519 } from '@noble/curves/ed25519';
 import { p256 } from '@noble/curves/nist';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
-import { HttpRequestError } from './errors.ts';
+import { HttpRequestError } from './errors';
 
 export type KeyScheme = 'ed25519' | 'ecdsa-p256' | 'ecdsa-secp256k1';
 export interface UserPublicKey {

@@ -1,14 +1,14 @@
 import { bytesToHex } from '@noble/hashes/utils';
 import { describe, test } from 'vitest';
-import type { AuthenticatedRequest, CanisterTargets } from './auth.ts';
+import type { AuthenticatedRequest, CanisterTargets } from './auth';
 import {
 	checkReadStatePaths,
 	type KnownRequest,
 	type ReadStateScope,
 	type ReadStateView
-} from './read-state-paths.ts';
-import { expectHttpError } from './testing/expect-error.ts';
-import { CANISTER, OTHER_CANISTER } from './testing/identities.ts';
+} from './read-state-paths';
+import { expectHttpError } from './testing/expect-error';
+import { CANISTER, OTHER_CANISTER } from './testing/identities';
 
 const t = (s: string) => new TextEncoder().encode(s);
 const ALICE = Uint8Array.of(1, 2, 2);

@@ -4,8 +4,8 @@
 // malformed request ids 400. State lookups come from the engine through `ReadStateView`.
 import { Principal } from '@dfinity/principal';
 import { bytesToHex } from '@noble/hashes/utils';
-import { targetsAllow, type AuthenticatedRequest } from './auth.ts';
-import { HttpRequestError } from './errors.ts';
+import { targetsAllow, type AuthenticatedRequest } from './auth';
+import { HttpRequestError } from './errors';
 
 export interface KnownRequest {
 	sender: Uint8Array;

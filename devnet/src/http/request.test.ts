@@ -2,11 +2,11 @@ import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { MAX_INGRESS_BYTES } from './envelope.ts';
-import { errorResponse, HttpRequestError } from './errors.ts';
-import { acceptRequest, type SubnetContext } from './request.ts';
-import { captureOne } from './testing/agent-requests.ts';
-import { expectHttpError } from './testing/expect-error.ts';
+import { MAX_INGRESS_BYTES } from './envelope';
+import { errorResponse, HttpRequestError } from './errors';
+import { acceptRequest, type SubnetContext } from './request';
+import { captureOne } from './testing/agent-requests';
+import { expectHttpError } from './testing/expect-error';
 import {
 	agentBody,
 	anonymous,
@@ -14,7 +14,7 @@ import {
 	newIdentity,
 	nowNs,
 	OTHER_CANISTER
-} from './testing/identities.ts';
+} from './testing/identities';
 
 const SUBNET = Principal.fromText(
 	'tdb26-jop6k-aogll-7ltgs-eruif-6kk7m-qpktf-gdiqx-mxtrf-vb5e6-eqe'

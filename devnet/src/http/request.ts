@@ -2,16 +2,16 @@
 // description out, or an HttpRequestError (mapped to status and body by errorResponse). Pure:
 // the clock and the subnet's view of canisters and its id are inputs.
 import { Principal } from '@dfinity/principal';
-import { authenticate, type AuthenticatedRequest } from './auth.ts';
-import { checkEffectiveCanisterId } from './effective-canister.ts';
+import { authenticate, type AuthenticatedRequest } from './auth';
+import { checkEffectiveCanisterId } from './effective-canister';
 import {
 	decodeEnvelope,
 	type CanisterCallContent,
 	type Envelope,
 	type ReadStateContent
-} from './envelope.ts';
-import { HttpRequestError } from './errors.ts';
-import { route, type Route } from './router.ts';
+} from './envelope';
+import { HttpRequestError } from './errors';
+import { route, type Route } from './router';
 
 export interface HttpRequestInput {
 	method: string;

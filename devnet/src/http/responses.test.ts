@@ -4,10 +4,10 @@ import { Principal } from '@dfinity/principal';
 import { ed25519 } from '@noble/curves/ed25519';
 import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils';
 import { describe, expect, test } from 'vitest';
-import { ErrorCode, reject } from './codes.ts';
-import { errorResponse, HttpRequestError } from './errors.ts';
-import { checkReadStatePaths } from './read-state-paths.ts';
-import { acceptRequest } from './request.ts';
+import { ErrorCode, reject } from './codes';
+import { errorResponse, HttpRequestError } from './errors';
+import { checkReadStatePaths } from './read-state-paths';
+import { acceptRequest } from './request';
 import {
 	encodeQueryResponse,
 	IC_RESPONSE_DOMAIN,
@@ -17,9 +17,9 @@ import {
 	signedQueryResponse,
 	statusBody,
 	type QueryOutcome
-} from './responses.ts';
-import { CANISTER, newIdentity, nowNs } from './testing/identities.ts';
-import { TestSubnet } from './testing/subnet-certificate.ts';
+} from './responses';
+import { CANISTER, newIdentity, nowNs } from './testing/identities';
+import { TestSubnet } from './testing/subnet-certificate';
 
 const requestId = new Uint8Array(32).fill(3);
 const replied: QueryOutcome = {

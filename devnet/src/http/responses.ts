@@ -6,10 +6,10 @@
 // identity is the node id (self-authenticating principal of the node's DER key).
 import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { concatBytes, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils';
-import { selfAuthenticatingPrincipal } from './auth.ts';
-import { encodeCbor } from './cbor.ts';
-import type { Reject } from './codes.ts';
-import { hashOfMap } from './hash.ts';
+import { selfAuthenticatingPrincipal } from './auth';
+import { encodeCbor } from './cbor';
+import type { Reject } from './codes';
+import { hashOfMap } from './hash';
 
 export const IC_RESPONSE_DOMAIN = concatBytes(Uint8Array.of(0x0b), utf8ToBytes('ic-response'));
 /** PKCS#8 DER prefix of an Ed25519 private key, before its 32-byte seed (RFC 8410). */

@@ -1,7 +1,7 @@
 import { Principal } from '@dfinity/principal';
 import { describe, expect, test } from 'vitest';
-import { route } from './router.ts';
-import { expectHttpError } from './testing/expect-error.ts';
+import { route } from './router';
+import { expectHttpError } from './testing/expect-error';
 
 const id = 'ryjl3-tyaaa-aaaaa-aaaba-cai';
 const bytes = Principal.fromText(id).toUint8Array();

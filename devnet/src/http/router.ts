@@ -7,7 +7,7 @@
 //   POST /api/v2/subnet/<subnet_id>/read_state
 //   OPTIONS on any of them: CORS preflight
 import { Principal } from '@dfinity/principal';
-import { HttpRequestError } from './errors.ts';
+import { HttpRequestError } from './errors';
 
 export type Route =
 	| { endpoint: 'status' }

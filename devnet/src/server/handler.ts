@@ -18,7 +18,7 @@ import {
 	type ErrorCode,
 	type QueryOutcome,
 	type ReadStateView
-} from '../http/index.ts';
+} from '../http/index';
 import { counterOfCanisterId } from '../management/canister-ids';
 import type { ServerClock } from './clock';
 import { IngressHistory, statusOf, type IngressRecord } from './request-store';

@@ -3,7 +3,7 @@
 // sender can read it. Entries are forgotten once their ingress expiry has passed (the IC keeps
 // them until then; after that a request id may not be reused anyway).
 import { bytesToHex } from '@noble/hashes/utils';
-import type { KnownRequest } from '../http/index.ts';
+import type { KnownRequest } from '../http/index';
 import type { CallResult } from '../engine/errors';
 
 export type RequestStatus =

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { Devnet } from '../devnet';
-import { CORS_HEADERS, errorResponse, HttpRequestError, MAX_INGRESS_BYTES } from '../http/index.ts';
+import { CORS_HEADERS, errorResponse, HttpRequestError, MAX_INGRESS_BYTES } from '../http/index';
 import { handleAdmin, ADMIN_PREFIX } from './admin';
 import { Checkpointer } from './checkpoint';
 import { ServerClock } from './clock';

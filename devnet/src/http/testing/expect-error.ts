@@ -1,6 +1,6 @@
 // Test support: assert that a function throws the HTTP layer's typed error of a given kind.
 import { expect } from 'vitest';
-import { HttpRequestError, type HttpErrorKind } from '../errors.ts';
+import { HttpRequestError, type HttpErrorKind } from '../errors';
 
 export function expectHttpError(fn: () => unknown, kind: HttpErrorKind, message?: RegExp): void {
 	let thrown: unknown;

@@ -14,8 +14,8 @@ import {
 } from '@dfinity/identity';
 import { Secp256k1KeyIdentity } from '@dfinity/identity-secp256k1';
 import { Principal } from '@dfinity/principal';
-import { decodeEnvelope, type Envelope } from '../envelope.ts';
-import { captureOne } from './agent-requests.ts';
+import { decodeEnvelope, type Envelope } from '../envelope';
+import { captureOne } from './agent-requests';
 
 export const CANISTER = Principal.fromText('ryjl3-tyaaa-aaaaa-aaaba-cai');
 export const OTHER_CANISTER = Principal.fromText('rrkah-fqaaa-aaaaa-aaaaq-cai');

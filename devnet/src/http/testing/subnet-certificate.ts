@@ -8,9 +8,9 @@ import * as cbor from '@dfinity/cbor';
 import { bls12_381 as bls } from '@noble/curves/bls12-381';
 import { sha256 } from '@noble/hashes/sha2';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils';
-import { selfAuthenticatingPrincipal } from '../auth.ts';
-import { unsignedLeb128 } from '../hash.ts';
-import { rootKeyDer, type NodeKey } from '../responses.ts';
+import { selfAuthenticatingPrincipal } from '../auth';
+import { unsignedLeb128 } from '../hash';
+import { rootKeyDer, type NodeKey } from '../responses';
 
 type HashTree = [0] | [1, HashTree, HashTree] | [2, Uint8Array, HashTree] | [3, Uint8Array];
 type Labeled = Uint8Array | [Uint8Array, Labeled][];
