@@ -79,7 +79,7 @@ export class InternetIdentity {
 	): Result<void> {
 		const auth = this.authorize(caller, anchorNumber, now);
 		if (!auth.ok) return auth;
-		if (!sameKey(key, device.pubkey) && this.usedElsewhere(device.pubkey, anchorNumber)) {
+		if (this.newKeyUsedElsewhere(key, device.pubkey, anchorNumber)) {
 			return err({ kind: 'PublicKeyAlreadyUsed' });
 		}
 		const existing = auth.value.devices.find((d) => sameKey(d.pubkey, key));
@@ -104,7 +104,7 @@ export class InternetIdentity {
 	): Result<void> {
 		const auth = this.authorize(caller, anchorNumber, now);
 		if (!auth.ok) return auth;
-		if (!sameKey(key, device.pubkey) && this.usedElsewhere(device.pubkey, anchorNumber)) {
+		if (this.newKeyUsedElsewhere(key, device.pubkey, anchorNumber)) {
 			return err({ kind: 'PublicKeyAlreadyUsed' });
 		}
 		const removed = removeDevice(auth.value, key, caller);
@@ -188,6 +188,15 @@ export class InternetIdentity {
 		const device = authorizingDevice(anchor, caller);
 		if (!device) return err({ kind: 'Unauthorized', principal: caller });
 		return ok(recordUsage(anchor, device.pubkey, now));
+	}
+
+	/** A device whose key changes from `oldKey` to `newKey` must not take another anchor's key. */
+	private newKeyUsedElsewhere(
+		oldKey: Uint8Array,
+		newKey: Uint8Array,
+		anchorNumber: bigint
+	): boolean {
+		return !sameKey(oldKey, newKey) && this.usedElsewhere(newKey, anchorNumber);
 	}
 
 	private usedElsewhere(pubkey: Uint8Array, anchorNumber: bigint): boolean {

@@ -21,18 +21,8 @@ import {
 	update
 } from 'azle';
 
-const KeyId = IDL.Record({ curve: IDL.Variant({ bls12_381_g2: IDL.Null }), name: IDL.Text });
-const VetKdPublicKeyArgs = IDL.Record({
-	canister_id: IDL.Opt(IDL.Principal),
-	context: IDL.Vec(IDL.Nat8),
-	key_id: KeyId
-});
-const VetKdDeriveKeyArgs = IDL.Record({
-	input: IDL.Vec(IDL.Nat8),
-	context: IDL.Vec(IDL.Nat8),
-	transport_public_key: IDL.Vec(IDL.Nat8),
-	key_id: KeyId
-});
+import { VetKdDeriveKeyArgs, VetKdPublicKeyArgs } from '../../src/management/idl';
+
 const CallOutcome = IDL.Variant({
 	ok: IDL.Vec(IDL.Nat8),
 	rejected: IDL.Record({ code: IDL.Nat32, message: IDL.Text })
