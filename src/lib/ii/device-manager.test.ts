@@ -187,3 +187,11 @@ test('an anchor number outside nat64 is refused before any call', async () => {
 	).rejects.toMatchObject({ kind: 'InvalidRequest' });
 	expect(calls).toEqual([]);
 });
+
+test('a progress callback that throws does not stop the sweep', async () => {
+	const report = await managerFor(phrase).sweep(anchor, { remove: [der(thief)] }, () => {
+		throw new Error('the UI went away');
+	});
+	expect(report).toMatchObject({ complete: true, phraseProtected: true });
+	expect(report.final?.devices).toHaveLength(2);
+});
