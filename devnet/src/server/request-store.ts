@@ -1,8 +1,9 @@
 // The ingress history: what the IC remembers about each update call by request id, so that
 // read_state can report its status, a resubmitted request is not executed twice, and only its
 // sender can read it. Entries are forgotten once their ingress expiry has passed (the IC keeps
-// them until then; after that a request id may not be reused anyway).
-import { bytesToHex } from '@noble/hashes/utils';
+// them until then; after that a request id may not be reused anyway). Saved with devnet's state
+// by ingress-file.ts.
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
 import type { KnownRequest } from '../http/index';
 import type { CallResult } from '../engine/errors';
 
@@ -46,6 +47,11 @@ export class IngressHistory {
 				this.records.delete(key);
 			}
 		}
+	}
+
+	/** Every remembered request: request id and record. */
+	*entries(): Generator<[Uint8Array, IngressRecord]> {
+		for (const [key, record] of this.records) yield [hexToBytes(key), record];
 	}
 
 	get size(): number {

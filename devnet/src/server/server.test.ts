@@ -1,11 +1,12 @@
 // The server in-process over real HTTP: status, routes, body limit, the admin endpoint's
 // switches (off by default, loopback only, forward-only clock), checkpoints on close, --clean.
 import * as cbor from '@dfinity/cbor';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ADMIN_TIME_PATH } from './admin';
+import { INGRESS_HISTORY_FILE, IngressFileError } from './ingress-file';
 import { DevnetServer } from './server';
 
 const directory = mkdtempSync(join(tmpdir(), 'devnet-server-test-'));
@@ -97,5 +98,22 @@ describe('state directory', () => {
 			expect(server.devnet.rootKey).not.toEqual(rootKey);
 			expect(server.devnet.canisterIds()).toHaveLength(0);
 		});
+	});
+
+	test('a damaged ingress history file stops the start with a typed error, state kept', async () => {
+		const state = join(directory, 'damaged');
+		await withServer({ stateDirectory: state }, async (server) => {
+			await server.devnet.createCanister();
+		});
+		const manifest = readFileSync(join(state, 'devnet.json'), 'utf8');
+		expect(JSON.parse(readFileSync(join(state, INGRESS_HISTORY_FILE), 'utf8'))).toEqual({
+			format: 1,
+			requests: []
+		});
+		writeFileSync(join(state, INGRESS_HISTORY_FILE), '{"format":1,"requests":[{}]}');
+		await expect(DevnetServer.start({ port: 0, stateDirectory: state })).rejects.toThrow(
+			IngressFileError
+		);
+		expect(readFileSync(join(state, 'devnet.json'), 'utf8')).toBe(manifest);
 	});
 });

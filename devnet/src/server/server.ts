@@ -5,11 +5,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { Devnet } from '../devnet';
+import { readAttachment } from '../persistence';
 import { CORS_HEADERS, errorResponse, HttpRequestError, MAX_INGRESS_BYTES } from '../http/index';
 import { handleAdmin, ADMIN_PREFIX } from './admin';
 import { Checkpointer } from './checkpoint';
 import { ServerClock } from './clock';
 import { DevnetHttpHandler, type HttpAnswer } from './handler';
+import { encodeIngressHistory, INGRESS_HISTORY_FILE, restoreIngressHistory } from './ingress-file';
 
 export interface DevnetServerOptions {
 	host?: string;
@@ -47,8 +49,17 @@ export class DevnetServer {
 			checkpoints?.markDirty()
 		);
 		if (stateDirectory) {
+			const savedHistory = readAttachment(stateDirectory, INGRESS_HISTORY_FILE);
+			if (savedHistory !== undefined) {
+				restoreIngressHistory(savedHistory, handler.history, devnet.engine.timeNanos);
+			}
 			checkpoints = new Checkpointer(
-				() => handler.lock.run(() => devnet.saveState(stateDirectory)),
+				() =>
+					handler.lock.run(() =>
+						devnet.saveState(stateDirectory, {
+							[INGRESS_HISTORY_FILE]: encodeIngressHistory(handler.history, devnet.engine.timeNanos)
+						})
+					),
 				options.checkpointIntervalMs ?? 500
 			);
 			checkpoints.markDirty(); // the keys of a new state are saved at once
