@@ -12,8 +12,6 @@ import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { bls12_381 as noble } from '@noble/curves/bls12-381';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlsSigningKey } from '../../devnet/src/certification/bls';
@@ -73,9 +71,19 @@ const url = await new Promise<string>((resolve) => {
 		if (ready?.[1]) resolve(ready[1]);
 	});
 });
-const raw = createServer((request, response) => {
+// the raw loopback server runs in a child process too, so both round trips cross processes
+const RAW_SERVER = `
+const server = require('node:http').createServer((request, response) => {
 	request.resume();
 	request.on('end', () => response.end());
+});
+server.listen(0, '127.0.0.1', () => console.log('raw ready at ' + server.address().port));`;
+const raw = spawn(process.execPath, ['-e', RAW_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+const rawUrl = await new Promise<string>((resolve) => {
+	raw.stdout.on('data', (chunk: Buffer) => {
+		const ready = /raw ready at (\d+)/.exec(String(chunk));
+		if (ready?.[1]) resolve(`http://127.0.0.1:${ready[1]}/`);
+	});
 });
 
 try {
@@ -92,9 +100,6 @@ try {
 	});
 	const local = await setupProbe(await Devnet.create());
 
-	await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
-	const rawUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/`;
-
 	const total = WARM_UP + RUNS;
 	const capture = (make: (i: number) => Parameters<typeof captureOne>[1]) =>
 		Promise.all(Array.from({ length: total }, (_, i) => captureOne(identity, make(i))));
@@ -107,31 +112,43 @@ try {
 	const updates = await capture(
 		(i) => (capturing) => capturing.call(canisterId, { methodName: 'put', arg: putArg(i) })
 	);
-	// devnet's Server-Timing header: its whole handling and the canister execution in it
-	const inServer = { query: [] as number[], update: [] as number[] };
+	// devnet's Server-Timing header: its whole handling and the canister execution in it. Per
+	// message: in-server overhead (handling - execution) and round trip - execution (the overhead
+	// over the execution that really ran, not over a run in this process).
+	type Overheads = { inServer: number[]; overExecution: number[] };
+	const http = {
+		query: { inServer: [], overExecution: [] } as Overheads,
+		update: { inServer: [], overExecution: [] } as Overheads
+	};
 	const timing = (header: string, name: string) =>
 		Number(new RegExp(`${name};dur=([0-9.]+)`).exec(header)?.[1] ?? Number.NaN);
-	const post = (request: CapturedRequest | undefined, overheads: number[]) =>
-		fetch(new URL(request?.url ?? '/', url), {
+	const post = async (request: CapturedRequest | undefined, into: Overheads) => {
+		const started = performance.now();
+		const response = await fetch(new URL(request?.url ?? '/', url), {
 			method: 'POST',
 			headers: { 'content-type': 'application/cbor' },
 			body: new Uint8Array(request?.body ?? [])
-		}).then(async (response) => {
-			if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-			const header = response.headers.get('server-timing') ?? '';
-			overheads.push(timing(header, 'devnet') - timing(header, 'execution'));
-			return response.arrayBuffer();
 		});
+		if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+		await response.arrayBuffer();
+		const header = response.headers.get('server-timing') ?? '';
+		const execution = timing(header, 'execution');
+		into.inServer.push(timing(header, 'devnet') - execution);
+		into.overExecution.push(performance.now() - started - execution);
+	};
 
 	const round = await interleaved({
 		loopback: () =>
 			fetch(rawUrl, { method: 'POST', body: new Uint8Array(300) }).then((r) => r.arrayBuffer()),
 		localQuery: (i) => local.actor.greet(`bench-${i}`),
-		httpQuery: (i) => post(queries[i], inServer.query),
+		httpQuery: (i) => post(queries[i], http.query),
 		localUpdate: (i) => local.actor.put(`key-${i}`, 'value'),
-		httpUpdate: (i) => post(updates[i], inServer.update)
+		httpUpdate: (i) => post(updates[i], http.update)
 	});
-	print('http raw loopback round trip (node:http, empty answer)', round.loopback);
+	print(
+		'http raw loopback round trip (node:http in a child process, empty answer)',
+		round.loopback
+	);
 	print('devnet in-process query greet (execution)', round.localQuery);
 	print('devnet http query greet (pre-signed body)', round.httpQuery);
 	print('devnet in-process update put (execution)', round.localUpdate);
@@ -143,12 +160,21 @@ try {
 	print('devnet http query overhead beyond loopback', queryOverhead - round.loopback);
 	print('devnet http update overhead beyond loopback', updateOverhead - round.loopback);
 	// measured inside devnet, so untouched by the client and by scheduling between processes
-	const ownQuery = median(inServer.query.slice(WARM_UP));
-	const ownUpdate = median(inServer.update.slice(WARM_UP));
+	const measured = (values: number[]) => median(values.slice(WARM_UP));
+	const ownQuery = measured(http.query.inServer);
+	const ownUpdate = measured(http.update.inServer);
 	print('devnet in-server overhead per http query (Server-Timing: handling - execution)', ownQuery);
 	print(
 		'devnet in-server overhead per http update (Server-Timing: handling - execution)',
 		ownUpdate
+	);
+	print(
+		'devnet http query overhead over its own execution (round trip - Server-Timing execution)',
+		measured(http.query.overExecution)
+	);
+	print(
+		'devnet http update overhead over its own execution (round trip - Server-Timing execution)',
+		measured(http.update.overExecution)
 	);
 
 	// most of an update's own overhead: one BLS-signed certificate per v3 answer
@@ -188,7 +214,7 @@ try {
 	print('agent query greet (HttpAgent, query signatures checked)', viaAgent.query);
 	print('agent update put (HttpAgent, v3, certificate checked)', viaAgent.update);
 } finally {
-	raw.close();
+	raw.kill('SIGTERM');
 	devnetProcess.kill('SIGTERM');
 	await new Promise((resolve) => devnetProcess.once('exit', resolve));
 	rmSync(directory, { recursive: true, force: true });
