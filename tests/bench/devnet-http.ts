@@ -199,11 +199,6 @@ try {
 	print('BLS signature with @noble/curves (before)', before.noble);
 	print('devnet certificate (one request status: tree, BLS, CBOR)', bls.certificate);
 	print('BLS signing speed-up mcl-wasm over noble', before.noble / bls.mcl, 'x');
-	print(
-		'BLS certificate share of the in-server update overhead',
-		(100 * bls.certificate) / ownUpdate,
-		'%'
-	);
 
 	const actor = Actor.createActor<ProbeService>(probeIdlFactory, { agent, canisterId });
 	let key = 0;
