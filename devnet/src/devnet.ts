@@ -305,9 +305,12 @@ export class Devnet {
 
 	// ---- state --------------------------------------------------------------------------------
 
-	/** Saves the whole state (committed state only) to `directory`, replacing what was there. */
-	saveState(directory: string): void {
-		saveImage(directory, captureImage(this.engine, this.management));
+	/**
+	 * Saves the whole state (committed state only) to `directory`, replacing what was there;
+	 * `attachments` (file name -> text, e.g. the HTTP server's ingress history) go with it.
+	 */
+	saveState(directory: string, attachments?: Readonly<Record<string, string>>): void {
+		saveImage(directory, captureImage(this.engine, this.management), attachments);
 	}
 
 	/** install_code through the management canister, so its access rules apply. */

@@ -35,10 +35,29 @@ const encodeGlobal = (value: number | bigint) => (typeof value === 'bigint' ? `n
 const decodeGlobal = (value: string | number) =>
 	typeof value === 'string' ? BigInt(value.slice(1)) : value;
 
-export function saveImage(directory: string, image: DevnetImage): void {
+/** Names of files saved beside the state by its users (the server's ingress history). */
+const ATTACHMENT_NAME = /^[a-z0-9-]+\.json$/;
+
+function checkAttachmentName(name: string): void {
+	if (!ATTACHMENT_NAME.test(name) || name === STATE_FILE) {
+		throw new RangeError(`not a name for a file beside devnet's state: ${name}`);
+	}
+}
+
+/**
+ * Saves `image`, and `attachments` (name -> text) beside it in the same directory, so both are
+ * replaced together: a crash leaves the old pair or the new one, never a mix.
+ */
+export function saveImage(
+	directory: string,
+	image: DevnetImage,
+	attachments: Readonly<Record<string, string>> = {}
+): void {
+	for (const name of Object.keys(attachments)) checkAttachmentName(name);
 	const staging = `${directory}.tmp-${process.pid}`;
 	rmSync(staging, { recursive: true, force: true });
 	mkdirSync(join(staging, 'modules'), { recursive: true });
+	for (const [name, text] of Object.entries(attachments)) writeFileSync(join(staging, name), text);
 	const canisters = image.canisters.map((canister) => {
 		const folder = join(staging, 'canisters', canister.id);
 		mkdirSync(folder, { recursive: true });
@@ -82,6 +101,13 @@ export function saveImage(directory: string, image: DevnetImage): void {
 	if (existsSync(directory)) renameSync(directory, previous);
 	renameSync(staging, directory);
 	rmSync(previous, { recursive: true, force: true });
+}
+
+/** A file saved with the image by `saveImage`, or undefined when there is none. */
+export function readAttachment(directory: string, name: string): string | undefined {
+	checkAttachmentName(name);
+	const path = join(directory, name);
+	return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
 export function hasImage(directory: string): boolean {

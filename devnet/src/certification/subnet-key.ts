@@ -4,6 +4,7 @@ import { encodeWithSelfDescribedTag } from '@dfinity/cbor';
 import { lebEncode } from '@dfinity/candid';
 import { bls12_381 as bls } from '@noble/curves/bls12-381';
 import { concatBytes, hexToBytes } from '@noble/hashes/utils';
+import { BlsSigningKey } from './bls';
 import {
 	buildTree,
 	domainSeparator,
@@ -20,9 +21,11 @@ export const BLS_DER_PREFIX = hexToBytes(
 export class SubnetKey {
 	readonly publicKey: Uint8Array; // 96-byte compressed G2
 	readonly derPublicKey: Uint8Array;
+	private readonly signingKey: BlsSigningKey;
 
 	constructor(private readonly secret: Uint8Array = bls.utils.randomPrivateKey()) {
-		this.publicKey = bls.getPublicKeyForShortSignatures(secret);
+		this.signingKey = new BlsSigningKey(secret);
+		this.publicKey = this.signingKey.publicKey;
 		this.derPublicKey = concatBytes(BLS_DER_PREFIX, this.publicKey);
 	}
 
@@ -33,8 +36,7 @@ export class SubnetKey {
 	/** Signs `tree` -> CBOR certificate bytes. */
 	certify(tree: HashTree): Uint8Array {
 		const message = concatBytes(domainSeparator('ic-state-root'), reconstruct(tree));
-		const signature = bls.signShortSignature(message, this.secret);
-		return encodeWithSelfDescribedTag({ tree, signature: signature as Uint8Array });
+		return encodeWithSelfDescribedTag({ tree, signature: this.signingKey.sign(message) });
 	}
 
 	/** Certifies a labeled tree with a `time` leaf added (nanoseconds, LEB128). */

@@ -31,6 +31,8 @@ export interface HttpAnswer {
 	status: number;
 	contentType?: string;
 	body: Uint8Array | string;
+	/** Time spent executing canister code for this answer (ms), for the Server-Timing header. */
+	executionMs?: number;
 }
 
 const CBOR = 'application/cbor';
@@ -144,12 +146,14 @@ export class DevnetHttpHandler {
 
 	private query(accepted: Extract<AcceptedRequest, { endpoint: 'query' }>): HttpAnswer {
 		const { content, auth } = accepted;
+		const started = performance.now();
 		const response = this.devnet.executeQuery({
 			canisterId: Principal.fromUint8Array(content.canisterId),
 			method: content.methodName,
 			arg: content.arg,
 			sender: Principal.fromUint8Array(auth.sender)
 		});
+		const executionMs = performance.now() - started;
 		const timestamp = this.devnet.engine.timeNanos;
 		const signed = signedQueryResponse(
 			queryOutcome(response.result),
@@ -157,7 +161,7 @@ export class DevnetHttpHandler {
 			timestamp,
 			this.nodeKey
 		);
-		return { status: 200, contentType: CBOR, body: encodeQueryResponse(signed) };
+		return { status: 200, contentType: CBOR, body: encodeQueryResponse(signed), executionMs };
 	}
 
 	private async call(
@@ -165,6 +169,8 @@ export class DevnetHttpHandler {
 	): Promise<HttpAnswer> {
 		const { content, auth } = accepted;
 		let record = this.history.get(auth.requestId);
+		const started = performance.now();
+		let executed = false;
 		if (!record) {
 			const call: IngressCall = {
 				canisterId: Principal.fromUint8Array(content.canisterId),
@@ -179,9 +185,11 @@ export class DevnetHttpHandler {
 				throw new HttpRequestError('malformed_request', inspected.message);
 			}
 			record = await this.execute(accepted, call);
+			executed = true;
 		}
 		await record.completed;
-		if (accepted.version === 'v2') return { status: 202, body: '' };
+		const executionMs = executed ? performance.now() - started : 0;
+		if (accepted.version === 'v2') return { status: 202, body: '', executionMs };
 		const tree = new Map([
 			['request_status', new Map([[auth.requestId, requestStatusTree(record.outcome)]])]
 		]);
@@ -189,7 +197,8 @@ export class DevnetHttpHandler {
 		return {
 			status: 200,
 			contentType: CBOR,
-			body: encodeCbor({ status: 'replied', certificate })
+			body: encodeCbor({ status: 'replied', certificate }),
+			executionMs
 		};
 	}
 

@@ -1,11 +1,16 @@
 // The server in-process over real HTTP: status, routes, body limit, the admin endpoint's
 // switches (off by default, loopback only, forward-only clock), checkpoints on close, --clean.
 import * as cbor from '@dfinity/cbor';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { IDL } from '@dfinity/candid';
+import { Ed25519KeyIdentity } from '@dfinity/identity';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { captureOne } from '../http/testing/agent-requests';
+import { setupProbe } from '../../test/probe';
 import { ADMIN_TIME_PATH } from './admin';
+import { INGRESS_HISTORY_FILE, IngressFileError } from './ingress-file';
 import { DevnetServer } from './server';
 
 const directory = mkdtempSync(join(tmpdir(), 'devnet-server-test-'));
@@ -98,4 +103,70 @@ describe('state directory', () => {
 			expect(server.devnet.canisterIds()).toHaveLength(0);
 		});
 	});
+
+	test('a damaged ingress history file stops the start with a typed error, state kept', async () => {
+		const state = join(directory, 'damaged');
+		await withServer({ stateDirectory: state }, async (server) => {
+			await server.devnet.createCanister();
+		});
+		const manifest = readFileSync(join(state, 'devnet.json'), 'utf8');
+		expect(JSON.parse(readFileSync(join(state, INGRESS_HISTORY_FILE), 'utf8'))).toEqual({
+			format: 1,
+			requests: []
+		});
+		writeFileSync(join(state, INGRESS_HISTORY_FILE), '{"format":1,"requests":[{}]}');
+		await expect(DevnetServer.start({ port: 0, stateDirectory: state })).rejects.toThrow(
+			IngressFileError
+		);
+		expect(readFileSync(join(state, 'devnet.json'), 'utf8')).toBe(manifest);
+	});
+});
+
+describe('Server-Timing', () => {
+	const timings = (response: Response) => {
+		const header = response.headers.get('server-timing') ?? '';
+		const duration = (name: string) => {
+			const match = new RegExp(`(?:^|, )${name};dur=([0-9]+\\.[0-9]{3})(?:,|$)`).exec(header);
+			return match ? Number(match[1]) : undefined;
+		};
+		return { devnet: duration('devnet'), execution: duration('execution') };
+	};
+
+	test('every answer has devnet handling time; queries and calls the execution within it', () =>
+		withServer({}, async (server) => {
+			const { canisterId } = await setupProbe(server.devnet);
+			const status = timings(await fetch(new URL('/api/v2/status', server.url)));
+			expect(status.devnet).toBeGreaterThan(0);
+			expect(status.execution).toBeUndefined();
+
+			const identity = Ed25519KeyIdentity.generate();
+			const query = await captureOne(identity, (agent) =>
+				agent.query(canisterId, {
+					methodName: 'greet',
+					arg: new Uint8Array(IDL.encode([IDL.Text], ['timing']))
+				})
+			);
+			const call = await captureOne(identity, (agent) =>
+				agent.call(canisterId, {
+					methodName: 'put',
+					arg: new Uint8Array(IDL.encode([IDL.Text, IDL.Text], ['timing', 'v']))
+				})
+			);
+			const post = async (request: { url: string; body: Uint8Array }) => {
+				const response = await fetch(new URL(request.url, server.url), {
+					method: 'POST',
+					headers: { 'content-type': 'application/cbor' },
+					body: new Uint8Array(request.body)
+				});
+				expect(response.status).toBe(200);
+				return timings(response);
+			};
+			for (const request of [query, call]) {
+				const { devnet, execution } = await post(request);
+				expect(execution).toBeGreaterThan(0);
+				expect(devnet).toBeGreaterThanOrEqual(execution as number);
+			}
+			// a resubmitted call is answered from the ingress history: nothing executes
+			expect((await post(call)).execution).toBe(0);
+		}));
 });

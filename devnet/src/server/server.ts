@@ -5,11 +5,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { Devnet } from '../devnet';
+import { readAttachment } from '../persistence';
 import { CORS_HEADERS, errorResponse, HttpRequestError, MAX_INGRESS_BYTES } from '../http/index';
 import { handleAdmin, ADMIN_PREFIX } from './admin';
 import { Checkpointer } from './checkpoint';
 import { ServerClock } from './clock';
 import { DevnetHttpHandler, type HttpAnswer } from './handler';
+import { encodeIngressHistory, INGRESS_HISTORY_FILE, restoreIngressHistory } from './ingress-file';
 
 export interface DevnetServerOptions {
 	host?: string;
@@ -47,8 +49,17 @@ export class DevnetServer {
 			checkpoints?.markDirty()
 		);
 		if (stateDirectory) {
+			const savedHistory = readAttachment(stateDirectory, INGRESS_HISTORY_FILE);
+			if (savedHistory !== undefined) {
+				restoreIngressHistory(savedHistory, handler.history, devnet.engine.timeNanos);
+			}
 			checkpoints = new Checkpointer(
-				() => handler.lock.run(() => devnet.saveState(stateDirectory)),
+				() =>
+					handler.lock.run(() =>
+						devnet.saveState(stateDirectory, {
+							[INGRESS_HISTORY_FILE]: encodeIngressHistory(handler.history, devnet.engine.timeNanos)
+						})
+					),
 				options.checkpointIntervalMs ?? 500
 			);
 			checkpoints.markDirty(); // the keys of a new state are saved at once
@@ -106,8 +117,23 @@ async function readBody(request: IncomingMessage): Promise<Uint8Array> {
 	return new Uint8Array(Buffer.concat(chunks));
 }
 
-function send(response: ServerResponse, answer: HttpAnswer): void {
-	const headers: Record<string, string> = { ...CORS_HEADERS };
+/**
+ * Server-Timing (W3C): `devnet` is the whole handling of the request (body read to answer
+ * ready), `execution` the canister code in it; the difference is devnet's own overhead (shown by
+ * browser devtools, measured by bench:devnet).
+ */
+function serverTiming(answer: HttpAnswer, startedMs: number): string {
+	const devnet = `devnet;dur=${(performance.now() - startedMs).toFixed(3)}`;
+	if (answer.executionMs === undefined) return devnet;
+	return `${devnet}, execution;dur=${answer.executionMs.toFixed(3)}`;
+}
+
+function send(response: ServerResponse, answer: HttpAnswer, startedMs: number): void {
+	const headers: Record<string, string> = {
+		...CORS_HEADERS,
+		'server-timing': serverTiming(answer, startedMs),
+		'timing-allow-origin': '*'
+	};
 	if (answer.contentType) headers['content-type'] = answer.contentType;
 	else if (typeof answer.body === 'string' && answer.body) headers['content-type'] = 'text/plain';
 	if (answer.status === 413) headers.connection = 'close';
@@ -122,20 +148,21 @@ async function serve(
 	response: ServerResponse,
 	onStateChanged: () => void
 ): Promise<void> {
+	const started = performance.now();
 	try {
 		const url = request.url ?? '/';
 		const body = await readBody(request);
 		if (url.startsWith(ADMIN_PREFIX)) {
-			send(response, await handleAdmin(handler, admin, request, body, onStateChanged));
+			send(response, await handleAdmin(handler, admin, request, body, onStateChanged), started);
 			return;
 		}
-		send(response, await handler.handle(request.method ?? 'GET', url, body));
+		send(response, await handler.handle(request.method ?? 'GET', url, body), started);
 	} catch (error) {
 		if (error instanceof HttpRequestError) {
-			send(response, errorResponse(error));
+			send(response, errorResponse(error), started);
 			return;
 		}
 		console.error('devnet: internal error:', error);
-		send(response, { status: 500, body: `devnet internal error: ${String(error)}` });
+		send(response, { status: 500, body: `devnet internal error: ${String(error)}` }, started);
 	}
 }

@@ -119,6 +119,16 @@ describe('IngressHistory', () => {
 		expect(history.get(Uint8Array.of(3))).toBeDefined();
 		expect(history.size).toBe(2);
 	});
+
+	test('walks the history at most once per second of devnet time', () => {
+		const history = new IngressHistory();
+		history.prune(1_000n);
+		history.add(Uint8Array.of(1), record(10n, { status: 'replied', reply: Uint8Array.of() }));
+		history.prune(2_000n);
+		expect(history.get(Uint8Array.of(1))).toBeDefined();
+		history.prune(1_000_001_000n);
+		expect(history.get(Uint8Array.of(1))).toBeUndefined();
+	});
 });
 
 describe('readStateTree', () => {

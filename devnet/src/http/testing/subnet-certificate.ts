@@ -11,6 +11,7 @@ import { concatBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { selfAuthenticatingPrincipal } from '../auth';
 import { unsignedLeb128 } from '../hash';
 import { rootKeyDer, type NodeKey } from '../responses';
+import { BlsSigningKey } from '../../certification/bls';
 
 type HashTree = [0] | [1, HashTree, HashTree] | [2, Uint8Array, HashTree] | [3, Uint8Array];
 type Labeled = Uint8Array | [Uint8Array, Labeled][];
@@ -54,8 +55,8 @@ function reconstruct(tree: HashTree): Uint8Array {
 }
 
 export class TestSubnet {
-	private readonly rootSecret = bls.utils.randomPrivateKey();
-	readonly rootPublicKey = bls.getPublicKeyForShortSignatures(this.rootSecret);
+	private readonly rootKey = new BlsSigningKey(bls.utils.randomPrivateKey());
+	readonly rootPublicKey = this.rootKey.publicKey;
 	readonly rootKeyDer = rootKeyDer(this.rootPublicKey);
 	/** Without a subnet delegation, the agent takes the root subnet id: sha224(root key) || 2. */
 	readonly subnetId = selfAuthenticatingPrincipal(this.rootKeyDer);
@@ -73,7 +74,7 @@ export class TestSubnet {
 			[text('time'), unsignedLeb128(timeNs)]
 		]);
 		const message = concatBytes(domain('ic-state-root'), reconstruct(tree));
-		const signature = bls.signShortSignature(message, this.rootSecret);
+		const signature = this.rootKey.sign(message);
 		const certificate = cbor.encodeWithSelfDescribedTag({ tree, signature } as cbor.CborValue);
 		return cbor.encodeWithSelfDescribedTag({ certificate });
 	}
