@@ -95,10 +95,13 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 			{ kind: 'checked-in' as const, at: NOW, index: 0, ref: 0n },
 			{ kind: 'sealed' as const, at: NOW - MS * 1000n, index: 255, ref: 0n }
 		];
-		const flow = scriptedFlow([{ vault: vault(), audit }]);
+		const flow = scriptedFlow([{ vault: vault(), audit, phrase: 'protected' }]);
 		const { container } = render(OwnerDashboard, { flow });
 		expect(await screen.findByTestId('vault-sealed')).toHaveTextContent(
 			'Sealed, held by 3 guardians'
+		);
+		expect(screen.getByTestId('phrase-protection')).toHaveTextContent(
+			'Protected on Internet Identity'
 		);
 		const guardians = screen.getAllByRole('listitem').map((li) => li.textContent ?? '');
 		expect(guardians.some((text) => /Alice.*last check-in/su.test(text))).toBe(true);
@@ -122,9 +125,12 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 			.fn()
 			.mockRejectedValueOnce(new Error('Tessera could not reach the Internet Computer.'))
 			.mockResolvedValueOnce(undefined);
-		const flow = scriptedFlow([{ vault: vault({ activeRequest: REQUEST }), audit: [] }], {
-			raiseAlarm
-		});
+		const flow = scriptedFlow(
+			[{ vault: vault({ activeRequest: REQUEST }), audit: [], phrase: 'protected' }],
+			{
+				raiseAlarm
+			}
+		);
 		render(OwnerDashboard, { flow });
 		expect(await screen.findByText('Someone asked to recover your phrase')).toBeInTheDocument();
 		await userEvent.click(screen.getByRole('button', { name: 'This isn’t me' }));
@@ -143,9 +149,12 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 				new Error('This is not the recovery phrase of that Internet Identity.')
 			)
 			.mockResolvedValue({ phraseKey: PHRASE_KEY, status: 'protected' });
-		const flow = scriptedFlow([{ vault: vault({ activeRequest: REQUEST }), audit: [] }], {
-			unlock: unlockFlow
-		});
+		const flow = scriptedFlow(
+			[{ vault: vault({ activeRequest: REQUEST }), audit: [], phrase: 'protected' }],
+			{
+				unlock: unlockFlow
+			}
+		);
 		render(OwnerDashboard, { flow });
 		await screen.findByRole('button', { name: 'Unlock changes' });
 		await unlock();
@@ -187,7 +196,7 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 				progress('c', 2, 3);
 			}
 		);
-		const flow = scriptedFlow([{ vault: vault(), audit: [] }], { reseal });
+		const flow = scriptedFlow([{ vault: vault(), audit: [], phrase: 'protected' }], { reseal });
 		render(OwnerDashboard, { flow });
 		await screen.findByRole('button', { name: 'Unlock changes' });
 		await unlock();
@@ -207,6 +216,17 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 		expect(await screen.findByTestId('invite-link')).toHaveTextContent(
 			'https://t.test/invite#vault=9&secret=x'
 		);
+	});
+
+	it('warns loudly when the phrase is gone from II, and says when it is unprotected', async () => {
+		const flow = scriptedFlow([{ vault: vault(), audit: [], phrase: 'none' }]);
+		const { unmount } = render(OwnerDashboard, { flow });
+		expect(await screen.findByText('Your recovery phrase was removed')).toBeInTheDocument();
+		unmount();
+		render(OwnerDashboard, {
+			flow: scriptedFlow([{ vault: vault(), audit: [], phrase: 'unprotected' }])
+		});
+		expect(await screen.findByTestId('phrase-protection')).toHaveTextContent('Not protected');
 	});
 
 	it('says when refreshing fails', async () => {
