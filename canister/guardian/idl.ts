@@ -154,7 +154,9 @@ export const AuditEvent = IDL.Record({
 });
 export const OpenRecoveryResult = IDL.Record({ requestId: IDL.Nat64, releasableAt: IDL.Nat64 });
 export const ReleaseResult = IDL.Record({
-	shares: IDL.Vec(IDL.Record({ shareIndex: IDL.Nat32, ciphertext: Blob }))
+	shares: IDL.Vec(IDL.Record({ shareIndex: IDL.Nat32, ciphertext: Blob })),
+	/** The seal's entropy commitment: the requester checks the combined shares against it. */
+	commitment: Blob
 });
 export const VetKdPublicKeys = IDL.Record({ shares: Blob, release: Blob });
 

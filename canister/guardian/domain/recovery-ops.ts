@@ -154,8 +154,12 @@ export function authorizeRelease(
 export function release(
 	ctx: OperationContext,
 	args: { requestId: bigint }
-): { input: Uint8Array; shares: ReleasedShare[] } {
+): { input: Uint8Array; shares: ReleasedShare[]; commitment: Uint8Array } {
 	const { request, input } = authorizeRelease(ctx, args);
+	// The requester checks the combined entropy against the seal's commitment. The seal is
+	// frozen while the request is open, so this is the seal the approvals were made from.
+	const commitment = ctx.repo.requireVault(request.vaultId).seal?.commitment;
+	if (!commitment) fail({ kind: 'InvalidState', reason: 'the vault has no sealed shares' });
 	if (request.status === 'open') {
 		ctx.repo.putRequest({ ...request, status: 'released', closedAt: ctx.now });
 		ctx.repo.audit(request.vaultId, { kind: 'released', at: ctx.now, index: 255, ref: request.id });
@@ -164,7 +168,7 @@ export function release(
 		shareIndex,
 		ciphertext
 	}));
-	return { input, shares };
+	return { input, shares, commitment };
 }
 
 function guardianVote(

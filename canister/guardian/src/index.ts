@@ -245,7 +245,7 @@ export default class Guardian {
 	release(): Promise<void> {
 		return serve('release', (requestId: bigint) => {
 			const result = domain.release(caller(), time(), { requestId });
-			return candid.candidResult(result, ({ shares }) => ({ shares }));
+			return candid.candidResult(result, ({ shares, commitment }) => ({ shares, commitment }));
 		});
 	}
 

@@ -6,6 +6,7 @@ import type { Ed25519KeyIdentity } from '@dfinity/identity';
 import type { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { inviteHash } from '../../../canister/guardian/domain/index';
+import { constantTimeEqual } from '../../../src/lib/crypto/bytes';
 import type { PhraseKey } from '../../../src/lib/crypto/ii-key';
 import {
 	GuardianKeyRequest,
@@ -151,9 +152,13 @@ export class Vault {
 	/** The requester collects the released shares and its release vetKey, then the entropy. */
 	async recover(releaseKey: ReleaseKey): Promise<Uint8Array> {
 		const actor = this.net.as(this.requester);
-		const released = okOf<{ shares: { ciphertext: Uint8Array }[] }>(
+		const released = okOf<{ shares: { ciphertext: Uint8Array }[]; commitment: Uint8Array }>(
 			await actor.release(this.requestId)
 		);
+		// The requester takes the commitment from release: it must be the one sealed.
+		if (!constantTimeEqual(released.commitment, this.commitment)) {
+			throw new Error('release returned another commitment than the one sealed');
+		}
 		const me = this.requester.getPrincipal();
 		const request = new ReleaseKeyRequest(releaseKey, this.requestId, me);
 		const encrypted = okOf<Uint8Array>(
@@ -163,7 +168,7 @@ export class Vault {
 		if (!key.ok) throw new Error(`release vetKey: ${key.error.kind}`);
 		const entropy = await key.value.recover(
 			released.shares.map((s) => s.ciphertext),
-			{ vaultId: this.vaultId, commitment: this.commitment }
+			{ vaultId: this.vaultId, commitment: released.commitment }
 		);
 		if (!entropy.ok) throw new Error(`recover: ${entropy.error.kind}`);
 		return entropy.value;

@@ -50,6 +50,7 @@ describe('guardian domain: the whole lifecycle', () => {
 		const released = ok(w.domain.release(w.requester, w.now, { requestId: w.requestId }));
 		expect(released.shares.map((s) => s.shareIndex)).toEqual([0, 1, 3]);
 		expect(released.input).toEqual(releaseIdentity(w.requestId, w.requester));
+		expect(released.commitment).toEqual(w.commitment);
 		const key = ok(w.domain.authorizeReleaseKey(w.requester, w.now, { requestId: w.requestId }));
 		expect(key.input).toEqual(released.input);
 		// A second release (e.g. after a network failure) returns the same shares.

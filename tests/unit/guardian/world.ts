@@ -153,8 +153,13 @@ export class World {
 		};
 	}
 
+	/** The commitment of the last seal made through seal(). */
+	commitment: Uint8Array | undefined;
+
 	seal(threshold = 2): this {
-		ok(this.domain.seal(this.phraseIdentity, this.now, this.sealArgs(threshold)));
+		const args = this.sealArgs(threshold);
+		ok(this.domain.seal(this.phraseIdentity, this.now, args));
+		this.commitment = args.commitment;
 		return this;
 	}
 
