@@ -1,11 +1,12 @@
-// Recovery: open, approve, decline, owner alarm, phrase-signed cancel, release.
+// Recovery: open, approve, decline, owner alarm, cancel by the phrase identity, release.
 import type { OperationContext } from './context';
 import { fail } from './errors';
 import { LIMITS } from './limits';
 import type { RateWindow, RequestRecord, VaultRecord } from './records';
 import { activeRequest, effectiveStatus, requireReleasable } from './recovery-state';
 import { releaseIdentity } from '../../../src/lib/crypto/protocol';
-import { checkSignedOperation, type SignedOperation } from './signed-operation';
+import { requirePhraseIdentity } from './phrase-auth';
+import { samePrincipal } from './principals';
 import * as validate from './validate';
 
 export function openRecovery(
@@ -103,7 +104,7 @@ export function raiseAlarm(ctx: OperationContext, args: { requestId: bigint }): 
 	validate.requireAuthenticated(caller);
 	const request = repo.requireRequest(args.requestId);
 	const vault = repo.requireVault(request.vaultId);
-	if (caller.toText() !== vault.owner.toText()) {
+	if (!samePrincipal(caller, vault.owner)) {
 		fail({ kind: 'Unauthorized', reason: 'only the owner can raise the alarm' });
 	}
 	requireOpen(request, now);
@@ -114,23 +115,13 @@ export function raiseAlarm(ctx: OperationContext, args: { requestId: bigint }): 
 
 export function cancelRecovery(
 	ctx: OperationContext,
-	args: { requestId: bigint; op: SignedOperation }
+	args: { requestId: bigint; nonce: bigint }
 ): void {
 	const { now, repo } = ctx;
 	const request = repo.requireRequest(args.requestId);
 	const vault = repo.requireVault(request.vaultId);
+	requirePhraseIdentity(ctx.caller, vault, args.nonce);
 	requireOpen(request, now);
-	checkSignedOperation(
-		args.op,
-		{
-			vaultId: vault.id,
-			nonce: vault.nonce,
-			publicKey: vault.phraseKey,
-			payload: { purpose: 'cancel_recovery', requestId: request.id }
-		},
-		now,
-		ctx.seams
-	);
 	repo.putRequest({ ...request, status: 'cancelled', closedAt: now });
 	repo.putVault({ ...vault, nonce: vault.nonce + 1n, cooldownUntil: now + LIMITS.cooldownNs });
 	repo.audit(vault.id, { kind: 'recovery-cancelled', at: now, index: 255, ref: request.id });
@@ -152,7 +143,7 @@ export function authorizeRelease(
 	const { caller, now, repo } = ctx;
 	validate.requireAuthenticated(caller);
 	const request = repo.requireRequest(args.requestId);
-	if (caller.toText() !== request.requester.toText()) {
+	if (!samePrincipal(caller, request.requester)) {
 		fail({ kind: 'Unauthorized', reason: 'only the requester receives the release' });
 	}
 	requireReleasable(request, now);
@@ -185,8 +176,8 @@ function guardianVote(
 	const request = repo.requireRequest(requestId);
 	const vault = repo.requireVault(request.vaultId);
 	// The seal is frozen while a request is open (seal, rotation and resign are refused).
-	const shareIndex = (vault.seal?.shares ?? []).findIndex(
-		(share) => share.guardian.toText() === caller.toText()
+	const shareIndex = (vault.seal?.shares ?? []).findIndex((share) =>
+		samePrincipal(share.guardian, caller)
 	);
 	if (shareIndex < 0) fail({ kind: 'Unauthorized', reason: 'not a guardian of this request' });
 	requireOpen(request, now);
