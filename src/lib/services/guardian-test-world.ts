@@ -1,0 +1,124 @@
+// Test-only: the guardian canister without a network. The real domain logic (GuardianDomain over
+// in-memory stores, via the canister tests' World) plus the devnet's vetKD math stand in for the
+// canister and the management canister, mapped to the GuardianCalls/RequesterCalls ports the way
+// the Azle adapter maps them to Candid. Only the transport (agent, Candid) is left out.
+import type { SignIdentity } from '@dfinity/agent';
+import { Principal } from '@dfinity/principal';
+import { MasterPublicKey } from '@dfinity/vetkeys';
+import { VetKdMasterKey } from '../../../devnet/src/vetkd/math';
+import type { Result } from '../../../canister/guardian/domain/index';
+import { World, ok } from '../../../tests/unit/guardian/world';
+import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '$lib/crypto/protocol';
+import { CANISTER_ID } from '$lib/crypto/vectors';
+import { sealShares } from '$lib/crypto/vetkeys';
+import { verifySharesKey } from '$lib/crypto/vetkd-keys';
+import { CanisterError, describeError } from '$lib/canisters/errors';
+import type { GuardianCalls, RequesterCalls } from './guardian-calls';
+import type { VetKdTrust } from './guardian-keys';
+import type { KeyValueStorage } from './recovery-store';
+
+export const TEST_CANISTER_ID = Principal.fromText(CANISTER_ID);
+export const master = VetKdMasterKey.fromSeed(new Uint8Array(32).fill(7));
+const masterPublicKey = MasterPublicKey.deserialize(master.publicKey);
+export const trust: VetKdTrust = { master: masterPublicKey, canisterId: TEST_CANISTER_ID };
+const canister = TEST_CANISTER_ID.toUint8Array();
+
+function unwrap<T>(result: Result<T>): T {
+	if (result.ok) return result.value;
+	const { kind, ...details } = result.error;
+	// As the wrapper throws it (src/lib/canisters/errors.ts).
+	throw new CanisterError(kind, describeError(kind, details), details);
+}
+
+export interface SealedWorld {
+	readonly w: World;
+	readonly commitment: Uint8Array;
+}
+
+/** A sealed vault (n guardians, threshold m) whose shares really encrypt `entropy`. */
+export async function sealedWorld(entropy: Uint8Array, n = 3, m = 2): Promise<SealedWorld> {
+	const w = new World(n).create().acceptAll();
+	const sharesKey = verifySharesKey(
+		master.derivedPublicKey(canister, VETKD_CONTEXT_SHARES),
+		masterPublicKey,
+		TEST_CANISTER_ID
+	);
+	if (!sharesKey.ok) throw new Error('test shares key does not verify');
+	const seal = await sealShares(
+		entropy,
+		{ canisterId: TEST_CANISTER_ID, vaultId: w.vaultId, threshold: m, guardians: w.guardians },
+		sharesKey.value
+	);
+	if (!seal.ok) throw new Error(`seal failed: ${seal.error.kind}`);
+	const { commitment } = seal.value;
+	const shares = seal.value.shares.map(({ ciphertext, checkKey }) => ({ ciphertext, checkKey }));
+	const args = { vaultId: w.vaultId, nonce: w.vaultNonce(), threshold: m, commitment, shares };
+	ok(w.domain.seal(w.phraseIdentity, w.now, args));
+	return { w, commitment };
+}
+
+function publicKeys() {
+	return {
+		shares: master.derivedPublicKey(canister, VETKD_CONTEXT_SHARES),
+		release: master.derivedPublicKey(canister, VETKD_CONTEXT_RELEASE)
+	};
+}
+
+/** GuardianCalls as `caller` (a guardian or an invitee). */
+export function guardianCalls(w: World, caller: Principal): GuardianCalls {
+	const d = w.domain;
+	return {
+		invitation: async (args) => unwrap(d.invitation(caller, w.now, args)),
+		acceptInvite: async (args) => unwrap(d.acceptInvite(caller, w.now, args)).slot,
+		guardianVaults: async () => unwrap(d.guardianVaults(caller, w.now, undefined)),
+		auditLog: async (vaultId) => unwrap(d.auditLog(caller, w.now, { vaultId })),
+		vetkdPublicKeys: async () => publicKeys(),
+		sharesKey: async (transportPublicKey) => {
+			const { input } = unwrap(d.authorizeSharesKey(caller, w.now, undefined));
+			return master.deriveEncryptedKey(canister, VETKD_CONTEXT_SHARES, input, transportPublicKey);
+		},
+		approveRecovery: async (args) => unwrap(d.approveRecovery(caller, w.now, args)),
+		declineRecovery: async (requestId) => unwrap(d.declineRecovery(caller, w.now, { requestId }))
+	};
+}
+
+/** The check-in call as sent by a share's check identity. */
+export function checkInCalls(w: World, identity: SignIdentity) {
+	return {
+		checkIn: async (args: { vaultId: bigint; nonce: bigint }) =>
+			unwrap(w.domain.checkIn(identity.getPrincipal(), w.now, args))
+	};
+}
+
+/** RequesterCalls as `caller` (the requester's browser key). */
+export function requesterCalls({ w, commitment }: SealedWorld, caller: Principal): RequesterCalls {
+	const d = w.domain;
+	return {
+		openRecovery: async (anchor) => unwrap(d.openRecovery(caller, w.now, { anchor })),
+		requestStatus: async (requestId) => unwrap(d.requestStatus(caller, w.now, { requestId })),
+		release: async (requestId) => {
+			const { shares } = unwrap(d.release(caller, w.now, { requestId }));
+			// The canister's release does not return the commitment yet (asked of guardian-perf).
+			return { shares, commitment };
+		},
+		releaseKey: async (requestId, transportPublicKey) => {
+			const { input } = unwrap(d.authorizeReleaseKey(caller, w.now, { requestId }));
+			return master.deriveEncryptedKey(canister, VETKD_CONTEXT_RELEASE, input, transportPublicKey);
+		},
+		vetkdPublicKeys: async () => publicKeys()
+	};
+}
+
+/** Stands in for IndexedDB (absent in Node/jsdom): IdbStorage's get/set/remove contract. */
+export class MapStorage implements KeyValueStorage {
+	readonly values = new Map<string, unknown>();
+	async get<T>(key: string): Promise<T | null> {
+		return (this.values.get(key) as T | undefined) ?? null;
+	}
+	async set<T>(key: string, value: T): Promise<void> {
+		this.values.set(key, value);
+	}
+	async remove(key: string): Promise<void> {
+		this.values.delete(key);
+	}
+}
