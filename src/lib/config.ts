@@ -27,6 +27,11 @@ export interface AppConfig {
 	derivationOrigin: string | undefined;
 	signIn: SignInMethod;
 	vetKdKeyName: string;
+	/**
+	 * A local replica's vetKD master public key (hex), when the build names it: then the
+	 * canister's reported keys are verified against it too (see services/vetkd-trust.ts).
+	 */
+	localVetKdMasterKeyHex: string | undefined;
 }
 
 /** The env vars the app reads (all optional). */
@@ -36,6 +41,7 @@ export interface AppEnv {
 	VITE_CANISTER_ID_INTERNET_IDENTITY?: string;
 	VITE_II_URL?: string;
 	VITE_II_DERIVATION_ORIGIN?: string;
+	VITE_VETKD_MASTER_PUBLIC_KEY?: string;
 }
 
 export class ConfigError extends Error {
@@ -107,7 +113,8 @@ export function readConfig(env: AppEnv): AppConfig {
 			? parseUrl('VITE_II_DERIVATION_ORIGIN', derivation).origin
 			: undefined,
 		signIn: iiUrl ? 'internet-identity' : 'local',
-		vetKdKeyName: VETKD_KEY_NAMES[network]
+		vetKdKeyName: VETKD_KEY_NAMES[network],
+		localVetKdMasterKeyHex: present(env.VITE_VETKD_MASTER_PUBLIC_KEY)
 	};
 }
 

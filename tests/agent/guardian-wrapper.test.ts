@@ -14,11 +14,11 @@ import { derivePhraseKey } from '../../src/lib/crypto/ii-key';
 import { GuardianKeyRequest } from '../../src/lib/crypto/vetkeys';
 import { NS_PER_HOUR, VaultExistsError, setDelay } from '../../src/lib/services/owner';
 import { ownerContext } from '../../src/lib/services/owner-context';
-import { parseInviteFragment } from '../../src/lib/services/owner-invites';
+import { parseInviteFragment, type InviteLink } from '../../src/lib/services/invite-link';
 import { PhraseMismatchError } from '../../src/lib/services/owner-phrase';
 import { dashboardFlow } from '../../src/lib/services/owner-dashboard';
 import { protectFlow } from '../../src/lib/services/owner-protect';
-import { trustedSharesKey } from '../../src/lib/services/owner-seal';
+import { trustedKeys, vetKdTrustFor } from '../../src/lib/services/vetkd-trust';
 import { deployCanisters } from '../../devnet/src/server/deploy';
 import buildWasm from '../canister/global-setup';
 import { agentFor, startTarget, type Target } from './target';
@@ -149,13 +149,13 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		);
 		const guardians = labels.map(() => Ed25519KeyIdentity.generate());
 		for (const [i, invitation] of invitations.entries()) {
-			const link = parseInviteFragment(new URL(invitation.url).hash);
-			expect(link?.vaultId).toBe(vaultId);
+			const link = linkOf(invitation.url);
+			expect(link.vaultId).toBe(vaultId);
 			const asGuardian = await guardianAs(guardians[i]);
-			expect(await asGuardian.invitation(link!)).toMatchObject({ label: labels[i] });
-			await asGuardian.acceptInvite(link!);
+			expect(await asGuardian.invitation(link)).toMatchObject({ label: labels[i] });
+			await asGuardian.acceptInvite(link);
 			const stranger = await guardianAs(Ed25519KeyIdentity.generate());
-			await expect(stranger.acceptInvite(link!)).rejects.toMatchObject({ kind: 'InviteUsed' });
+			await expect(stranger.acceptInvite(link)).rejects.toMatchObject({ kind: 'InviteUsed' });
 		}
 		await expect.poll(() => updates.at(-1), { timeout: 30_000 }).toEqual([true, true, true]);
 		stop();
@@ -166,11 +166,8 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		expect(steps).toEqual([0, 1, 2, 3]);
 		const [view] = await context.guardian.ownerVaults();
 		expect(view?.health).toMatchObject({ sealed: true, shareHolders: 3, threshold: 2 });
-		const sharesKey = trustedSharesKey(
-			(await context.guardian.vetkdPublicKeys()).shares,
-			guardianId,
-			context
-		);
+		const trust = vetKdTrustFor({ ...context, canisterId: guardianId });
+		const { shares: sharesKey } = await trustedKeys(context.guardian, trust);
 		const alice = await guardianAs(guardians[0]);
 		const [guarded] = await alice.guardianVaults();
 		const request = new GuardianKeyRequest(sharesKey, guardians[0]!.getPrincipal());
@@ -210,8 +207,8 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 
 		// rotate: replace Carol by Dave, who accepts; then reseal with the new set
 		const [dave] = await dashboard.rotate(phraseKey, vaultId, { keep: [0, 1], invite: ['Dave'] });
-		const daveLink = parseInviteFragment(new URL(dave!.url).hash);
-		await (await guardianAs(Ed25519KeyIdentity.generate())).acceptInvite(daveLink!);
+		const daveLink = linkOf(dave!.url);
+		await (await guardianAs(Ed25519KeyIdentity.generate())).acceptInvite(daveLink);
 		const [rotated] = await dashboard.load();
 		expect(rotated?.vault.slots.map((slot) => slot.label)).toEqual(['Alice', 'Bob', 'Dave']);
 		expect(rotated?.vault.health.resealNeeded).toBe(true);
@@ -229,3 +226,9 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		expect(await dashboard.load()).toEqual([]);
 	}, 300_000); // ~40 calls with vetKD and Candid in Azle: minutes on a loaded 2-core machine
 });
+
+function linkOf(url: string): InviteLink {
+	const link = parseInviteFragment(new URL(url).hash);
+	if (!link.ok) throw new Error(`invitation link: ${link.error.kind} ${link.error.field}`);
+	return link.value;
+}

@@ -9,12 +9,12 @@ import { config } from '$lib/config';
 import { createIiClient, type IiClient } from '$lib/ii';
 import { FlowError } from './guardian-errors';
 import type { Released, RequesterCalls } from './guardian-calls';
-import { vetKdTrustFor, type VetKdTrust } from './guardian-keys';
+import { vetKdTrustFor, type VetKdTrust } from './vetkd-trust';
 import type { RecoveryEnvironment } from './recovery-flow.svelte';
 import { REQUESTER_DB, RequesterStore } from './recovery-store';
 import { freshDevice } from './recovery-sweep';
 
-/** The vetKD keys this build trusts (see guardian-keys.ts). */
+/** The vetKD keys this build trusts (see vetkd-trust.ts). */
 export function appVetKdTrust(): VetKdTrust {
 	const canisterId = config.guardianCanisterId;
 	if (!canisterId) throw new CanisterError('NotConfigured', describeError('NotConfigured'));
@@ -22,7 +22,7 @@ export function appVetKdTrust(): VetKdTrust {
 		network: config.network,
 		vetKdKeyName: config.vetKdKeyName,
 		canisterId,
-		localMasterKeyHex: import.meta.env.VITE_VETKD_MASTER_PUBLIC_KEY as string | undefined
+		localMasterKeyHex: config.localVetKdMasterKeyHex
 	});
 }
 

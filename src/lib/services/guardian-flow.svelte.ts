@@ -15,7 +15,7 @@ import {
 	loadGuardedVaults,
 	type GuardedVaultView
 } from './guardian';
-import type { VetKdTrust } from './guardian-keys';
+import type { VetKdTrust } from './vetkd-trust';
 import { progressSteps } from './recovery-flow.svelte';
 
 export interface VaultUiState {

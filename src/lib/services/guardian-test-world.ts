@@ -14,7 +14,7 @@ import { sealShares } from '$lib/crypto/vetkeys';
 import { verifySharesKey } from '$lib/crypto/vetkd-keys';
 import { CanisterError, describeError } from '$lib/canisters/errors';
 import type { GuardianCalls, RequesterCalls } from './guardian-calls';
-import type { VetKdTrust } from './guardian-keys';
+import type { VetKdTrust } from './vetkd-trust';
 import type { KeyValueStorage } from './recovery-store';
 
 export const TEST_CANISTER_ID = Principal.fromText(CANISTER_ID);

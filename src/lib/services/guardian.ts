@@ -14,8 +14,8 @@ import type {
 	Progress,
 	RequestView
 } from './guardian-calls';
-import type { InviteLink } from './guardian-invite';
-import { trustedKeys, type VetKdTrust } from './guardian-keys';
+import type { InviteLink } from './invite-link';
+import { trustedKeys, type VetKdTrust } from './vetkd-trust';
 
 /** What each canister refusal means when accepting an invitation. */
 export const INVITE_ERRORS: Record<string, string> = {

@@ -1,12 +1,11 @@
 // Sealing: fetch and verify the canister's shares key, split the entropy m-of-n and encrypt each
 // share to its guardian (with its check key), then store everything in one call sent by the
 // phrase identity. The entropy is the caller's: it is not kept here.
-import { DerivedPublicKey } from '@dfinity/vetkeys';
 import type { Principal } from '@dfinity/principal';
-import { config, type AppConfig } from '../config';
+import { config } from '../config';
 import type { PhraseKey } from '../crypto/ii-key';
-import { masterPublicKeyFor, verifySharesKey, type SharesKey } from '../crypto/vetkd-keys';
 import { sealShares } from '../crypto/vetkeys';
+import { trustedKeys, vetKdTrustFor } from './vetkd-trust';
 import { ownerVault, type OwnerContext, type Progress } from './owner';
 
 export const SEAL_STEPS = [
@@ -22,33 +21,6 @@ export class SealError extends Error {
 	}
 }
 
-/**
- * The shares key the canister reports, accepted only as the derivation of the network's vetKD
- * master key. A local network (devnet, dfx) has a random master key that the app cannot know
- * ahead: there the key is trusted as reported, exactly as the agent trusts the fetched root key.
- */
-export function trustedSharesKey(
-	reported: Uint8Array,
-	canisterId: Principal,
-	settings: Pick<AppConfig, 'network' | 'vetKdKeyName'> = config
-): SharesKey {
-	if (settings.network === 'local') {
-		try {
-			return { context: 'shares', key: DerivedPublicKey.deserialize(reported) };
-		} catch {
-			throw new SealError('Tessera reported a malformed encryption key. Nothing was sealed.');
-		}
-	}
-	const master = masterPublicKeyFor(settings.vetKdKeyName);
-	const verified = master.ok ? verifySharesKey(reported, master.value, canisterId) : master;
-	if (!verified.ok) {
-		throw new SealError(
-			'Tessera’s encryption key does not match the Internet Computer’s key for it. Nothing was sealed: do not continue, and report this.'
-		);
-	}
-	return verified.value;
-}
-
 export async function sealVault(
 	context: OwnerContext,
 	args: { vaultId: bigint; threshold: number; entropy: Uint8Array; phraseKey: PhraseKey },
@@ -57,8 +29,12 @@ export async function sealVault(
 	const total = SEAL_STEPS.length;
 	progress(SEAL_STEPS[0], 0, total);
 	const canisterId = context.guardian.canisterId;
-	const reported = await context.guardian.vetkdPublicKeys();
-	const sharesKey = trustedSharesKey(reported.shares, canisterId, context);
+	const trust = vetKdTrustFor({
+		...context,
+		canisterId,
+		localMasterKeyHex: config.localVetKdMasterKeyHex
+	});
+	const { shares: sharesKey } = await trustedKeys(context.guardian, trust);
 	const vault = await ownerVault(context, args.vaultId);
 	const guardians = vault.slots.map((slot) => slot.guardian);
 	if (guardians.some((guardian) => guardian === undefined)) {

@@ -7,7 +7,8 @@ import type { Principal } from '@dfinity/principal';
 import type { AppConfig } from '../config';
 import type { GuardianCanister, OwnerVaultView, SlotSpec } from '../canisters/guardian';
 import type { PhraseKey } from '../crypto/ii-key';
-import { inviteHash, inviteLink, newInviteSecret } from './owner-invites';
+import { inviteLink } from './invite-link';
+import { inviteHash, newInviteSecret } from './owner-invites';
 import type { PhraseAuthority } from './owner-phrase';
 
 /** Progress of a slow step: what is happening, and how far (done of total). */
@@ -59,7 +60,10 @@ function links(
 	vaultId: bigint,
 	invites: ReturnType<typeof newInvites>
 ): Invitation[] {
-	return invites.map(({ label, secret }) => ({ label, url: inviteLink(origin, vaultId, secret) }));
+	return invites.map(({ label, secret }) => ({
+		label,
+		url: inviteLink(origin, { vaultId, secret })
+	}));
 }
 
 /** Creates the vault (sent by the phrase identity) with one invitation per guardian label. */

@@ -8,7 +8,7 @@ import type { AnchorDevices, IiClient, PhraseCheck, SweepReport } from '$lib/ii'
 import type { ProgressStep } from '$lib/components/ui/ProgressSteps.svelte';
 import { errorMessage } from './guardian-errors';
 import type { RequestView, RequesterCalls } from './guardian-calls';
-import type { VetKdTrust } from './guardian-keys';
+import type { VetKdTrust } from './vetkd-trust';
 import {
 	openErrorMessage,
 	openRequest,

@@ -6,7 +6,7 @@ import { verificationCode, type VerificationCode } from '$lib/crypto/verificatio
 import { ReleaseKeyRequest } from '$lib/crypto/vetkeys';
 import { errorMessage, FlowError } from './guardian-errors';
 import type { Progress, RequestView, RequesterCalls } from './guardian-calls';
-import { trustedKeys, type VetKdTrust } from './guardian-keys';
+import { trustedKeys, type VetKdTrust } from './vetkd-trust';
 
 /** A time field of a canister error (CanisterError keeps the variant's fields in `details`). */
 function detail(error: unknown, field: string): bigint | undefined {

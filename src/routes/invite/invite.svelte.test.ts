@@ -5,7 +5,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CanisterError, describeError } from '$lib/canisters/errors';
-import { inviteLink } from '$lib/services/guardian-invite';
+import { inviteLink } from '$lib/services/invite-link';
 import { seriousViolations } from '$lib/components/testing/axe';
 
 const calls = {

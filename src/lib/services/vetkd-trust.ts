@@ -10,7 +10,7 @@ import {
 	verifySharesKey,
 	type ReleaseKey,
 	type SharesKey
-} from '$lib/crypto/vetkd-keys';
+} from '../crypto/vetkd-keys';
 import { FlowError } from './guardian-errors';
 import type { VetKdPublicKeys } from './guardian-calls';
 

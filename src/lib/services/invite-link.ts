@@ -1,6 +1,6 @@
 // The invitation link: `/invite#vault=<id>&secret=<base64url>`. The secret lives only in the
 // fragment, which browsers never send to a server; the canister stores only its hash.
-import { err, ok, type Result } from '$lib/crypto/result';
+import { err, ok, type Result } from '../crypto/result';
 
 export interface InviteLink {
 	readonly vaultId: bigint;
@@ -42,13 +42,13 @@ export function describeInviteLinkError(error: InviteLinkError): string {
 		: 'This invitation link is damaged. Ask the owner to send it again, or copy it in one piece.';
 }
 
-function base64url(bytes: Uint8Array): string {
+export function base64url(bytes: Uint8Array): string {
 	let binary = '';
 	for (const byte of bytes) binary += String.fromCharCode(byte);
 	return btoa(binary).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '');
 }
 
-function fromBase64url(text: string): Uint8Array | undefined {
+export function fromBase64url(text: string): Uint8Array | undefined {
 	if (!/^[A-Za-z0-9_-]*$/u.test(text) || text.length % 4 === 1) return undefined;
 	const binary = atob(text.replace(/-/gu, '+').replace(/_/gu, '/'));
 	return Uint8Array.from(binary, (c) => c.charCodeAt(0));

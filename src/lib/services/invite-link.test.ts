@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeInviteLinkError, inviteLink, parseInviteFragment } from './guardian-invite';
+import { describeInviteLinkError, inviteLink, parseInviteFragment } from './invite-link';
 
 const secret = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 250) % 256);
 
