@@ -42,13 +42,20 @@ export class GuardianFlow {
 		}
 	) {}
 
+	/** For templates: only reads (Svelte forbids writing $state while rendering). */
 	stateOf(vaultId: bigint): VaultUiState {
+		return this.ui[vaultId.toString()] ?? { steps: [] };
+	}
+
+	/** The vault's UI entry, created outside rendering (on load and before an action). */
+	#entry(vaultId: bigint): VaultUiState {
 		return (this.ui[vaultId.toString()] ??= { steps: [] });
 	}
 
 	async refresh(): Promise<void> {
 		try {
 			this.vaults = await loadGuardedVaults(this.calls);
+			for (const view of this.vaults) this.#entry(view.vault.vaultId);
 			this.loadError = undefined;
 		} catch (error) {
 			this.loadError = errorMessage(error);
@@ -58,7 +65,7 @@ export class GuardianFlow {
 	}
 
 	async #run(view: GuardedVaultView, action: VaultAction, work: () => Promise<string | void>) {
-		const state = this.stateOf(view.vault.vaultId);
+		const state = this.#entry(view.vault.vaultId);
 		state.busy = action;
 		state.error = undefined;
 		state.notice = undefined;
@@ -73,7 +80,7 @@ export class GuardianFlow {
 	}
 
 	approve(view: GuardedVaultView): Promise<void> {
-		const state = this.stateOf(view.vault.vaultId);
+		const state = this.#entry(view.vault.vaultId);
 		let done = 0;
 		state.steps = progressSteps(APPROVE_STEPS, 0);
 		return this.#run(view, 'approve', async () => {
@@ -92,7 +99,7 @@ export class GuardianFlow {
 	}
 
 	checkIn(view: GuardedVaultView): Promise<void> {
-		const state = this.stateOf(view.vault.vaultId);
+		const state = this.#entry(view.vault.vaultId);
 		let done = 0;
 		state.steps = progressSteps(CHECK_IN_STEPS, 0);
 		return this.#run(view, 'check-in', async () => {
@@ -122,7 +129,7 @@ export class GuardianFlow {
 	}
 
 	history(view: GuardedVaultView): Promise<void> {
-		const state = this.stateOf(view.vault.vaultId);
+		const state = this.#entry(view.vault.vaultId);
 		if (state.history) {
 			state.history = undefined; // toggle off
 			return Promise.resolve();
