@@ -5,7 +5,8 @@
 //   VITE_IC_HOST                         devnet's URL (http://127.0.0.1:4943)
 //   VITE_CANISTER_ID_<NAME>              each dfx.json canister's id, e.g. VITE_CANISTER_ID_GUARDIAN
 // Ctrl-C stops the app and devnet (which writes a last checkpoint).
-// Env: PORT (app, default 4173), DEVNET_PORT (default 4943).
+// Env: PORT (app, default 4173), DEVNET_PORT (default 4943), DEVNET_ADMIN=1 (devnet's loopback
+// clock control, for `npm run devnet -- time advance 72h`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -67,7 +68,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 await run('npx', ['tsx', 'scripts/build-canisters.ts']);
 const [, devnetUrl] = await startChild(
 	process.execPath,
-	['--import', 'tsx', 'devnet/cli.ts', 'start', '--port', String(DEVNET_PORT)],
+	[
+		...['--import', 'tsx', 'devnet/cli.ts', 'start', '--port', String(DEVNET_PORT)],
+		...(process.env.DEVNET_ADMIN === '1' ? ['--admin'] : [])
+	],
 	/devnet ready at (http:\/\/\S+)/
 );
 if (!devnetUrl) throw new Error('devnet did not report its URL');

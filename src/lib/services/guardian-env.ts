@@ -64,10 +64,11 @@ export function recoveryEnvironment(): RecoveryEnvironment {
 		requesterCalls: async (identity) => requesterCallsFrom(await connectGuardian(identity)),
 		trust: appVetKdTrust,
 		ii: () => appIiClient(),
-		freshDevice: () => freshDevice(config.network, window.location.origin),
-		freshDeviceLabel:
-			config.network === 'local'
-				? 'a generated development key (devnet only, not a real passkey)'
-				: 'a passkey on this device'
+		...(config.network === 'local'
+			? {
+					freshDevice: async () => freshDevice(),
+					freshDeviceLabel: 'a generated development key (devnet only, not a real passkey)'
+				}
+			: {})
 	};
 }

@@ -25,9 +25,9 @@ export interface RecoveryEnvironment {
 	requesterCalls(identity: SignIdentity): Promise<RequesterCalls>;
 	trust(): VetKdTrust;
 	ii(): Promise<Pick<IiClient, 'checkPhrase' | 'signedBy'>>;
-	/** The owner's new device for the sweep (devnet key or passkey). */
-	freshDevice(): Promise<FreshDevice>;
-	readonly freshDeviceLabel: string;
+	/** The owner's new device for the sweep: devnet only (see recovery-sweep.ts). */
+	freshDevice?: (() => Promise<FreshDevice>) | undefined;
+	readonly freshDeviceLabel?: string | undefined;
 }
 
 export type RecoveryStage = 'loading' | 'start' | 'waiting' | 'reconstructing' | 'recovered';
@@ -177,7 +177,8 @@ export class RecoveryFlow {
 		this.sweepSteps = [];
 		try {
 			const ii = await this.env.ii();
-			const add = addFresh ? (await this.env.freshDevice()).data : undefined;
+			const add =
+				addFresh && this.env.freshDevice ? (await this.env.freshDevice()).data : undefined;
 			// II's sweep names its steps as it goes: each new one means the previous is done.
 			const seen: string[] = [];
 			const onProgress = (step: string, done: number, total: number) => {

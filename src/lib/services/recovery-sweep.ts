@@ -1,11 +1,10 @@
 // After the phrase is back: check it against Internet Identity, then sweep the anchor's devices
 // (signed by the phrase key) and add a fresh device for the owner. The phrase key is secret and
 // lives only in the caller's memory.
-import { Ed25519KeyIdentity, WebAuthnIdentity } from '@dfinity/identity';
+import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { derivePhraseKey, type PhraseKey } from '$lib/crypto/ii-key';
 import {
 	generatedKeyDeviceData,
-	passkeyDeviceData,
 	type AnchorDevices,
 	type DeviceDataValue,
 	type IiClient,
@@ -54,21 +53,15 @@ export interface FreshDevice {
 }
 
 /**
- * The owner's new device. Devnet: a generated key, clearly labelled as a development key.
- * Mainnet: a passkey made with WebAuthn on this device.
+ * The owner's new device, on devnet only: a generated key, clearly labelled as a development key.
+ * On mainnet there is none: a passkey made on Tessera's origin would not sign in at II's own
+ * domains, so the owner adds a passkey at II itself, signed in with the recovered phrase.
  */
-export async function freshDevice(network: 'local' | 'ic', origin: string): Promise<FreshDevice> {
-	if (network === 'local') {
-		const identity = Ed25519KeyIdentity.generate();
-		return {
-			data: generatedKeyDeviceData(identity, { alias: 'Devnet test key (Tessera)' }),
-			description: 'A generated development key (devnet only, not a real passkey).'
-		};
-	}
-	const passkey = await WebAuthnIdentity.create();
+export function freshDevice(): FreshDevice {
+	const identity = Ed25519KeyIdentity.generate();
 	return {
-		data: passkeyDeviceData(passkey, { alias: 'Passkey added after recovery', origin }),
-		description: 'A passkey on this device.'
+		data: generatedKeyDeviceData(identity, { alias: 'Devnet test key (Tessera)' }),
+		description: 'A generated development key (devnet only, not a real passkey).'
 	};
 }
 

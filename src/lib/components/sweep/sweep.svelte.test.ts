@@ -67,6 +67,16 @@ describe('DeviceSweep', () => {
 		expect(onsweep).toHaveBeenCalledWith([], false);
 	});
 
+	it('on mainnet adds no device here and says to add a passkey at Internet Identity', async () => {
+		const onsweep = vi.fn();
+		render(DeviceSweep, { props: { listing, onsweep } });
+		expect(screen.queryByRole('checkbox', { name: /Add a new device/u })).toBeNull();
+		expect(screen.getByText(/add a new passkey at Internet Identity itself/u)).toBeTruthy();
+		await userEvent.click(screen.getByRole('button', { name: 'Secure my identity' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Yes, continue' }));
+		expect(onsweep).toHaveBeenCalledWith([], false);
+	});
+
 	it('reports a complete sweep, and what is left after an incomplete one', async () => {
 		const complete: SweepReport = {
 			outcomes: [],
