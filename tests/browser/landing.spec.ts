@@ -1,7 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-
-const SCREENSHOTS = 'artifacts/screenshots';
+import { expect, test } from './fixtures';
+import { checkScreen } from './support/screens';
 
 test('the landing page says what Tessera is and how it works', async ({ page }) => {
 	const errors: string[] = [];
@@ -17,8 +15,7 @@ test('the landing page says what Tessera is and how it works', async ({ page }) 
 	await expect(page.getByRole('heading', { name: 'How it works' })).toBeVisible();
 	await expect(page.getByRole('listitem')).toHaveCount(5);
 
-	mkdirSync(SCREENSHOTS, { recursive: true });
-	await page.screenshot({ path: `${SCREENSHOTS}/landing.png`, fullPage: true });
+	await checkScreen(page, 'landing', { phone: true });
 	expect(errors).toEqual([]);
 });
 
