@@ -1,8 +1,7 @@
 // The harness itself, before any story relies on it: the app built for devnet can talk to it
 // (CSP and CORS), devnet's clock moves on request, and test anchors look as the stories expect.
-import { ADMIN_TIME_PATH } from '../../devnet/src/server/admin';
 import { expect, test } from './fixtures';
-import { DEVICE_ALIASES } from './support/devnet';
+import { DEVICE_ALIASES, devnetTimeNs } from './support/devnet';
 import { seriousViolations } from './support/screens';
 
 test('the app built for devnet may connect to it under its Content Security Policy', async ({
@@ -31,10 +30,7 @@ test('the app built for devnet may connect to it under its Content Security Poli
 });
 
 test("devnet's clock moves forward on request", async ({ world, advanceClock }) => {
-	const now = async () => {
-		const response = await fetch(new URL(ADMIN_TIME_PATH, world.devnetUrl));
-		return ((await response.json()) as { timeMs: number }).timeMs;
-	};
+	const now = async () => Number((await devnetTimeNs(world)) / 1_000_000n);
 	const before = await now();
 	const after = await advanceClock(120_000);
 	expect(after.getTime() - before).toBeGreaterThanOrEqual(120_000);

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { LOCAL_SIGN_IN_TITLE } from './support/session';
 import { checkScreen } from './support/screens';
 
 test('the landing page says what Tessera is and how it works', async ({ page }) => {
@@ -23,4 +24,22 @@ test('an unknown deep link still boots the single-page app', async ({ page }) =>
 	const response = await page.goto('/vault/does-not-exist');
 	expect(response?.status()).toBeLessThan(500);
 	await expect(page.getByRole('link', { name: 'Tessera' })).toBeVisible();
+});
+
+test('signed-out visits to the owner and guardian pages go to the sign-in page and back', async ({
+	page
+}) => {
+	for (const path of ['/owner', '/guardian']) {
+		await page.goto(path);
+		await page.waitForURL((url) => url.pathname === '/signin');
+		expect(new URL(page.url()).searchParams.get('next')).toBe(path);
+	}
+	await expect(page.getByText(LOCAL_SIGN_IN_TITLE)).toBeVisible();
+	await checkScreen(page, 'signin', { phone: true });
+	await page.getByLabel('Local identity name').fill('landing-visitor');
+	await page.getByRole('button', { name: 'Sign in locally' }).click();
+	await page.waitForURL((url) => url.pathname === '/guardian');
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.goto('/guardian');
+	await page.waitForURL((url) => url.pathname === '/signin');
 });

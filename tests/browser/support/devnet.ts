@@ -2,6 +2,7 @@
 // Identity with a known recovery phrase, the owner's device and an attacker's device.
 import { Actor, HttpAgent, type ActorSubclass } from '@dfinity/agent';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
+import type { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';
 import { randomUUID } from 'node:crypto';
 import {
@@ -9,6 +10,7 @@ import {
 	type DeviceDataValue,
 	type IdentityAnchorInfoValue
 } from '../../../canister/internet_identity/domain/idl';
+import { idlFactory as guardianIdlFactory } from '../../../canister/guardian/idl';
 import { ADMIN_TIME_PATH } from '../../../devnet/src/server/admin';
 import { utf8 } from '../../../src/lib/crypto/bytes';
 import { derivePhraseKey, type PhraseKey } from '../../../src/lib/crypto/ii-key';
@@ -114,6 +116,62 @@ export async function createTestAnchor(world: E2eWorld, label: string): Promise<
 		attackerDevice,
 		devices: async () => (await owner.get_anchor_info(number)).devices
 	};
+}
+
+export interface AnchorStatus {
+	vaultId: [] | [bigint];
+	sealed: boolean;
+	activeRequestId: [] | [bigint];
+}
+
+export interface RequestStatus {
+	requestId: bigint;
+	requester: Principal;
+	status: string;
+	approvals: number;
+	declines: number;
+	/** Nanoseconds on devnet's clock. */
+	releasableAt: bigint;
+	alarmRaisedAt: [] | [bigint];
+}
+
+/**
+ * What the guardian canister says, through its public queries (anonymous): the check behind the
+ * UI, so a story does not trust the screen alone.
+ */
+export async function guardianCanister(world: E2eWorld) {
+	const canisterId = world.canisterIds.guardian;
+	if (!canisterId) throw new Error('the guardian canister is not deployed');
+	const agent = await HttpAgent.create({ host: world.devnetUrl });
+	await agent.fetchRootKey();
+	const actor = Actor.createActor(guardianIdlFactory, { agent, canisterId }) as ActorSubclass<{
+		anchor_status: Method;
+		request_status: Method;
+	}>;
+	const ok = <T>(result: { Ok: T } | { Err: unknown }, what: string): T => {
+		if ('Err' in result)
+			throw new Error(`${what}: ${JSON.stringify(Object.keys(result.Err as object))}`);
+		return result.Ok;
+	};
+	return {
+		async anchorStatus(anchor: bigint): Promise<AnchorStatus> {
+			return ok<AnchorStatus>(await actor.anchor_status(anchor), 'anchor_status');
+		},
+		/** The anchor's open request id, if any. */
+		async activeRequest(anchor: bigint): Promise<bigint | undefined> {
+			return (await this.anchorStatus(anchor)).activeRequestId[0];
+		},
+		async request(requestId: bigint): Promise<RequestStatus> {
+			return ok<RequestStatus>(await actor.request_status(requestId), 'request_status');
+		}
+	};
+}
+
+/** Devnet's clock now (nanoseconds, as canisters see it). */
+export async function devnetTimeNs(world: E2eWorld): Promise<bigint> {
+	const response = await fetch(new URL(ADMIN_TIME_PATH, world.devnetUrl));
+	const { timeMs } = (await response.json()) as { timeMs: number };
+	return BigInt(timeMs) * 1_000_000n;
 }
 
 /** The principal the app's local devnet sign-in gives `name` (app contract, "Sign-in"). */

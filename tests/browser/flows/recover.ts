@@ -1,0 +1,49 @@
+// The requester's side of a story, through the app's UI only: "I lost access" -> open a request
+// -> code -> approvals and countdown -> release -> the phrase -> the device sweep.
+import { expect, type Page } from '@playwright/test';
+import { checkScreen } from '../support/screens';
+import { SLOW_STEP_MS } from './owner';
+
+export async function openRecovery(
+	page: Page,
+	anchor: bigint,
+	options: { screens?: boolean } = {}
+): Promise<void> {
+	await page.goto('/recover');
+	if (options.screens) await checkScreen(page, 'recover-start', { phone: true });
+	await page.getByLabel('Anchor number').fill(anchor.toString());
+	await page.getByRole('button', { name: 'Start recovery' }).click();
+	await expect(page.getByTestId('verification-code')).toBeVisible({ timeout: SLOW_STEP_MS });
+	if (options.screens) await checkScreen(page, 'recover-code', { phone: true });
+}
+
+/** Reveals the reconstructed phrase and reads its words. */
+export async function revealPhrase(page: Page): Promise<string[]> {
+	await page.getByRole('button', { name: 'Reveal phrase' }).click({ timeout: SLOW_STEP_MS });
+	const phrase = page.getByTestId('recovered-phrase');
+	await expect(phrase).toBeVisible();
+	const items = await phrase.getByRole('listitem').allInnerTexts();
+	return items.map((item) => item.replace(/^\s*\d+\.?\s*/u, '').trim());
+}
+
+/**
+ * The device sweep after the phrase is back: removes the devices named `remove` (by the alias II
+ * shows) and lets the app protect the phrase.
+ */
+export async function sweepDevices(
+	page: Page,
+	remove: readonly string[],
+	options: { screens?: boolean } = {}
+): Promise<void> {
+	const devices = page.getByRole('region', { name: /devices/i });
+	await expect(devices).toBeVisible({ timeout: SLOW_STEP_MS });
+	for (const alias of remove) {
+		await devices.getByRole('checkbox', { name: new RegExp(alias) }).check();
+	}
+	if (options.screens) await checkScreen(page, 'recover-sweep', { phone: true });
+	await devices.getByRole('button', { name: /remove|sweep/i }).click();
+	await expect(page.getByText(/sweep (is )?(done|complete)/i)).toBeVisible({
+		timeout: SLOW_STEP_MS
+	});
+	if (options.screens) await checkScreen(page, 'recover-swept');
+}

@@ -1,0 +1,126 @@
+// The ways a story can go wrong, each refused with a clear message and checked on the canister
+// too: a phrase that is not the anchor's, invitations that are forged or used twice, an alarm
+// raised by the owner, and a request its guardians decline.
+import { expect, test } from './fixtures';
+import { acceptInvitation, pendingRequest, vote } from './flows/guardian';
+import { enterAnchorAndPhrase, createVault } from './flows/owner';
+import { openRecovery } from './flows/recover';
+import { GUARDIAN_NAMES, setUpSealedVault } from './flows/vault';
+import { guardianCanister } from './support/devnet';
+import { checkScreen } from './support/screens';
+
+test('the wizard refuses a phrase that is not the anchor’s recovery phrase', async ({
+	world,
+	openAs,
+	createAnchor
+}) => {
+	const anchor = await createAnchor('wrong-phrase');
+	const other = await createAnchor('wrong-phrase-other');
+	const owner = await openAs('wrong-phrase-owner');
+	// a valid phrase, only not this anchor's
+	await enterAnchorAndPhrase(owner.page, anchor.number, other.words);
+	await expect(
+		owner.page.getByRole('alert').filter({ hasText: /not .*recovery phrase/i })
+	).toBeVisible({
+		timeout: 60_000
+	});
+	await checkScreen(owner.page, 'wizard-wrong-phrase');
+	await expect(owner.page.getByLabel('Guardian name')).toHaveCount(0);
+	const status = await (await guardianCanister(world)).anchorStatus(anchor.number);
+	expect(status.vaultId).toEqual([]);
+});
+
+test('forged and already used invitations are refused', async ({ openAs, createAnchor }) => {
+	const anchor = await createAnchor('invites');
+	const owner = await openAs('invites-owner');
+	const links = await createVault(owner.page, {
+		anchor: anchor.number,
+		words: anchor.words,
+		guardians: GUARDIAN_NAMES,
+		threshold: 2
+	});
+	const [alice, bob] = [
+		await openAs('invites-alice', { next: '/guardian' }),
+		await openAs('invites-bob', { next: '/guardian' })
+	];
+	const first = links[0] ?? '';
+	await acceptInvitation(alice.page, first);
+
+	await test.step('a used link does not make a second guardian', async () => {
+		await bob.page.goto(first);
+		await expect(bob.page.getByText(/already (been )?used/i)).toBeVisible({ timeout: 60_000 });
+		await expect(bob.page.getByRole('button', { name: 'Accept invitation' })).toHaveCount(0);
+		await checkScreen(bob.page, 'invite-used');
+	});
+
+	await test.step('a link with a forged secret is refused', async () => {
+		const forged = new URL(first);
+		forged.hash = forged.hash.replace(/secret=[\w-]+/, `secret=${'A'.repeat(43)}`);
+		await bob.page.goto(forged.href);
+		await expect(bob.page.getByText(/not valid|invalid|not found/i).first()).toBeVisible({
+			timeout: 60_000
+		});
+		await expect(bob.page.getByRole('button', { name: 'Accept invitation' })).toHaveCount(0);
+		await checkScreen(bob.page, 'invite-invalid');
+	});
+
+	await test.step('a link cut short says it is incomplete', async () => {
+		await bob.page.goto('/invite#vault=1');
+		await expect(bob.page.getByRole('alert').first()).toBeVisible();
+		await expect(bob.page.getByRole('button', { name: 'Accept invitation' })).toHaveCount(0);
+	});
+
+	await owner.page.bringToFront();
+	await expect(
+		owner.page.getByText(`1 of ${GUARDIAN_NAMES.length} guardians have accepted`)
+	).toBeVisible({ timeout: 60_000 });
+});
+
+test('an alarm raised by the owner shows to guardians; their declines fail the request', async ({
+	world,
+	openAs,
+	createAnchor
+}) => {
+	test.setTimeout(15 * 60_000);
+	const canister = await guardianCanister(world);
+	const anchor = await createAnchor('alarm');
+	const { owner, guardians } = await setUpSealedVault(openAs, 'alarm', anchor);
+	// someone with a stolen session (or anyone) opens a recovery
+	const thief = await openAs('alarm-thief', { signedIn: false });
+	await openRecovery(thief.page, anchor.number);
+	const requestId = (await canister.activeRequest(anchor.number)) ?? -1n;
+	expect(requestId).toBeGreaterThanOrEqual(0n);
+
+	await test.step('the owner sees the request and raises the alarm', async () => {
+		await owner.page.goto('/owner');
+		const alarm = owner.page.getByRole('button', { name: /this isn.t me/i });
+		await expect(alarm).toBeVisible({ timeout: 60_000 });
+		await checkScreen(owner.page, 'owner-open-request', { phone: true });
+		await alarm.click();
+		const dialog = owner.page.getByRole('dialog');
+		if (await dialog.isVisible()) await dialog.getByRole('button', { name: /raise|yes/i }).click();
+		await expect.poll(async () => (await canister.request(requestId)).alarmRaisedAt.length).toBe(1);
+	});
+
+	await test.step('every guardian sees the alarm on the request', async () => {
+		for (const guardian of guardians) {
+			const card = await pendingRequest(guardian.page, anchor.number);
+			await expect(
+				card.getByText(/alarm|isn.t (them|the owner)|did not ask/i).first()
+			).toBeVisible();
+		}
+		await checkScreen(guardians[0]!.page, 'guardian-alarm');
+	});
+
+	await test.step('two declines of three make 2 approvals unreachable: the request fails', async () => {
+		for (const guardian of guardians.slice(0, 2)) {
+			await vote(guardian.page, await pendingRequest(guardian.page, anchor.number), 'decline');
+		}
+		const status = await canister.request(requestId);
+		expect(status.declines).toBe(2);
+		expect(status.status).toMatch(/fail/i);
+		await thief.page.reload();
+		await expect(thief.page.getByText(/declined|failed/i).first()).toBeVisible({ timeout: 60_000 });
+		await checkScreen(thief.page, 'recover-failed');
+	});
+});
