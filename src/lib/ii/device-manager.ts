@@ -1,0 +1,167 @@
+// Device management signed by one key: on recovery the phrase identity, in tests any device.
+// Every call goes to II as an update signed by that key, so II checks it is a device of the
+// anchor; this class only calls, converts and reports. The decisions live in sweep-plan.ts.
+import type { DeviceDataValue } from '../../../canister/internet_identity/domain/idl';
+import type { IiActor } from './actor';
+import { checkAnchorNumber } from './anchor-number';
+import {
+	describeAnchor,
+	lockedPhraseUpdate,
+	sameKey,
+	toBytes,
+	toHex,
+	type AnchorDevices
+} from './devices';
+import { IiError, toIiError } from './errors';
+import {
+	describeStep,
+	isFatal,
+	planSweep,
+	summarizeSweep,
+	type StepOutcome,
+	type SweepReport,
+	type SweepRequest,
+	type SweepStep
+} from './sweep-plan';
+
+/** Progress of a multi-step operation: the step starting now, steps done, steps in all. */
+export type Progress = (step: string, done: number, total: number) => void;
+
+export type RemovalResult =
+	| { readonly pubkey: Uint8Array; readonly id: string; readonly ok: true }
+	| {
+			readonly pubkey: Uint8Array;
+			readonly id: string;
+			readonly ok: false;
+			readonly error: IiError;
+	  };
+
+const noProgress: Progress = () => {};
+
+/** Runs `call`, turning whatever it throws into an IiError. */
+async function calling<T>(call: () => Promise<T>): Promise<T> {
+	try {
+		return await call();
+	} catch (error) {
+		throw toIiError(error);
+	}
+}
+
+export class IiDeviceManager {
+	/**
+	 * @param actor an actor whose agent signs with the key `signerKey`
+	 * @param signerKey the DER public key of that identity
+	 */
+	constructor(
+		private readonly actor: IiActor,
+		private readonly signerKey: Uint8Array
+	) {}
+
+	/** The anchor's devices (`get_anchor_info`); II refuses unless the signer is one of them. */
+	async listDevices(anchor: bigint): Promise<AnchorDevices> {
+		checkAnchorNumber(anchor);
+		const info = await calling(() => this.actor.get_anchor_info(anchor));
+		return describeAnchor(anchor, info, this.signerKey);
+	}
+
+	/**
+	 * Removes each device in turn, continuing after a failure. The signing key itself is never
+	 * removed (for the phrase identity: the phrase stays).
+	 */
+	async removeDevices(
+		anchor: bigint,
+		pubkeys: readonly Uint8Array[],
+		onProgress: Progress = noProgress
+	): Promise<RemovalResult[]> {
+		checkAnchorNumber(anchor);
+		const results: RemovalResult[] = [];
+		for (const [index, pubkey] of pubkeys.entries()) {
+			const id = toHex(pubkey);
+			onProgress(`Removing device ${id.slice(-8)}`, index, pubkeys.length);
+			try {
+				if (sameKey(pubkey, this.signerKey)) {
+					throw new IiError(
+						'InvalidRequest',
+						'the signing key is not removed by its own sweep',
+						'The key you are signing with cannot remove itself here.'
+					);
+				}
+				await calling(() => this.actor.remove(anchor, pubkey));
+				results.push({ pubkey, id, ok: true });
+			} catch (error) {
+				results.push({ pubkey, id, ok: false, error: toIiError(error) });
+			}
+		}
+		onProgress('Done', pubkeys.length, pubkeys.length);
+		return results;
+	}
+
+	/** Adds the owner's fresh device (see device-data.ts for the builders). */
+	async addDevice(anchor: bigint, device: DeviceDataValue): Promise<void> {
+		checkAnchorNumber(anchor);
+		await calling(() => this.actor.add(anchor, device));
+	}
+
+	/**
+	 * Makes sure the signing recovery phrase is protected, as II's own frontend does: `update`
+	 * of the phrase device, signed by the phrase. Idempotent: `changed` says whether it was needed.
+	 */
+	async ensureProtected(anchor: bigint): Promise<{ changed: boolean }> {
+		checkAnchorNumber(anchor);
+		const info = await calling(() => this.actor.get_anchor_info(anchor));
+		const update = lockedPhraseUpdate(info, this.signerKey);
+		if (update === 'already protected') return { changed: false };
+		await calling(() => this.actor.update(anchor, toBytes(update.pubkey), update));
+		return { changed: true };
+	}
+
+	/**
+	 * The post-recovery sweep, signed by the phrase: lock the phrase, remove the selected devices,
+	 * add the fresh one, list again. Throws only if the first listing fails or the request is
+	 * invalid; after that every step's outcome is in the report.
+	 */
+	async sweep(
+		anchor: bigint,
+		request: SweepRequest,
+		onProgress: Progress = noProgress
+	): Promise<SweepReport> {
+		const before = await this.listDevices(anchor);
+		const plan = planSweep(before, request);
+		const total = plan.steps.length;
+		const outcomes: StepOutcome[] = [];
+		let final: AnchorDevices | undefined;
+		let aborted = false;
+		for (const [index, step] of plan.steps.entries()) {
+			onProgress(describeStep(step), index, total);
+			if (aborted) {
+				outcomes.push({ step, status: 'skipped' });
+				continue;
+			}
+			try {
+				if (step.kind === 'verify') final = await this.listDevices(anchor);
+				else await this.perform(anchor, step);
+				outcomes.push({ step, status: 'done' });
+			} catch (caught) {
+				const error = toIiError(caught);
+				outcomes.push({ step, status: 'failed', error });
+				aborted = isFatal(error);
+			}
+		}
+		onProgress('Done', total, total);
+		return summarizeSweep(before, plan, outcomes, final);
+	}
+
+	private async perform(anchor: bigint, step: Exclude<SweepStep, { kind: 'verify' }>) {
+		switch (step.kind) {
+			case 'protect':
+				await this.ensureProtected(anchor);
+				return;
+			case 'remove':
+				await calling(() => this.actor.remove(anchor, step.device.pubkey));
+				return;
+			case 'add':
+				await this.addDevice(anchor, step.device);
+				return;
+		}
+	}
+}

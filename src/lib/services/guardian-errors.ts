@@ -1,0 +1,54 @@
+// Typed errors of the guardian and recovery flows, and one way to turn any failure into words.
+// Canister failures arrive as the wrapper's CanisterError ({ kind, message }); the flows' own
+// failures (crypto checks) are FlowErrors.
+
+export type FlowErrorKind =
+	/** The canister reported a vetKD public key that is not derived from the trusted master key. */
+	| 'untrusted-key'
+	/** The vetKey did not decrypt or verify: never used. */
+	| 'vetkey-failed'
+	/** My share did not decrypt or is not for this vault. */
+	| 'share-unreadable'
+	| 'no-share'
+	| 'not-pending'
+	/** Released shares did not combine into the vault's phrase. */
+	| 'reconstruct-failed'
+	/** The recovered phrase is not the anchor's recovery phrase on Internet Identity. */
+	| 'phrase-not-on-anchor';
+
+export class FlowError extends Error {
+	constructor(
+		readonly kind: FlowErrorKind,
+		message: string
+	) {
+		super(message);
+		this.name = 'FlowError';
+	}
+}
+
+interface KindedError {
+	readonly kind: string;
+	readonly message: string;
+}
+
+function isKinded(error: unknown): error is KindedError {
+	return (
+		error instanceof Error &&
+		typeof (error as Partial<KindedError>).kind === 'string' &&
+		typeof error.message === 'string'
+	);
+}
+
+/** The error's kind (canister, flow or network), or undefined for an unexpected failure. */
+export function errorKind(error: unknown): string | undefined {
+	return isKinded(error) ? error.kind : undefined;
+}
+
+/**
+ * Words for the user: a context-specific text for known kinds, else the error's own plain
+ * message; never a stack trace.
+ */
+export function errorMessage(error: unknown, specific: Record<string, string> = {}): string {
+	if (!isKinded(error)) return 'Something unexpected went wrong. Reload the page and try again.';
+	return specific[error.kind] ?? error.message;
+}

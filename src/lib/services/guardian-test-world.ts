@@ -1,0 +1,130 @@
+// Test-only: the guardian canister without a network. The real domain logic (GuardianDomain over
+// in-memory stores, via the canister tests' World) plus the devnet's vetKD math stand in for the
+// canister and the management canister, mapped to the GuardianCalls/RequesterCalls ports the way
+// the Azle adapter maps them to Candid. Only the transport (agent, Candid) is left out.
+import { Principal } from '@dfinity/principal';
+import { MasterPublicKey } from '@dfinity/vetkeys';
+import { VetKdMasterKey } from '../../../devnet/src/vetkd/math';
+import type { Result } from '../../../canister/guardian/domain/index';
+import { World, ok } from '../../../tests/unit/guardian/world';
+import { TEST_CANISTER_ID } from '../../../tests/unit/guardian/signing';
+import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '$lib/crypto/protocol';
+import { sealShares } from '$lib/crypto/vetkeys';
+import { verifySharesKey } from '$lib/crypto/vetkd-keys';
+import type { GuardianCalls, RequesterCalls } from './guardian-calls';
+import type { VetKdTrust } from './guardian-keys';
+
+export const master = VetKdMasterKey.fromSeed(new Uint8Array(32).fill(7));
+export const trust: VetKdTrust = {
+	master: MasterPublicKey.deserialize(master.publicKey),
+	canisterId: TEST_CANISTER_ID
+};
+const canister = TEST_CANISTER_ID.toUint8Array();
+
+/** A canister refusal as the wrapper throws it: an Error with the variant's kind and fields. */
+export class TestCanisterError extends Error {
+	constructor(
+		readonly kind: string,
+		fields: object
+	) {
+		super(`The guardian service refused: ${kind}`);
+		Object.assign(this, fields);
+	}
+}
+
+function unwrap<T>(result: Result<T>): T {
+	if (result.ok) return result.value;
+	const { kind, ...fields } = result.error;
+	throw new TestCanisterError(kind, fields);
+}
+
+export interface SealedWorld {
+	readonly w: World;
+	readonly commitment: Uint8Array;
+}
+
+/** A sealed vault (n guardians, threshold m) whose shares really encrypt `entropy`. */
+export async function sealedWorld(entropy: Uint8Array, n = 3, m = 2): Promise<SealedWorld> {
+	const w = new World(n).create().acceptAll();
+	const sharesKey = verifySharesKey(
+		master.derivedPublicKey(canister, VETKD_CONTEXT_SHARES),
+		trust.master,
+		trust.canisterId
+	);
+	if (!sharesKey.ok) throw new Error('test shares key does not verify');
+	const seal = await sealShares(
+		entropy,
+		{ vaultId: w.vaultId, threshold: m, guardians: w.guardians },
+		sharesKey.value
+	);
+	if (!seal.ok) throw new Error(`seal failed: ${seal.error.kind}`);
+	const args = w.sealArgs(m);
+	const shares = args.shares.map((share, i) => ({
+		...share,
+		ciphertext: seal.value.shares[i]?.ciphertext ?? new Uint8Array()
+	}));
+	const commitment = seal.value.commitment;
+	const op = w.sign({
+		purpose: 'seal_shares',
+		threshold: m,
+		commitment,
+		guardians: w.guardians,
+		shares
+	});
+	ok(w.domain.seal(w.owner, w.now, { vaultId: w.vaultId, threshold: m, commitment, shares, op }));
+	return { w, commitment };
+}
+
+function publicKeys() {
+	return {
+		shares: master.derivedPublicKey(canister, VETKD_CONTEXT_SHARES),
+		release: master.derivedPublicKey(canister, VETKD_CONTEXT_RELEASE)
+	};
+}
+
+/** GuardianCalls as `caller` (a guardian or an invitee). */
+export function guardianCalls(w: World, caller: Principal): GuardianCalls {
+	const d = w.domain;
+	return {
+		invitation: async (vaultId, secret) => unwrap(d.invitation(caller, w.now, { vaultId, secret })),
+		acceptInvite: async (vaultId, secret) =>
+			unwrap(d.acceptInvite(caller, w.now, { vaultId, secret })),
+		guardianVaults: async () =>
+			unwrap(d.guardianVaults(caller, w.now, undefined)).map(({ pendingRequest, ...vault }) => ({
+				...vault,
+				pendingRequest,
+				myVote: pendingRequest?.myVote
+			})),
+		auditLog: async (vaultId) => unwrap(d.auditLog(caller, w.now, { vaultId })),
+		vetkdPublicKeys: async () => publicKeys(),
+		sharesKey: async (transportPublicKey) => {
+			const { input } = unwrap(d.authorizeSharesKey(caller, w.now, undefined));
+			return master.deriveEncryptedKey(canister, VETKD_CONTEXT_SHARES, input, transportPublicKey);
+		},
+		approveRecovery: async (requestId, ciphertext) => {
+			unwrap(d.approveRecovery(caller, w.now, { requestId, ciphertext }));
+		},
+		declineRecovery: async (requestId) => {
+			unwrap(d.declineRecovery(caller, w.now, { requestId }));
+		}
+	};
+}
+
+/** RequesterCalls as `caller` (the requester's browser key). */
+export function requesterCalls({ w, commitment }: SealedWorld, caller: Principal): RequesterCalls {
+	const d = w.domain;
+	return {
+		openRecovery: async (anchor) => unwrap(d.openRecovery(caller, w.now, { anchor })),
+		requestStatus: async (requestId) => unwrap(d.requestStatus(caller, w.now, { requestId })),
+		release: async (requestId) => {
+			const { shares } = unwrap(d.release(caller, w.now, { requestId }));
+			// The canister's release does not return the commitment yet (asked of guardian-perf).
+			return { shares, commitment };
+		},
+		releaseKey: async (requestId, transportPublicKey) => {
+			const { input } = unwrap(d.authorizeReleaseKey(caller, w.now, { requestId }));
+			return master.deriveEncryptedKey(canister, VETKD_CONTEXT_RELEASE, input, transportPublicKey);
+		},
+		vetkdPublicKeys: async () => publicKeys()
+	};
+}

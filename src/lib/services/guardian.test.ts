@@ -1,0 +1,247 @@
+// The guardian's flows against the real guardian domain and real vetKD math (see
+// guardian-test-world.ts: only the network transport is left out).
+import { randomBytes } from '@noble/hashes/utils';
+import { describe, expect, it, vi } from 'vitest';
+import { LIMITS } from '../../../canister/guardian/domain/index';
+import { newPrincipal, World } from '../../../tests/unit/guardian/world';
+import { verificationCode } from '$lib/crypto/verification-code';
+import { FlowError } from './guardian-errors';
+import {
+	acceptInvitation,
+	APPROVE_STEPS,
+	approveRequest,
+	declineRequest,
+	describeAuditEvent,
+	describeInvitation,
+	inviteErrorMessage,
+	loadGuardedVaults
+} from './guardian';
+import type { GuardedVault, GuardianCalls } from './guardian-calls';
+import { guardianCalls, sealedWorld, TestCanisterError, trust } from './guardian-test-world';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+const entropy = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
+
+async function kindOf(promise: Promise<unknown>): Promise<string | undefined> {
+	try {
+		await promise;
+	} catch (error) {
+		return (error as { kind?: string }).kind;
+	}
+	return undefined;
+}
+
+async function pendingVault(calls: GuardianCalls): Promise<GuardedVault> {
+	const [view] = await loadGuardedVaults(calls);
+	if (!view) throw new Error('no vault');
+	return view.vault;
+}
+
+describe('accepting an invitation', () => {
+	it('shows what the invitation is, then binds the guardian to the slot once', async () => {
+		const w = new World(3).create();
+		const guardian = newPrincipal();
+		const link = { vaultId: w.vaultId, secret: w.secrets[1] as Uint8Array };
+		const calls = guardianCalls(w, guardian);
+		const info = await describeInvitation(calls, link);
+		expect(info).toMatchObject({
+			vaultId: w.vaultId,
+			anchor: w.anchor,
+			label: 'Guardian 2',
+			slot: 1
+		});
+		expect(info.expiresAt).toBe(w.now + LIMITS.inviteValidityNs);
+		expect(await acceptInvitation(calls, link)).toEqual({ slot: 1 });
+		const [view] = await loadGuardedVaults(calls);
+		expect(view).toMatchObject({ sealed: false, pending: undefined });
+		expect(view?.vault).toMatchObject({ anchor: w.anchor, label: 'Guardian 2' });
+
+		const again = await kindOf(acceptInvitation(guardianCalls(w, newPrincipal()), link));
+		expect(again).toBe('InviteUsed');
+	});
+
+	it.each([
+		[
+			'an unknown secret',
+			'InviteNotFound',
+			(_: World) => ({ caller: newPrincipal(), secret: randomBytes(32) })
+		],
+		[
+			'the owner',
+			'OwnerCannotGuard',
+			(w: World) => ({ caller: w.owner, secret: w.secrets[0] as Uint8Array })
+		],
+		[
+			'an expired link',
+			'InviteExpired',
+			(w: World) => {
+				w.advance(LIMITS.inviteValidityNs + 1n);
+				return { caller: newPrincipal(), secret: w.secrets[0] as Uint8Array };
+			}
+		]
+	])('%s is refused with %s and a plain message', async (_, kind, setup) => {
+		const w = new World(3).create();
+		const { caller, secret } = setup(w);
+		const link = { vaultId: w.vaultId, secret };
+		const error = await describeInvitation(guardianCalls(w, caller), link).catch((e: unknown) => e);
+		const accepted = await acceptInvitation(guardianCalls(w, caller), link).catch(
+			(e: unknown) => e
+		);
+		expect((accepted as TestCanisterError).kind).toBe(kind);
+		if (kind !== 'OwnerCannotGuard') expect((error as TestCanisterError).kind).toBe(kind);
+		expect(inviteErrorMessage(accepted)).toMatch(/owner|guardian/iu);
+		expect(inviteErrorMessage(accepted)).not.toContain(kind);
+	});
+
+	it('anything that is not a typed error gets a generic message, never internals', () => {
+		expect(inviteErrorMessage(new TypeError('x is undefined'))).toMatch(/unexpected/iu);
+		expect(inviteErrorMessage('boom')).toMatch(/unexpected/iu);
+	});
+});
+
+describe('approving and declining a recovery', () => {
+	it('each guardian sees the requester’s verification code and the alarm; approving records the vote', async () => {
+		const world = await sealedWorld(entropy);
+		const { w } = world;
+		w.open();
+		const calls = guardianCalls(w, w.guardian(0));
+		const [view] = await loadGuardedVaults(calls);
+		expect(view?.sealed).toBe(true);
+		expect(view?.pending?.code).toEqual(verificationCode(w.requestId, w.requester));
+		expect(view?.pending).toMatchObject({ myVote: undefined, alarmRaised: false });
+
+		const steps: [string, number, number][] = [];
+		await approveRequest(calls, trust, w.guardian(0), view!.vault, (...step) => steps.push(step));
+		expect(steps.map(([step]) => step)).toEqual([...APPROVE_STEPS, 'Approved']);
+		expect(steps.map(([, done, total]) => [done, total])).toEqual(
+			[0, 1, 2, 3, 4].map((d) => [d, 4])
+		);
+		const [after] = await loadGuardedVaults(calls);
+		expect(after?.pending?.myVote).toBe('approved');
+		expect(after?.pending?.request.approvals).toBe(1);
+		expect(await kindOf(approveRequest(calls, trust, w.guardian(0), after!.vault))).toBe(
+			'AlreadyVoted'
+		);
+
+		ok(w.domain.raiseAlarm(w.owner, w.now, { requestId: w.requestId }));
+		const [alarmed] = await loadGuardedVaults(guardianCalls(w, w.guardian(1)));
+		expect(alarmed?.pending?.alarmRaised).toBe(true);
+	});
+
+	it('declines count, and enough of them fail the request', async () => {
+		const { w } = await sealedWorld(entropy, 3, 2);
+		w.open();
+		const third = guardianCalls(w, w.guardian(2));
+		const stale = await pendingVault(third);
+		for (const i of [0, 1]) {
+			const calls = guardianCalls(w, w.guardian(i));
+			await declineRequest(calls, (await pendingVault(calls)).pendingRequest!);
+		}
+		const status = ok(w.domain.requestStatus(w.requester, w.now, { requestId: w.requestId }));
+		expect(status).toMatchObject({ status: 'failed', declines: 2 });
+		expect((await loadGuardedVaults(third))[0]?.pending).toBeUndefined();
+		// A screen that still shows the request: the canister refuses the late approval.
+		expect(await kindOf(approveRequest(third, trust, w.guardian(2), stale))).toBe('RequestClosed');
+		const closed = { ...stale, pendingRequest: { ...stale.pendingRequest!, status: 'failed' } };
+		const error = await approveRequest(third, trust, w.guardian(2), closed).catch(
+			(e: unknown) => e
+		);
+		expect(error).toBeInstanceOf(FlowError);
+		expect((error as FlowError).kind).toBe('not-pending');
+	});
+
+	it('refuses before any call when there is no request or no share', async () => {
+		const w = new World(2).create().acceptAll();
+		const calls = guardianCalls(w, w.guardian(0));
+		const spy = vi.spyOn(calls, 'sharesKey');
+		const vault = await pendingVault(calls);
+		expect(await kindOf(approveRequest(calls, trust, w.guardian(0), vault))).toBe('not-pending');
+		const unsealed: GuardedVault = {
+			...vault,
+			pendingRequest: {
+				requestId: 1n,
+				vaultId: vault.vaultId,
+				anchor: vault.anchor,
+				requester: newPrincipal(),
+				status: 'open',
+				openedAt: 0n,
+				releasableAt: 0n,
+				expiresAt: 0n,
+				remainingNs: 0n,
+				threshold: 2,
+				guardianCount: 2,
+				approvals: 0,
+				declines: 0,
+				alarmRaisedAt: undefined
+			}
+		};
+		expect(await kindOf(approveRequest(calls, trust, w.guardian(0), unsealed))).toBe('no-share');
+		expect(spy).not.toHaveBeenCalled();
+	});
+
+	it('never encrypts to keys the canister made up, and never sends a share it could not open', async () => {
+		const { w } = await sealedWorld(entropy);
+		w.open();
+		const honest = guardianCalls(w, w.guardian(0));
+		const vault = await pendingVault(honest);
+		const approve = vi.fn(honest.approveRecovery);
+
+		const lyingKeys = {
+			...honest,
+			approveRecovery: approve,
+			vetkdPublicKeys: async () => ({
+				...(await honest.vetkdPublicKeys()),
+				release: (await honest.vetkdPublicKeys()).shares
+			})
+		};
+		expect(await kindOf(approveRequest(lyingKeys, trust, w.guardian(0), vault))).toBe(
+			'untrusted-key'
+		);
+
+		const badVetKey = {
+			...honest,
+			approveRecovery: approve,
+			sharesKey: async () => randomBytes(192)
+		};
+		expect(await kindOf(approveRequest(badVetKey, trust, w.guardian(0), vault))).toBe(
+			'vetkey-failed'
+		);
+
+		// Another guardian's share: my key cannot open it.
+		const other = await pendingVault(guardianCalls(w, w.guardian(1)));
+		const foreign: GuardedVault = { ...vault, share: other.share };
+		const withMyKey = { ...honest, approveRecovery: approve };
+		expect(await kindOf(approveRequest(withMyKey, trust, w.guardian(0), foreign))).toBe(
+			'share-unreadable'
+		);
+		expect(approve).not.toHaveBeenCalled();
+	});
+});
+
+describe('history', () => {
+	it('names every audit event kind the canister records in plain words', async () => {
+		const { AUDIT_KINDS } = await import('../../../canister/guardian/domain/records');
+		for (const kind of AUDIT_KINDS) expect(describeAuditEvent(kind)).not.toContain('-');
+		expect(describeAuditEvent('something-new')).toBe('something new');
+	});
+
+	it('a guardian reads the vault’s audit log', async () => {
+		const { w } = await sealedWorld(entropy);
+		w.open();
+		const log = await guardianCalls(w, w.guardian(0)).auditLog(w.vaultId);
+		expect(log.map(({ kind }) => kind)).toEqual([
+			'vault-created',
+			'invite-accepted',
+			'invite-accepted',
+			'invite-accepted',
+			'sealed',
+			'recovery-opened'
+		]);
+	});
+});
+
+function ok<T>(result: { ok: true; value: T } | { ok: false }): T {
+	if (!result.ok) throw new Error('expected ok');
+	return result.value;
+}

@@ -1,0 +1,170 @@
+// The guardian's flows: accept an invitation, list the vaults I guard, approve or decline a
+// recovery request. Pure flow logic over the GuardianCalls port; secrets (my decrypted share)
+// exist only inside approveRequest and are wiped by the crypto layer.
+import type { Principal } from '@dfinity/principal';
+import { verificationCode, type VerificationCode } from '$lib/crypto/verification-code';
+import { GuardianKeyRequest } from '$lib/crypto/vetkeys';
+import { errorMessage, FlowError } from './guardian-errors';
+import type {
+	GuardedVault,
+	GuardianCalls,
+	InvitationInfo,
+	Progress,
+	RequestInfo
+} from './guardian-calls';
+import type { InviteLink } from './guardian-invite';
+import { trustedKeys, type VetKdTrust } from './guardian-keys';
+
+/** What each canister refusal means when accepting an invitation. */
+export const INVITE_ERRORS: Record<string, string> = {
+	InviteNotFound:
+		'This invitation does not exist (any more). The owner may have replaced it: ask them for a new link.',
+	InviteExpired: 'This invitation has expired. Ask the owner to send you a new one.',
+	InviteUsed:
+		'This invitation was already accepted. Each link works once: ask the owner for a new one if it was not you.',
+	OwnerCannotGuard:
+		'You are signed in as the owner of this vault. A guardian must be someone else: send the link to the person you chose.',
+	AlreadyGuardian: 'You already guard this vault.',
+	NotFound: 'This vault does not exist (any more). Ask the owner for a new invitation.',
+	AnonymousCaller: 'Please sign in first.'
+};
+
+export function describeInvitation(
+	calls: GuardianCalls,
+	link: InviteLink
+): Promise<InvitationInfo> {
+	return calls.invitation(link.vaultId, link.secret);
+}
+
+export function acceptInvitation(
+	calls: GuardianCalls,
+	link: InviteLink
+): Promise<{ slot: number }> {
+	return calls.acceptInvite(link.vaultId, link.secret);
+}
+
+export function inviteErrorMessage(error: unknown): string {
+	return errorMessage(error, INVITE_ERRORS);
+}
+
+export interface PendingRequest {
+	readonly request: RequestInfo;
+	/** What the requester sees too: compare it with the owner before approving. */
+	readonly code: VerificationCode;
+	readonly myVote: 'approved' | 'declined' | undefined;
+	readonly alarmRaised: boolean;
+}
+
+export interface GuardedVaultView {
+	readonly vault: GuardedVault;
+	readonly sealed: boolean;
+	readonly pending: PendingRequest | undefined;
+}
+
+function vote(value: string | undefined): PendingRequest['myVote'] {
+	return value === 'approved' || value === 'declined' ? value : undefined;
+}
+
+/** The vaults I guard, each with its open request (if any) and that request's code. */
+export async function loadGuardedVaults(calls: GuardianCalls): Promise<GuardedVaultView[]> {
+	const vaults = await calls.guardianVaults();
+	return vaults.map((vault) => {
+		const request = vault.pendingRequest;
+		return {
+			vault,
+			sealed: vault.share !== undefined,
+			pending: request && {
+				request,
+				code: verificationCode(request.requestId, request.requester),
+				myVote: vote(vault.myVote),
+				alarmRaised: request.alarmRaisedAt !== undefined
+			}
+		};
+	});
+}
+
+export const APPROVE_STEPS = [
+	'Checking the service’s encryption keys',
+	'Getting your guardian key',
+	'Re-encrypting your share for this request only',
+	'Sending your approval'
+] as const;
+
+/**
+ * Approve: one vetKey (input = my principal) decrypts my share, which is re-encrypted to the
+ * request's release identity (request id || requester) and sent with the approval.
+ */
+export async function approveRequest(
+	calls: GuardianCalls,
+	trust: VetKdTrust,
+	me: Principal,
+	vault: GuardedVault,
+	progress: Progress = () => {}
+): Promise<void> {
+	const request = vault.pendingRequest;
+	if (!request || request.status !== 'open') {
+		throw new FlowError(
+			'not-pending',
+			'This request is no longer open: there is nothing to approve.'
+		);
+	}
+	if (!vault.share) {
+		throw new FlowError(
+			'no-share',
+			'You hold no share of this vault yet: the owner has not sealed it.'
+		);
+	}
+	const total = APPROVE_STEPS.length;
+	progress(APPROVE_STEPS[0], 0, total);
+	const keys = await trustedKeys(calls, trust);
+	progress(APPROVE_STEPS[1], 1, total);
+	const keyRequest = new GuardianKeyRequest(keys.shares, me);
+	const guardianKey = keyRequest.receive(await calls.sharesKey(keyRequest.transportPublicKey));
+	if (!guardianKey.ok) {
+		throw new FlowError(
+			'vetkey-failed',
+			'Your guardian key could not be verified. Nothing was sent: try again later.'
+		);
+	}
+	progress(APPROVE_STEPS[2], 2, total);
+	const released = guardianKey.value.reencryptForRelease(vault.share.ciphertext, vault.vaultId, {
+		releaseKey: keys.release,
+		requestId: request.requestId,
+		requester: request.requester
+	});
+	if (!released.ok) {
+		throw new FlowError(
+			'share-unreadable',
+			'Your share could not be opened with your key. Nothing was sent. Tell the owner: they may need to seal the vault again.'
+		);
+	}
+	progress(APPROVE_STEPS[3], 3, total);
+	await calls.approveRecovery(request.requestId, released.value);
+	progress('Approved', total, total);
+}
+
+export function declineRequest(calls: GuardianCalls, request: RequestInfo): Promise<void> {
+	return calls.declineRecovery(request.requestId);
+}
+
+/** Plain words for the audit log's event kinds. */
+export function describeAuditEvent(kind: string): string {
+	return AUDIT_WORDS[kind] ?? kind.replace(/-/gu, ' ');
+}
+
+const AUDIT_WORDS: Record<string, string> = {
+	'vault-created': 'Vault created',
+	'invite-accepted': 'A guardian accepted the invitation',
+	'guardians-updated': 'The owner changed the guardians',
+	sealed: 'Shares sealed',
+	'delay-changed': 'The owner changed the waiting period',
+	'guardian-resigned': 'A guardian stepped down',
+	'checked-in': 'A guardian checked in',
+	'recovery-opened': 'Someone asked to recover the phrase',
+	approved: 'A guardian approved',
+	declined: 'A guardian declined',
+	'alarm-raised': 'The owner raised the alarm',
+	'recovery-cancelled': 'The owner cancelled the recovery',
+	'recovery-failed': 'The recovery failed',
+	released: 'The phrase was released to the requester'
+};

@@ -1,0 +1,69 @@
+// The signed-in user, shared by every page: who it is, and the guardian canister as that user.
+import type { Identity } from '@dfinity/agent';
+import { connectGuardian, type GuardianCanister } from '$lib/canisters/guardian';
+import { sessionService, type SessionService, type SignedIn } from '$lib/services/session';
+
+export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
+
+export class Session {
+	status: SessionStatus = $state('loading');
+	identity: Identity | undefined = $state.raw();
+	/** Devnet's local identity name; undefined with Internet Identity. */
+	localName: string | undefined = $state();
+	readonly principal = $derived(this.identity?.getPrincipal().toText());
+
+	#service: SessionService | undefined;
+	#makeService: () => SessionService;
+	#restoring: Promise<void> | undefined;
+	#guardian: Promise<GuardianCanister> | undefined;
+
+	constructor(makeService: () => SessionService = sessionService) {
+		this.#makeService = makeService;
+	}
+
+	get method(): SessionService['method'] {
+		return this.#serviceInstance().method;
+	}
+
+	#serviceInstance(): SessionService {
+		return (this.#service ??= this.#makeService());
+	}
+
+	#set(signedIn: SignedIn | undefined) {
+		this.identity = signedIn?.identity;
+		this.localName = signedIn?.localName;
+		this.status = signedIn ? 'signed-in' : 'signed-out';
+		this.#guardian = undefined;
+	}
+
+	/** Restores the kept session once; later calls wait for the same restore. */
+	ready(): Promise<void> {
+		return (this.#restoring ??= this.#serviceInstance()
+			.restore()
+			.catch(() => undefined)
+			.then((signedIn) => {
+				if (this.status === 'loading') this.#set(signedIn);
+			}));
+	}
+
+	async signIn(localName?: string): Promise<void> {
+		const signedIn = await this.#serviceInstance().signIn(localName);
+		this.#set(signedIn);
+	}
+
+	async signOut(): Promise<void> {
+		await this.#serviceInstance().signOut();
+		this.#set(undefined);
+	}
+
+	/** The guardian canister as the signed-in user (anonymous when signed out). */
+	guardian(): Promise<GuardianCanister> {
+		const connecting = (this.#guardian ??= connectGuardian(this.identity));
+		connecting.catch(() => {
+			if (this.#guardian === connecting) this.#guardian = undefined; // retry next time
+		});
+		return connecting;
+	}
+}
+
+export const session = new Session();
