@@ -3,11 +3,18 @@
 // signed-in browser contexts (closed after the test).
 import { test as base } from '@playwright/test';
 import { worldFromEnv, type E2eWorld } from '../../scripts/e2e-world';
-import { advanceDevnetClock, createTestAnchor, type TestAnchor } from './support/devnet';
+import {
+	advanceDevnetClock,
+	createTestAnchor,
+	devnetTimeNs,
+	type TestAnchor
+} from './support/devnet';
 import { person, type Person } from './support/session';
 
 interface Fixtures {
-	/** Moves devnet's clock forward (the browser's own clock stays where it is). */
+	/** The people opened by `openAs` in this test. */
+	people: Person[];
+	/** Moves devnet's clock and every person's browser clock forward by the same time. */
 	advanceClock: (milliseconds: number) => Promise<Date>;
 	/** A fresh anchor on the local II: owner device, unprotected phrase, attacker device. */
 	createAnchor: (label: string) => Promise<TestAnchor>;
@@ -25,20 +32,29 @@ export const test = base.extend<Fixtures, { world: E2eWorld }>({
 		},
 		{ scope: 'worker' }
 	],
-	advanceClock: async ({ world }, use) => {
-		await use((milliseconds) => advanceDevnetClock(world, milliseconds));
+	// eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring
+	people: async ({}, use) => {
+		const people: Person[] = [];
+		await use(people);
+		await Promise.all(people.map(({ context }) => context.close()));
+	},
+	advanceClock: async ({ world, people }, use) => {
+		await use(async (milliseconds) => {
+			const now = await advanceDevnetClock(world, milliseconds);
+			await Promise.all(people.map(({ context }) => context.clock.fastForward(milliseconds)));
+			return now;
+		});
 	},
 	createAnchor: async ({ world }, use) => {
 		await use((label) => createTestAnchor(world, label));
 	},
-	openAs: async ({ browser, world }, use) => {
-		const people: Person[] = [];
+	openAs: async ({ browser, world, people }, use) => {
 		await use(async (name, options) => {
-			const someone = await person(browser, world.appUrl, name, options);
+			const now = new Date(Number((await devnetTimeNs(world)) / 1_000_000n));
+			const someone = await person(browser, world.appUrl, name, now, options);
 			people.push(someone);
 			return someone;
 		});
-		await Promise.all(people.map(({ context }) => context.close()));
 	}
 });
 
