@@ -13,14 +13,8 @@ export const GuardianError = IDL.Variant({
 	InvalidInput: IDL.Record({ field: IDL.Text, reason: IDL.Text }),
 	InvalidState: IDL.Record({ reason: IDL.Text }),
 	LimitReached: IDL.Record({ limit: IDL.Text }),
-	WrongPurpose: IDL.Record({ expected: IDL.Text }),
-	WrongVault: IDL.Null,
-	WrongCanister: IDL.Null,
+	/** A key-authorized call's nonce is not the current counter (replayed, raced, or stale). */
 	StaleNonce: IDL.Record({ expected: IDL.Nat64 }),
-	Expired: IDL.Null,
-	ExpiryTooFar: IDL.Record({ maxExpiresAt: IDL.Nat64 }),
-	PayloadMismatch: IDL.Null,
-	BadSignature: IDL.Null,
 	AnchorHasVault: IDL.Null,
 	PhraseKeyNotOnAnchor: IDL.Null,
 	InviteNotFound: IDL.Null,
@@ -43,44 +37,45 @@ export const GuardianError = IDL.Variant({
 
 const result = (ok: IDL.Type) => IDL.Variant({ Ok: ok, Err: GuardianError });
 
-export const SignedOperation = IDL.Record({ message: Blob, signature: Blob });
 export const InviteSpec = IDL.Record({ label: IDL.Text, inviteHash: Blob });
 export const SlotSpec = IDL.Variant({ keep: IDL.Nat32, invite: InviteSpec });
 export const ShareSubmission = IDL.Record({ ciphertext: Blob, checkKey: Blob });
 
+// Key-authorized calls (create_vault, set_guardians, seal_shares, set_delay, delete_vault,
+// cancel_recovery: sent by the phrase identity; check_in: by the share's check identity) carry
+// `nonce`, the counter they must match (anchor_status / owner_vaults / guardian_vaults show it).
+/** Sent by the phrase identity of `phraseKey` (raw 32-byte Ed25519); `nonce` = createNonce. */
 export const CreateVaultArgs = IDL.Record({
 	anchor: IDL.Nat64,
 	phraseKey: Blob,
+	owner: IDL.Principal,
 	delayNs: IDL.Opt(IDL.Nat64),
 	invites: IDL.Vec(InviteSpec),
-	proof: SignedOperation
+	nonce: IDL.Nat64
 });
 export const SetGuardiansArgs = IDL.Record({
 	vaultId: IDL.Nat64,
-	slots: IDL.Vec(SlotSpec),
-	op: SignedOperation
+	nonce: IDL.Nat64,
+	slots: IDL.Vec(SlotSpec)
 });
 export const AcceptInviteArgs = IDL.Record({ vaultId: IDL.Nat64, secret: Blob });
 export const SealSharesArgs = IDL.Record({
 	vaultId: IDL.Nat64,
+	nonce: IDL.Nat64,
 	threshold: IDL.Nat32,
 	commitment: Blob,
-	shares: IDL.Vec(ShareSubmission),
-	op: SignedOperation
+	shares: IDL.Vec(ShareSubmission)
 });
 export const SetDelayArgs = IDL.Record({
 	vaultId: IDL.Nat64,
-	delayNs: IDL.Nat64,
-	op: SignedOperation
+	nonce: IDL.Nat64,
+	delayNs: IDL.Nat64
 });
-export const DeleteVaultArgs = IDL.Record({ vaultId: IDL.Nat64, op: SignedOperation });
-export const CheckInArgs = IDL.Record({
-	vaultId: IDL.Nat64,
-	expiresAt: IDL.Nat64,
-	signature: Blob
-});
+export const DeleteVaultArgs = IDL.Record({ vaultId: IDL.Nat64, nonce: IDL.Nat64 });
+/** Sent by the share's check identity; `nonce` = the share's checkInNonce. */
+export const CheckInArgs = IDL.Record({ vaultId: IDL.Nat64, nonce: IDL.Nat64 });
 export const ApproveArgs = IDL.Record({ requestId: IDL.Nat64, ciphertext: Blob });
-export const CancelRecoveryArgs = IDL.Record({ requestId: IDL.Nat64, op: SignedOperation });
+export const CancelRecoveryArgs = IDL.Record({ requestId: IDL.Nat64, nonce: IDL.Nat64 });
 
 export const RequestView = IDL.Record({
 	requestId: IDL.Nat64,

@@ -111,5 +111,7 @@ export function readConfig(env: AppEnv): AppConfig {
 	};
 }
 
-/** This build's configuration. */
-export const config: AppConfig = readConfig(import.meta.env as AppEnv);
+/** This build's configuration (Vite inlines `import.meta.env`; plain Node has none). */
+export const config: AppConfig = readConfig(
+	((import.meta as ImportMeta & { env?: AppEnv }).env ?? {}) as AppEnv
+);

@@ -42,7 +42,7 @@ function fastPhrase(): PhraseKey {
 	};
 }
 
-/** A vault created through the wasm (II anchor, phrase-signed create): what fills the maps. */
+/** A vault created through the wasm (II anchor, create sent by the phrase identity). */
 async function seedVault(net: Net): Promise<{ anchor: bigint; owner: Ed25519KeyIdentity }> {
 	const phrase = fastPhrase();
 	const owner = identity();
@@ -51,19 +51,14 @@ async function seedVault(net: Net): Promise<{ anchor: bigint; owner: Ed25519KeyI
 		label: `Guardian ${i}`,
 		inviteHash: inviteHash(randomBytes(32))
 	}));
-	const payload = { anchor, owner: owner.getPrincipal(), delayNs: DELAY_NS, invites };
-	const proof = await net.sign(
-		phrase,
-		{ purpose: 'create_vault', ...payload },
-		{ vaultId: 0n, nonce: 0n }
-	);
 	okOf(
-		await net.as(owner).create_vault({
+		await net.as(phrase.identity).create_vault({
 			anchor,
 			phraseKey: phrase.publicKeyDer.slice(12),
+			owner: owner.getPrincipal(),
 			delayNs: [DELAY_NS],
 			invites,
-			proof
+			nonce: 0n
 		})
 	);
 	return { anchor, owner };
@@ -78,7 +73,8 @@ async function lifecycle(net: Net, keys: Awaited<ReturnType<Net['vetKeys']>>): P
 		);
 	}
 	await metered(net, 'seal_shares', () => vault.seal(3, keys.shares));
-	await metered(net, 'check_in', () => vault.checkIn(4, 4, 0n));
+	const checkIdentity = await vault.checkIdentity(4, keys.shares);
+	await metered(net, 'check_in', () => vault.checkIn(4, checkIdentity, 0n));
 	await metered(net, 'open_recovery', () => vault.open());
 	for (const i of [0, 1, 2]) {
 		// approve = guardian_vaults query + shares_key + approve_recovery: metered apart below.
@@ -94,31 +90,13 @@ async function lifecycle(net: Net, keys: Awaited<ReturnType<Net['vetKeys']>>): P
 	await metered(net, 'owner_vaults (query)', () => net.as(vault.owner).owner_vaults());
 	await metered(net, 'guardian_vaults (query)', () => net.as(vault.guardian(0)).guardian_vaults());
 
-	// Ed25519 inside Azle: the same rejected set_delay, once stopped just before the signature
-	// check (payload mismatch) and once by it (a full verification that fails); the difference
-	// is the check.
+	const phrase = net.as(vault.phrase.identity);
 	const nonce = await vault.nonce();
-	const signed = await net.sign(
-		vault.phrase,
-		{ purpose: 'set_policy', delayNs: DELAY_NS },
-		{ vaultId: vault.vaultId, nonce }
-	);
-	const owner = net.as(vault.owner);
-	await metered(net, 'set_delay rejected before Ed25519', () =>
-		owner.set_delay({ vaultId: vault.vaultId, delayNs: DELAY_NS + 1n, op: signed })
-	);
-	// A well-formed signature by the same key over other bytes: verification runs to the end.
-	const other = await net.sign(
-		vault.phrase,
-		{ purpose: 'set_policy', delayNs: DELAY_NS + 1n },
-		{ vaultId: vault.vaultId, nonce }
-	);
-	const forged = { ...signed, signature: other.signature };
-	await metered(net, 'set_delay rejected by Ed25519', () =>
-		owner.set_delay({ vaultId: vault.vaultId, delayNs: DELAY_NS, op: forged })
-	);
 	await metered(net, 'set_delay', () =>
-		owner.set_delay({ vaultId: vault.vaultId, delayNs: DELAY_NS, op: signed })
+		phrase.set_delay({ vaultId: vault.vaultId, nonce, delayNs: DELAY_NS })
+	);
+	await metered(net, 'set_delay refused (stale nonce)', () =>
+		phrase.set_delay({ vaultId: vault.vaultId, nonce, delayNs: DELAY_NS })
 	);
 }
 
@@ -158,9 +136,6 @@ async function main(): Promise<void> {
 	for (const [method, values] of samples) {
 		console.log(`instructions ${method}: ${(median(values) / 1e6).toFixed(1)} M`);
 	}
-	const ed = median(samples.get('set_delay rejected by Ed25519') ?? []);
-	const before = median(samples.get('set_delay rejected before Ed25519') ?? []);
-	console.log(`instructions Ed25519 verify in Azle: ${((ed - before) / 1e6).toFixed(1)} M`);
 
 	const seeded: { anchor: bigint; owner: Ed25519KeyIdentity }[] = [];
 	const seedStart = performance.now();

@@ -80,7 +80,7 @@ function sealComparison(total: number): Comparison {
 		name: `seal n=${total}`,
 		prepare: () => ({
 			ours: async () =>
-				unwrap(await sealShares(entropy, { vaultId, threshold, guardians }, sharesKey)),
+				unwrap(await sealShares(entropy, { canisterId, vaultId, threshold, guardians }, sharesKey)),
 			raw: async () => {
 				const shares = await split(entropy, total, threshold);
 				return shares.map((share, i) =>
@@ -97,7 +97,9 @@ function sealComparison(total: number): Comparison {
 }
 
 const guardians = Array.from({ length: 5 }, (_, i) => principal(i + 1));
-const seal = unwrap(await sealShares(entropy, { vaultId, threshold: 3, guardians }, sharesKey));
+const seal = unwrap(
+	await sealShares(entropy, { canisterId, vaultId, threshold: 3, guardians }, sharesKey)
+);
 const guardian = guardians[0] ?? requester;
 const sealed = seal.shares[0]?.ciphertext ?? new Uint8Array();
 

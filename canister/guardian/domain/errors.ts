@@ -10,15 +10,8 @@ export type DomainError =
 	| { kind: 'InvalidInput'; field: string; reason: string }
 	| { kind: 'InvalidState'; reason: string }
 	| { kind: 'LimitReached'; limit: string }
-	// signed operations
-	| { kind: 'WrongPurpose'; expected: string }
-	| { kind: 'WrongVault' }
-	| { kind: 'WrongCanister' }
+	// key-authorized calls: the argument nonce is not the counter
 	| { kind: 'StaleNonce'; expected: bigint }
-	| { kind: 'Expired' }
-	| { kind: 'ExpiryTooFar'; maxExpiresAt: bigint }
-	| { kind: 'PayloadMismatch' }
-	| { kind: 'BadSignature' }
 	// vaults and invitations
 	| { kind: 'AnchorHasVault' }
 	| { kind: 'PhraseKeyNotOnAnchor' }

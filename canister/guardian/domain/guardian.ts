@@ -7,7 +7,6 @@ import { DomainFailure, type Result } from './errors';
 import * as queries from './queries';
 import * as recovery from './recovery-ops';
 import { Repository } from './repository';
-import type { Seams } from './signed-operation';
 import { stageStores, type GuardianStores } from './store';
 import * as vaults from './vault-ops';
 import * as vetkd from './vetkd';
@@ -15,17 +14,12 @@ import * as vetkd from './vetkd';
 type Op<A, T> = (ctx: OperationContext, args: A) => T;
 
 export class GuardianDomain {
-	constructor(
-		private readonly stores: GuardianStores,
-		private readonly seams: Seams
-	) {}
+	constructor(private readonly stores: GuardianStores) {}
 
 	private update<A, T>(op: Op<A, T>): (caller: Principal, now: bigint, args: A) => Result<T> {
 		return (caller, now, args) => {
 			const { staged, commit } = stageStores(this.stores);
-			const result = capture(() =>
-				op({ caller, now, repo: new Repository(staged), seams: this.seams }, args)
-			);
+			const result = capture(() => op({ caller, now, repo: new Repository(staged) }, args));
 			if (result.ok) commit();
 			return result;
 		};
@@ -34,9 +28,7 @@ export class GuardianDomain {
 	private query<A, T>(op: Op<A, T>): (caller: Principal, now: bigint, args: A) => Result<T> {
 		return (caller, now, args) => {
 			const { staged } = stageStores(this.stores); // writes, if any, are dropped
-			return capture(() =>
-				op({ caller, now, repo: new Repository(staged), seams: this.seams }, args)
-			);
+			return capture(() => op({ caller, now, repo: new Repository(staged) }, args));
 		};
 	}
 

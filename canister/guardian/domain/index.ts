@@ -3,7 +3,7 @@ export { GuardianDomain } from './guardian';
 export * from './errors';
 export * from './limits';
 export * from './store';
-export * from './signed-operation';
+export * from './phrase-auth';
 export * from './authorization';
 export { stateDigest, storedBytes } from './digest';
 export type * from './records';

@@ -17,8 +17,6 @@ export const LIMITS = {
 	defaultDelayNs: 72n * NS_PER_HOUR,
 	minDelayNs: 24n * NS_PER_HOUR,
 	maxDelayNs: 30n * NS_PER_DAY,
-	/** A signed operation may not be valid for longer than this (limits pre-signed messages). */
-	maxSignatureValidityNs: 10n * NS_PER_MINUTE,
 	/** An invitation link is valid this long after it was issued. */
 	inviteValidityNs: 7n * NS_PER_DAY,
 	/** IBE ciphertexts of share envelopes (~50 B plaintext + 136 B overhead). */

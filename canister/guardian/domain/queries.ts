@@ -6,7 +6,7 @@ import { LIMITS } from './limits';
 import type { AuditEvent, RequestRecord, VaultRecord } from './records';
 import { activeRequest, effectiveStatus, type EffectiveStatus } from './recovery-state';
 import { guardianSet } from './repository';
-import { bytesEqual } from './signed-operation';
+import { constantTimeEqual as bytesEqual } from '../../../src/lib/crypto/bytes';
 import { inviteHash } from './vault-ops';
 import * as validate from './validate';
 
@@ -66,9 +66,9 @@ export interface GuardianVaultView {
 
 export interface AnchorStatus {
 	vaultId: bigint | undefined;
-	/** Nonce a create-vault proof for this anchor must carry. */
+	/** Nonce the next create_vault for this anchor must carry. */
 	createNonce: bigint;
-	/** Nonce the vault's next phrase-signed operation must carry. */
+	/** Nonce the vault's next phrase-identity call must carry. */
 	vaultNonce: bigint | undefined;
 	sealed: boolean;
 	activeRequestId: bigint | undefined;

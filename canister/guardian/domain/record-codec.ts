@@ -2,6 +2,7 @@
 // a reader meeting an unknown version or a malformed record throws InvariantError (the adapter
 // traps, the IC rolls back, state is kept).
 import { Principal } from '@dfinity/principal';
+import { ed25519Principal } from '../../../src/lib/crypto/protocol';
 import { ByteReader, ByteWriter } from './codec';
 import { InvariantError } from './errors';
 import {
@@ -22,6 +23,8 @@ import {
 const HASH = 32;
 const KEY = 32;
 const V1 = 1;
+/** Vault v2: phrase and check identities stored as principals (v1 stored their Ed25519 keys). */
+const VAULT_V2 = 2;
 
 function principal(writer: ByteWriter, value: Principal): ByteWriter {
 	return writer.bytes8(value.toUint8Array());
@@ -35,8 +38,8 @@ function version(reader: ByteReader, what: string): void {
 }
 
 export function encodeVault(vault: VaultRecord): Uint8Array {
-	const w = new ByteWriter().u8(V1).u64(vault.id).u64(vault.anchor);
-	principal(w, vault.owner).fixed(vault.phraseKey, KEY);
+	const w = new ByteWriter().u8(VAULT_V2).u64(vault.id).u64(vault.anchor);
+	principal(principal(w, vault.owner), vault.phrasePrincipal);
 	w.u64(vault.createdAt).u64(vault.nonce).u64(vault.delayNs).u8(vault.slots.length);
 	for (const slot of vault.slots) {
 		w.text8(slot.label);
@@ -51,21 +54,25 @@ export function encodeVault(vault: VaultRecord): Uint8Array {
 		const seal = vault.seal;
 		w.u8(seal.threshold).fixed(seal.commitment, HASH).u64(seal.sealedAt).u8(seal.shares.length);
 		for (const share of seal.shares) {
-			principal(w, share.guardian).bytes16(share.ciphertext).fixed(share.checkKey, KEY);
-			w.u64(share.checkInNonce).u64(share.lastCheckInAt);
+			principal(w, share.guardian).bytes16(share.ciphertext);
+			principal(w, share.checkPrincipal).u64(share.checkInNonce).u64(share.lastCheckInAt);
 		}
 	}
 	w.u64(vault.lastRequestId).u64(vault.cooldownUntil).u64(vault.openWindowStart);
 	return w.u8(vault.opensInWindow).finish();
 }
 
+/** Reads v2, and v1 (its Ed25519 keys turned into their principals). */
 export function decodeVault(bytes: Uint8Array): VaultRecord {
 	const r = new ByteReader(bytes);
-	version(r, 'vault');
+	const found = r.u8();
+	if (found !== V1 && found !== VAULT_V2) throw new InvariantError(`vault record version ${found}`);
+	const identity = (): Principal =>
+		found === V1 ? ed25519Principal(r.fixed(KEY)) : readPrincipal(r);
 	const id = r.u64();
 	const anchor = r.u64();
 	const owner = readPrincipal(r);
-	const phraseKey = r.fixed(KEY);
+	const phrasePrincipal = identity();
 	const createdAt = r.u64();
 	const nonce = r.u64();
 	const delayNs = r.u64();
@@ -96,7 +103,7 @@ export function decodeVault(bytes: Uint8Array): VaultRecord {
 			shares.push({
 				guardian: readPrincipal(r),
 				ciphertext: r.bytes16(),
-				checkKey: r.fixed(KEY),
+				checkPrincipal: identity(),
 				checkInNonce: r.u64(),
 				lastCheckInAt: r.u64()
 			});
@@ -107,7 +114,7 @@ export function decodeVault(bytes: Uint8Array): VaultRecord {
 		id,
 		anchor,
 		owner,
-		phraseKey,
+		phrasePrincipal,
 		createdAt,
 		nonce,
 		delayNs,

@@ -17,12 +17,12 @@ export interface AcceptedSlot {
 }
 export type Slot = InvitedSlot | AcceptedSlot;
 
-/** One guardian's sealed share: IBE ciphertext to its principal, plus its check-in key. */
+/** One guardian's sealed share: IBE ciphertext to its principal, plus its check identity. */
 export interface SealedShare {
 	guardian: Principal;
 	ciphertext: Uint8Array;
-	/** Ed25519 public key derived from the decrypted envelope; see checkIn in vault-ops.ts. */
-	checkKey: Uint8Array;
+	/** Principal of the share's check identity (key derived from the envelope); see checkIn. */
+	checkPrincipal: Principal;
 	checkInNonce: bigint;
 	lastCheckInAt: bigint;
 }
@@ -38,9 +38,10 @@ export interface VaultRecord {
 	id: bigint;
 	anchor: bigint;
 	owner: Principal;
-	phraseKey: Uint8Array;
+	/** Self-authenticating principal of the phrase key: the only caller of phrase operations. */
+	phrasePrincipal: Principal;
 	createdAt: bigint;
-	/** Operation counter: the nonce the next phrase-signed operation must carry. */
+	/** Operation counter: the nonce the next phrase-identity call must carry. */
 	nonce: bigint;
 	delayNs: bigint;
 	slots: Slot[];

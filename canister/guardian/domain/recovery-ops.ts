@@ -1,11 +1,11 @@
-// Recovery: open, approve, decline, owner alarm, phrase-signed cancel, release.
+// Recovery: open, approve, decline, owner alarm, cancel by the phrase identity, release.
 import type { OperationContext } from './context';
 import { fail } from './errors';
 import { LIMITS } from './limits';
 import type { RateWindow, RequestRecord, VaultRecord } from './records';
 import { activeRequest, effectiveStatus, requireReleasable } from './recovery-state';
 import { releaseIdentity } from '../../../src/lib/crypto/protocol';
-import { checkSignedOperation, type SignedOperation } from './signed-operation';
+import { requirePhraseIdentity } from './phrase-auth';
 import * as validate from './validate';
 
 export function openRecovery(
@@ -114,23 +114,13 @@ export function raiseAlarm(ctx: OperationContext, args: { requestId: bigint }): 
 
 export function cancelRecovery(
 	ctx: OperationContext,
-	args: { requestId: bigint; op: SignedOperation }
+	args: { requestId: bigint; nonce: bigint }
 ): void {
 	const { now, repo } = ctx;
 	const request = repo.requireRequest(args.requestId);
 	const vault = repo.requireVault(request.vaultId);
+	requirePhraseIdentity(ctx.caller, vault, args.nonce);
 	requireOpen(request, now);
-	checkSignedOperation(
-		args.op,
-		{
-			vaultId: vault.id,
-			nonce: vault.nonce,
-			publicKey: vault.phraseKey,
-			payload: { purpose: 'cancel_recovery', requestId: request.id }
-		},
-		now,
-		ctx.seams
-	);
 	repo.putRequest({ ...request, status: 'cancelled', closedAt: now });
 	repo.putVault({ ...vault, nonce: vault.nonce + 1n, cooldownUntil: now + LIMITS.cooldownNs });
 	repo.audit(vault.id, { kind: 'recovery-cancelled', at: now, index: 255, ref: request.id });

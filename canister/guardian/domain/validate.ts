@@ -2,12 +2,20 @@
 import type { Principal } from '@dfinity/principal';
 import { fail, invalid } from './errors';
 import { LIMITS } from './limits';
-import type { InviteSpec, ShareSubmission, SlotSpec } from './signed-operation';
+import type { InviteSpec, ShareSubmission, SlotSpec } from './phrase-auth';
 
 const MAX_U64 = (1n << 64n) - 1n;
 
 export function requireAuthenticated(caller: Principal): void {
 	if (caller.isAnonymous()) fail({ kind: 'AnonymousCaller' });
+}
+
+/** The owner principal named at create: a real principal, not the phrase identity itself. */
+export function owner(value: Principal, phrasePrincipal: Principal): Principal {
+	if (value.isAnonymous()) invalid('owner', 'anonymous');
+	if (value.compareTo(phrasePrincipal) === 'eq') invalid('owner', 'the phrase identity');
+	if (value.toUint8Array().length > LIMITS.maxPrincipalBytes) invalid('owner', 'too long');
+	return value;
 }
 
 export function u64(field: string, value: bigint): bigint {
@@ -83,10 +91,13 @@ export function shareCiphertext(field: string, value: Uint8Array): Uint8Array {
 
 export function shares(values: ShareSubmission[], slots: number): ShareSubmission[] {
 	if (values.length !== slots) invalid('shares', 'one share per slot');
+	const checkKeys = new Set<string>();
 	for (const share of values) {
 		shareCiphertext('shares.ciphertext', share.ciphertext);
 		fixedBytes('shares.checkKey', share.checkKey, LIMITS.ed25519PublicKeyBytes);
+		checkKeys.add(share.checkKey.join(','));
 	}
+	if (checkKeys.size !== values.length) invalid('shares.checkKey', 'must be distinct');
 	return values;
 }
 

@@ -1,5 +1,8 @@
-// Vault lifecycle: create, invitations, seal, phrase-signed changes, resign, check-in.
+// Vault lifecycle: create, invitations, seal, phrase-identity changes, resign, check-in.
+import type { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';
+import { constantTimeEqual as bytesEqual } from '../../../src/lib/crypto/bytes';
+import { ed25519Principal } from '../../../src/lib/crypto/protocol';
 import type { OperationContext } from './context';
 import { fail, invalid } from './errors';
 import { LIMITS } from './limits';
@@ -7,24 +10,26 @@ import type { Slot, VaultRecord } from './records';
 import { activeRequest } from './recovery-state';
 import { guardianSet } from './repository';
 import {
-	bytesEqual,
-	checkCheckIn,
-	checkSignedOperation,
+	requireNonce,
+	requirePhraseIdentity,
+	samePrincipal,
 	type InviteSpec,
-	type OperationPayload,
 	type ShareSubmission,
-	type SignedOperation,
 	type SlotSpec
-} from './signed-operation';
+} from './phrase-auth';
 import * as validate from './validate';
 
 export interface CreateVaultArgs {
 	anchor: bigint;
+	/** Raw 32-byte Ed25519 phrase key; the caller must be its self-authenticating principal. */
 	phraseKey: Uint8Array;
+	/** The owner's own principal (e.g. its II principal): sees the vault, raises alarms. */
+	owner: Principal;
 	/** Omitted: LIMITS.defaultDelayNs (72 h). */
 	delayNs?: bigint;
 	invites: InviteSpec[];
-	proof: SignedOperation;
+	/** The anchor's create nonce (anchor_status.createNonce). */
+	nonce: bigint;
 	/**
 	 * Recovery-phrase public keys II reports for the anchor (raw 32-byte Ed25519), fetched by the
 	 * adapter with get_anchor_credentials. Without this check anyone could squat an anchor with a
@@ -38,6 +43,11 @@ export function createVault(ctx: OperationContext, args: CreateVaultArgs): { vau
 	validate.requireAuthenticated(caller);
 	const anchor = validate.u64('anchor', args.anchor);
 	const phraseKey = validate.fixedBytes('phraseKey', args.phraseKey, LIMITS.ed25519PublicKeyBytes);
+	const phrasePrincipal = ed25519Principal(phraseKey);
+	if (!samePrincipal(caller, phrasePrincipal)) {
+		fail({ kind: 'Unauthorized', reason: 'create_vault is sent by the phrase identity' });
+	}
+	const owner = validate.owner(args.owner, phrasePrincipal);
 	const delayNs = validate.delay(args.delayNs ?? LIMITS.defaultDelayNs);
 	validate.slotCount(args.invites.length);
 	const invites = args.invites.map(validate.invite);
@@ -50,25 +60,12 @@ export function createVault(ctx: OperationContext, args: CreateVaultArgs): { vau
 	if (!args.anchorPhraseKeys.some((key) => bytesEqual(key, phraseKey))) {
 		fail({ kind: 'PhraseKeyNotOnAnchor' });
 	}
-	// Proof of possession: the key the vault is bound to signs its own creation.
-	const payload: OperationPayload = {
-		purpose: 'create_vault',
-		anchor,
-		owner: caller,
-		delayNs,
-		invites
-	};
-	checkSignedOperation(
-		args.proof,
-		{ vaultId: 0n, nonce: anchorRecord.createNonce, publicKey: phraseKey, payload },
-		now,
-		ctx.seams
-	);
+	requireNonce(args.nonce, anchorRecord.createNonce);
 	const vault: VaultRecord = {
 		id: repo.nextId('nextVaultId'),
 		anchor,
-		owner: caller,
-		phraseKey,
+		owner,
+		phrasePrincipal,
 		createdAt: now,
 		nonce: 0n,
 		delayNs,
@@ -81,20 +78,20 @@ export function createVault(ctx: OperationContext, args: CreateVaultArgs): { vau
 	};
 	repo.putVault(vault);
 	repo.putAnchor(anchor, { vaultId: vault.id, createNonce: anchorRecord.createNonce + 1n });
-	repo.addOwned(caller, vault.id);
+	repo.addOwned(owner, vault.id);
 	repo.audit(vault.id, { kind: 'vault-created', at: now, index: 255, ref: 0n });
 	return { vaultId: vault.id };
 }
 
 export function updateGuardians(
 	ctx: OperationContext,
-	args: { vaultId: bigint; slots: SlotSpec[]; op: SignedOperation }
+	args: { vaultId: bigint; nonce: bigint; slots: SlotSpec[] }
 ): void {
 	const before = ctx.repo.requireVault(args.vaultId);
+	requirePhraseIdentity(ctx.caller, before, args.nonce);
 	requireNoActiveRequest(ctx, before);
 	const specs = validate.slotSpecs(args.slots, before.slots.length);
 	requireDistinctInvites(specs.flatMap((spec) => ('invite' in spec ? [spec.invite] : [])));
-	phraseSigned(ctx, before, args.op, { purpose: 'set_guardians', slots: specs });
 	const slots = specs.map((spec): Slot => {
 		if ('invite' in spec) return invitedSlot(spec.invite, ctx.now);
 		return before.slots[spec.keep] ?? invalid('slots', 'keep index out of range');
@@ -117,7 +114,7 @@ export function acceptInvite(
 	validate.requireAuthenticated(caller);
 	const secret = validate.secret(args.secret);
 	const before = ctx.repo.requireVault(args.vaultId);
-	if (caller.compareTo(before.owner) === 'eq') fail({ kind: 'OwnerCannotGuard' });
+	if (samePrincipal(caller, before.owner)) fail({ kind: 'OwnerCannotGuard' });
 	if (guardianSet(before).has(caller.toText())) fail({ kind: 'AlreadyGuardian' });
 	const hash = inviteHash(secret);
 	const index = before.slots.findIndex((slot) => bytesEqual(slot.inviteHash, hash));
@@ -144,13 +141,14 @@ export function seal(
 	ctx: OperationContext,
 	args: {
 		vaultId: bigint;
+		nonce: bigint;
 		threshold: number;
 		commitment: Uint8Array;
 		shares: ShareSubmission[];
-		op: SignedOperation;
 	}
 ): void {
 	const before = ctx.repo.requireVault(args.vaultId);
+	requirePhraseIdentity(ctx.caller, before, args.nonce);
 	requireNoActiveRequest(ctx, before);
 	const guardians = before.slots.map((slot) =>
 		slot.state === 'accepted' ? slot.guardian : fail({ kind: 'NotAllAccepted' })
@@ -158,13 +156,6 @@ export function seal(
 	const threshold = validate.threshold(args.threshold, before.slots.length);
 	const commitment = validate.fixedBytes('commitment', args.commitment, LIMITS.hashBytes);
 	const shares = validate.shares(args.shares, before.slots.length);
-	phraseSigned(ctx, before, args.op, {
-		purpose: 'seal_shares',
-		threshold,
-		commitment,
-		guardians,
-		shares
-	});
 	const sealed = {
 		threshold,
 		commitment,
@@ -172,7 +163,7 @@ export function seal(
 		shares: shares.map((share, i) => ({
 			guardian: guardians[i] ?? invalid('shares', 'one share per slot'),
 			ciphertext: share.ciphertext,
-			checkKey: share.checkKey,
+			checkPrincipal: ed25519Principal(share.checkKey),
 			checkInNonce: 0n,
 			lastCheckInAt: 0n
 		}))
@@ -182,22 +173,19 @@ export function seal(
 
 export function setDelay(
 	ctx: OperationContext,
-	args: { vaultId: bigint; delayNs: bigint; op: SignedOperation }
+	args: { vaultId: bigint; nonce: bigint; delayNs: bigint }
 ): void {
 	const before = ctx.repo.requireVault(args.vaultId);
+	requirePhraseIdentity(ctx.caller, before, args.nonce);
 	const delayNs = validate.delay(args.delayNs);
-	phraseSigned(ctx, before, args.op, { purpose: 'set_policy', delayNs });
 	const after = { ...before, delayNs, nonce: before.nonce + 1n };
 	save(ctx, before, after, 'delay-changed', 255, delayNs);
 }
 
-export function deleteVault(
-	ctx: OperationContext,
-	args: { vaultId: bigint; op: SignedOperation }
-): void {
+export function deleteVault(ctx: OperationContext, args: { vaultId: bigint; nonce: bigint }): void {
 	const { repo } = ctx;
 	const vault = repo.requireVault(args.vaultId);
-	phraseSigned(ctx, vault, args.op, { purpose: 'delete_vault' });
+	requirePhraseIdentity(ctx.caller, vault, args.nonce);
 	if (vault.lastRequestId !== 0n) repo.removeRequest(vault.lastRequestId);
 	repo.syncGuardians(vault, undefined);
 	repo.removeOwned(vault.owner, vault.id);
@@ -226,39 +214,23 @@ export function resign(ctx: OperationContext, args: { vaultId: bigint }): void {
 }
 
 /**
- * Check-in proves a guardian can still decrypt its share without revealing anything. At seal
- * the owner derives, per share, an Ed25519 key pair from the share envelope's plaintext
- * (seed = sha256(tag || envelope), tag defined in src/lib/crypto/protocol.ts) and stores only
- * the public "check key". To check in, the guardian fetches its vetKey, decrypts its envelope,
- * re-derives the key and signs a check-in message (signed-operation.ts) over the canister, the
- * vault, its share index and principal, the share's check-in counter (the canister's fresh
- * challenge) and an expiry at most 10 minutes ahead. The canister learns a signature and a
- * public key, both independent of the share; no replay (counter), no pre-signing beyond 10
- * minutes (expiry cap).
+ * Check-in proves a guardian can still decrypt its share without revealing anything. At seal the
+ * owner derives, per share, an Ed25519 check identity from the share envelope's plaintext
+ * (src/lib/crypto/check-key.ts) and sends only its public key; the canister keeps its principal.
+ * To check in, the guardian decrypts its envelope, re-derives the identity and sends this call
+ * as it: the IC verifies the request signature, the canister finds the share whose check
+ * principal is the caller and checks the share's counter (no replay).
  */
-export function checkIn(
-	ctx: OperationContext,
-	args: { vaultId: bigint; expiresAt: bigint; signature: Uint8Array }
-): void {
+export function checkIn(ctx: OperationContext, args: { vaultId: bigint; nonce: bigint }): void {
 	const { caller } = ctx;
-	validate.requireAuthenticated(caller);
-	const expiryNs = validate.u64('expiresAt', args.expiresAt);
 	const before = ctx.repo.requireVault(args.vaultId);
 	const shares = before.seal?.shares ?? [];
-	const shareIndex = shares.findIndex((share) => share.guardian.toText() === caller.toText());
+	const shareIndex = shares.findIndex((share) => samePrincipal(share.checkPrincipal, caller));
 	const share = shares[shareIndex];
 	if (!before.seal || share === undefined) {
-		fail({ kind: 'Unauthorized', reason: 'no sealed share for this caller' });
+		fail({ kind: 'Unauthorized', reason: "not a share's check identity" });
 	}
-	const message = {
-		canisterId: ctx.seams.canisterId,
-		vaultId: before.id,
-		shareIndex,
-		guardian: caller,
-		nonce: share.checkInNonce,
-		expiryNs
-	};
-	checkCheckIn(message, args.signature, share.checkKey, ctx.now);
+	requireNonce(args.nonce, share.checkInNonce);
 	const updated = { ...share, checkInNonce: share.checkInNonce + 1n, lastCheckInAt: ctx.now };
 	const sealed = { ...before.seal, shares: shares.map((s, i) => (i === shareIndex ? updated : s)) };
 	save(ctx, before, { ...before, seal: sealed }, 'checked-in', shareIndex);
@@ -281,20 +253,6 @@ function requireDistinctInvites(invites: { inviteHash: Uint8Array }[]): void {
 function requireNoActiveRequest(ctx: OperationContext, vault: VaultRecord): void {
 	const active = activeRequest(ctx.repo, vault, ctx.now);
 	if (active) fail({ kind: 'RecoveryActive', requestId: active.id });
-}
-
-function phraseSigned(
-	ctx: OperationContext,
-	vault: VaultRecord,
-	op: SignedOperation,
-	payload: OperationPayload
-): void {
-	checkSignedOperation(
-		op,
-		{ vaultId: vault.id, nonce: vault.nonce, publicKey: vault.phraseKey, payload },
-		ctx.now,
-		ctx.seams
-	);
 }
 
 function save(

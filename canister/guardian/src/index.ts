@@ -1,17 +1,7 @@
 // The guardian canister: maps Candid (../idl.ts) to GuardianDomain calls with the caller and
 // time, and makes the outgoing calls the domain decides on (II for anchor keys, vetKD). Typed
 // errors are Candid variants; only a broken invariant (unreadable stored record) traps.
-import {
-	canisterSelf,
-	init,
-	msgCaller,
-	postUpgrade,
-	Principal,
-	query,
-	time,
-	trap,
-	update
-} from 'azle';
+import { init, msgCaller, postUpgrade, Principal, query, time, trap, update } from 'azle';
 
 import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '../../../src/lib/crypto/protocol';
 import * as candid from '../candid';
@@ -33,14 +23,9 @@ export const GUARDIAN_VERSION = '0.2.0';
 const TRANSPORT_KEY_BYTES = 48;
 
 type InitArgsValue = { vetKdKeyName: string; internetIdentity: Principal };
-type Signed = { message: Uint8Array; signature: Uint8Array };
 type Invite = { label: string; inviteHash: Uint8Array };
 
-const domain = new GuardianDomain(stableStores(), {
-	get canisterId() {
-		return canisterSelf();
-	}
-});
+const domain = new GuardianDomain(stableStores());
 
 function configure(args: InitArgsValue): void {
 	if (DERIVE_KEY_CYCLES[args.vetKdKeyName] === undefined) {
@@ -111,9 +96,10 @@ export default class Guardian {
 	async create_vault(args: {
 		anchor: bigint;
 		phraseKey: Uint8Array;
+		owner: Principal;
 		delayNs: candid.Opt<bigint>;
 		invites: Invite[];
-		proof: Signed;
+		nonce: bigint;
 	}): Promise<candid.CandidResult<{ vaultId: bigint }>> {
 		const who = caller();
 		// The squatting guard needs the anchor's phrase keys from II before the domain decides.
@@ -130,7 +116,7 @@ export default class Guardian {
 	}
 
 	@update(M.set_guardians.args, M.set_guardians.result)
-	set_guardians(args: { vaultId: bigint; slots: candid.CandidSlotSpec[]; op: Signed }) {
+	set_guardians(args: { vaultId: bigint; nonce: bigint; slots: candid.CandidSlotSpec[] }) {
 		const slots = args.slots.map(candid.slotSpec);
 		return candid.candidResult(domain.updateGuardians(caller(), time(), { ...args, slots }), unit);
 	}
@@ -143,21 +129,21 @@ export default class Guardian {
 	@update(M.seal_shares.args, M.seal_shares.result)
 	seal_shares(args: {
 		vaultId: bigint;
+		nonce: bigint;
 		threshold: number;
 		commitment: Uint8Array;
 		shares: { ciphertext: Uint8Array; checkKey: Uint8Array }[];
-		op: Signed;
 	}) {
 		return candid.candidResult(domain.seal(caller(), time(), args), unit);
 	}
 
 	@update(M.set_delay.args, M.set_delay.result)
-	set_delay(args: { vaultId: bigint; delayNs: bigint; op: Signed }) {
+	set_delay(args: { vaultId: bigint; nonce: bigint; delayNs: bigint }) {
 		return candid.candidResult(domain.setDelay(caller(), time(), args), unit);
 	}
 
 	@update(M.delete_vault.args, M.delete_vault.result)
-	delete_vault(args: { vaultId: bigint; op: Signed }) {
+	delete_vault(args: { vaultId: bigint; nonce: bigint }) {
 		return candid.candidResult(domain.deleteVault(caller(), time(), args), unit);
 	}
 
@@ -167,7 +153,7 @@ export default class Guardian {
 	}
 
 	@update(M.check_in.args, M.check_in.result)
-	check_in(args: { vaultId: bigint; expiresAt: bigint; signature: Uint8Array }) {
+	check_in(args: { vaultId: bigint; nonce: bigint }) {
 		return candid.candidResult(domain.checkIn(caller(), time(), args), unit);
 	}
 
@@ -192,7 +178,7 @@ export default class Guardian {
 	}
 
 	@update(M.cancel_recovery.args, M.cancel_recovery.result)
-	cancel_recovery(args: { requestId: bigint; op: Signed }) {
+	cancel_recovery(args: { requestId: bigint; nonce: bigint }) {
 		return candid.candidResult(domain.cancelRecovery(caller(), time(), args), unit);
 	}
 

@@ -2,7 +2,7 @@
 // methods (Azle's bundled management IDL has no vetKD types, so they are declared here).
 import { call, IDL, Principal } from 'azle';
 
-import { ed25519KeyFromDer } from '../../../src/lib/crypto/operation';
+import { ed25519KeyFromDer } from '../../../src/lib/crypto/protocol';
 import { AnchorCredentials, type AnchorCredentialsValue } from '../../internet_identity/domain/idl';
 
 const KeyId = IDL.Record({ curve: IDL.Variant({ bls12_381_g2: IDL.Null }), name: IDL.Text });

@@ -1,7 +1,7 @@
 // Creates agents for the configured network. On a local network (devnet, dfx) the root key is
 // fetched from the replica itself; on mainnet the agent's built-in IC root key is used.
 import { HttpAgent, type Identity } from '@dfinity/agent';
-import { config, type AppConfig } from '$lib/config';
+import { config, type AppConfig } from '../config';
 import { fromThrown } from './errors';
 
 export async function createAgent(

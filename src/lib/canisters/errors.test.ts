@@ -80,7 +80,7 @@ describe('fromThrown', () => {
 	});
 
 	test('a CanisterError passes through unchanged; a non-Error is described', () => {
-		const original = fromCandidError({ Expired: null });
+		const original = fromCandidError({ InviteExpired: null });
 		expect(fromThrown(original)).toBe(original);
 		expect(fromThrown('offline').details.cause).toBe('offline');
 	});

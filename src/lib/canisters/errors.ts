@@ -11,14 +11,7 @@ export const GUARDIAN_ERROR_KINDS = [
 	'InvalidInput',
 	'InvalidState',
 	'LimitReached',
-	'WrongPurpose',
-	'WrongVault',
-	'WrongCanister',
 	'StaleNonce',
-	'Expired',
-	'ExpiryTooFar',
-	'PayloadMismatch',
-	'BadSignature',
 	'AnchorHasVault',
 	'PhraseKeyNotOnAnchor',
 	'InviteNotFound',
@@ -64,7 +57,7 @@ const nsToDate = (ns: unknown): string =>
 const MESSAGES: Record<CanisterErrorKind, (details: ErrorDetails) => string> = {
 	AnonymousCaller: () => 'You are not signed in. Sign in and try again.',
 	Unauthorized: () =>
-		'You are not allowed to do this with this vault. Check that you signed in with the right identity.',
+		'You are not allowed to do this with this vault. Check that you signed in with the right identity and, for changes, entered this vault’s recovery phrase.',
 	NotFound: ({ entity }) =>
 		`That ${typeof entity === 'string' ? entity : 'item'} does not exist (any more). Reload the page.`,
 	InvalidInput: ({ field, reason }) =>
@@ -72,17 +65,8 @@ const MESSAGES: Record<CanisterErrorKind, (details: ErrorDetails) => string> = {
 	InvalidState: ({ reason }) =>
 		`This cannot be done right now: ${String(reason)}. Reload the page to see the current state.`,
 	LimitReached: ({ limit }) => `A limit was reached (${String(limit)}).`,
-	WrongPurpose: () => 'The request was signed for another action. Reload the page and try again.',
-	WrongVault: () => 'The request was meant for another vault. Reload the page and try again.',
-	WrongCanister: () =>
-		'The request was meant for another Tessera installation. Reload the page and try again.',
 	StaleNonce: () =>
 		'Your vault changed in the meantime (perhaps in another tab). Reload the page and try again.',
-	Expired: () => 'The request took too long and expired. Try again.',
-	ExpiryTooFar: () => 'The request’s expiry is too far ahead. Check your device’s clock.',
-	PayloadMismatch: () =>
-		'The request did not match what was signed. Reload the page and try again.',
-	BadSignature: () => 'The signature did not verify. Check that you entered the right phrase.',
 	AnchorHasVault: () =>
 		'This Internet Identity already has a vault. Open your dashboard to manage it.',
 	PhraseKeyNotOnAnchor: () =>

@@ -14,7 +14,7 @@ import type {
 	OwnerVaultView,
 	RequestView
 } from '../../../canister/guardian/domain/index';
-import { config, type AppConfig } from '$lib/config';
+import { config, type AppConfig } from '../config';
 import { createAgent } from './agent';
 import { CanisterError, callCanister, describeError, fromThrown } from './errors';
 
@@ -61,6 +61,12 @@ export interface ShareSubmission {
 	ciphertext: Uint8Array;
 	/** DER public key of the share's check identity (guardian check-ins). */
 	checkKey: Uint8Array;
+}
+
+export interface ReleaseResult {
+	shares: { shareIndex: number; ciphertext: Uint8Array }[];
+	/** The vault's entropy commitment (asked of guardian-perf; absent until the canister has it). */
+	commitment: Uint8Array;
 }
 
 /** The raw actor: argument and result shapes as Candid has them. */
@@ -181,8 +187,7 @@ export function guardianCanister(agent: Agent, canisterId: Principal) {
 		/** Sent by the phrase identity. */
 		cancelRecovery: (args: { requestId: bigint; nonce: bigint }) =>
 			callCanister(() => actor.cancel_recovery(args)),
-		release: async (requestId: bigint) =>
-			(await callCanister(() => actor.release(requestId))).shares,
+		release: (requestId: bigint) => callCanister(() => actor.release(requestId)),
 		sharesKey: (transportPublicKey: Uint8Array) =>
 			callCanister(() => actor.shares_key(transportPublicKey)),
 		releaseKey: (requestId: bigint, transportPublicKey: Uint8Array) =>

@@ -10,4 +10,4 @@ export * from './vetkd-keys';
 export * from './vetkeys';
 export * from './verification-code';
 export * from './paper';
-export * from './operation';
+export * from './check-key';

@@ -12,48 +12,23 @@ export const RELEASE_IDENTITY_VECTOR = {
 	identity: '0000000000000009' + PRINCIPAL_BYTES
 } as const;
 
-/** encodeOperationPayload([5n, bytes abcd, "hi", CANISTER_ID]) and its hash. */
-export const PAYLOAD_VECTOR = {
-	payload:
-		'01' +
-		'0000000000000005' +
-		'02' +
-		'0000000000000002' +
-		'abcd' +
-		'03' +
-		'0000000000000002' +
-		'6869' +
-		'04' +
-		'000000000000000a' +
-		'80000000001000010101',
-	hash: '1070ce44a6488d23dc598c69897678ae55f0458ec0896fe39ca8c783c46547af'
-} as const;
-
-/** An operation message signed by the Ed25519 key whose secret is 32 bytes of 0x01. */
-export const OPERATION_VECTOR = {
-	secretKey: '01'.repeat(32),
-	publicKey: '8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c',
-	purpose: 'seal_shares',
+/**
+ * A share's check key (check-key.ts): envelope v1 of vault 7, slot 2 of 3, m = 2, share = 33
+ * bytes of 0x05. Seed checked with Python's hashlib, public key with Node's crypto (OpenSSL).
+ */
+export const CHECK_KEY_VECTOR = {
 	canisterId: CANISTER_ID,
 	vaultId: 7n,
-	nonce: 3n,
-	expiryNs: 1_800_000_000_000_000_000n,
-	payloadHash: PAYLOAD_VECTOR.hash,
-	message:
-		'0000000000000014' +
-		'746573736572612f76312f6f7065726174696f6e' + // lp("tessera/v1/operation")
+	shareIndex: 2,
+	envelope:
 		'01' + // version
-		'000000000000000b' +
-		'7365616c5f736861726573' + // lp("seal_shares")
-		'000000000000000a' +
-		'80000000001000010101' + // lp(canister id)
 		'0000000000000007' + // vault id
-		'0000000000000003' + // nonce
-		'18fae27693b40000' + // expiry ns
-		PAYLOAD_VECTOR.hash,
-	signature:
-		'488539ed4fd3a227a609faeae3ac7944825ac47a3b4519728bf393bc7b422231' +
-		'46b90e7fbc956650c7e0cb6e2404539e1ce340c8688c0678753254860fda0e0a'
+		'020203' + // index, m, n
+		'05'.repeat(33) + // share
+		'19595688', // checksum
+	seed: 'b3f3bebfb438ca23e9fbd76347cfc3c857e47aa8efe1422d6a004a6adb333cd3',
+	publicKey: '9029012b44520e30aeef7816f72b37817f5356eaeea00bac97b0dc9f29f635bf',
+	principal: 'smevo-rf5d5-frjpn-o5i2z-63yme-chkv4-qvndk-b2rm3-notwx-gz5s2-gqe'
 } as const;
 
 export const VERIFICATION_CODE_VECTORS = [

@@ -94,7 +94,11 @@ beforeAll(async () => {
 	if (!shares.ok || !release.ok) throw new Error('derived keys did not verify');
 	sharesKey = shares.value;
 	releaseKey = release.value;
-	const sealed = await sealShares(entropy, { vaultId, threshold: 2, guardians }, sharesKey);
+	const sealed = await sealShares(
+		entropy,
+		{ canisterId, vaultId, threshold: 2, guardians },
+		sharesKey
+	);
 	if (!sealed.ok) throw new Error(sealed.error.kind);
 	seal = sealed.value;
 });
@@ -125,6 +129,27 @@ describe('recovery end to end (seal, approve, release)', () => {
 		expect(recovered).toEqual({ ok: true, value: entropy });
 		const phraseKey = await derivePhraseKey(recovered.ok ? recovered.value : new Uint8Array());
 		expect(phraseKey.principal.toText()).toBe((await derivePhraseKey(entropy)).principal.toText());
+	});
+
+	it('each share carries its check key; only its guardian re-derives the identity', () => {
+		const keys = seal.shares.map((share) => Buffer.from(share.checkKey).toString('hex'));
+		expect(new Set(keys).size).toBe(guardians.length);
+		for (const [i, share] of seal.shares.entries()) {
+			const identity = guardianKey(guardians[i]!).checkIdentity(
+				share.ciphertext,
+				vaultId,
+				canisterId
+			);
+			if (!identity.ok) throw new Error(identity.error.kind);
+			expect(Buffer.from(identity.value.getPublicKey().rawKey).toString('hex')).toBe(keys[i]);
+		}
+		// Another guardian's vetKey cannot open the share, so it cannot derive the identity.
+		const foreign = guardianKey(guardians[0]!).checkIdentity(
+			seal.shares[1]!.ciphertext,
+			vaultId,
+			canisterId
+		);
+		expect(foreign).toEqual({ ok: false, error: { kind: 'undecryptable' } });
 	});
 
 	it('lets a guardian open its own envelope (for a paper copy)', () => {
@@ -294,7 +319,7 @@ describe('seal errors', () => {
 		expect(
 			await sealShares(
 				entropy,
-				{ vaultId, threshold: 2, guardians: [guardians[0]!, guardians[0]!] },
+				{ canisterId, vaultId, threshold: 2, guardians: [guardians[0]!, guardians[0]!] },
 				sharesKey
 			)
 		).toEqual({
@@ -303,17 +328,23 @@ describe('seal errors', () => {
 		});
 		const eleven = Array.from({ length: 11 }, (_, i) => principal(100 + i));
 		expect(
-			await sealShares(entropy, { vaultId, threshold: 2, guardians: eleven }, sharesKey)
+			await sealShares(entropy, { canisterId, vaultId, threshold: 2, guardians: eleven }, sharesKey)
 		).toEqual({
 			ok: false,
 			error: { kind: 'bad-parameters' }
 		});
-		expect(await sealShares(entropy, { vaultId, threshold: 4, guardians }, sharesKey)).toEqual({
+		expect(
+			await sealShares(entropy, { canisterId, vaultId, threshold: 4, guardians }, sharesKey)
+		).toEqual({
 			ok: false,
 			error: { kind: 'bad-parameters' }
 		});
 		expect(
-			await sealShares(new Uint8Array(31), { vaultId, threshold: 2, guardians }, sharesKey)
+			await sealShares(
+				new Uint8Array(31),
+				{ canisterId, vaultId, threshold: 2, guardians },
+				sharesKey
+			)
 		).toEqual({
 			ok: false,
 			error: { kind: 'bad-entropy' }

@@ -1,5 +1,6 @@
 // vetKeys IBE for shares: seal to guardians under the shares context, re-encrypt to a recovery
 // request under the release context, and open with exactly one vetKey per party.
+import type { Ed25519KeyIdentity } from '@dfinity/identity';
 import type { Principal } from '@dfinity/principal';
 import {
 	EncryptedVetKey,
@@ -11,6 +12,7 @@ import {
 	type VetKey
 } from '@dfinity/vetkeys';
 import { wipe } from './bytes';
+import { checkIdentityFromEnvelope, checkPublicKey } from './check-key';
 import { decodeEnvelope, type EnvelopeError } from './envelope';
 import { MAX_GUARDIANS, releaseIdentity } from './protocol';
 import { err, ok, type Result } from './result';
@@ -37,6 +39,8 @@ export interface SealedShare {
 	/** Guardian slot, 1..n, as in the envelope. */
 	readonly index: number;
 	readonly ciphertext: Uint8Array;
+	/** Raw Ed25519 public key of the share's check identity (check-key.ts), sent with the share. */
+	readonly checkKey: Uint8Array;
 }
 
 export interface Seal {
@@ -46,13 +50,24 @@ export interface Seal {
 
 export type SealError = SplitError | { kind: 'duplicate-guardian'; index: number };
 
-/** Seal: split the entropy m-of-n and encrypt envelope i to guardian i (n = guardians.length). */
+export interface SealTarget {
+	/** The guardian canister: bound into each share's check key. */
+	readonly canisterId: Principal;
+	readonly vaultId: bigint;
+	readonly threshold: number;
+	readonly guardians: Principal[];
+}
+
+/**
+ * Seal: split the entropy m-of-n, encrypt envelope i to guardian i (n = guardians.length) and
+ * derive each share's check public key from its envelope.
+ */
 export async function sealShares(
 	entropy: Uint8Array,
-	vault: { readonly vaultId: bigint; readonly threshold: number; readonly guardians: Principal[] },
+	vault: SealTarget,
 	sharesKey: SharesKey
 ): Promise<Result<Seal, SealError>> {
-	const { vaultId, threshold, guardians } = vault;
+	const { canisterId, vaultId, threshold, guardians } = vault;
 	const seen = new Set<string>();
 	for (const [i, guardian] of guardians.entries()) {
 		if (seen.has(guardian.toText())) return err({ kind: 'duplicate-guardian', index: i + 1 });
@@ -62,11 +77,15 @@ export async function sealShares(
 	const split = await splitEntropy(entropy, vaultId, threshold, guardians.length);
 	if (!split.ok) return split;
 	const { envelopes, commitment } = split.value;
-	const shares = guardians.map((guardian, i) => ({
-		guardian,
-		index: i + 1,
-		ciphertext: ibeEncrypt(sharesKey.key, guardian.toUint8Array(), envelopes[i] ?? new Uint8Array())
-	}));
+	const shares = guardians.map((guardian, i) => {
+		const envelope = envelopes[i] ?? new Uint8Array();
+		return {
+			guardian,
+			index: i + 1,
+			ciphertext: ibeEncrypt(sharesKey.key, guardian.toUint8Array(), envelope),
+			checkKey: checkPublicKey({ canisterId, vaultId, shareIndex: i + 1, envelope })
+		};
+	});
 	wipe(...envelopes);
 	return ok({ shares, commitment });
 }
@@ -174,6 +193,19 @@ export class GuardianKey {
 	/** The guardian's envelope bytes (e.g. for a paper share). Secret: wipe after use. */
 	openEnvelope(ciphertext: Uint8Array, vaultId: bigint): Result<Uint8Array, OpenError> {
 		return openEnvelope(this.vetKey, ciphertext, vaultId);
+	}
+
+	/** The share's check identity (check-key.ts): check_in is sent as it. */
+	checkIdentity(
+		ciphertext: Uint8Array,
+		vaultId: bigint,
+		canisterId: Principal
+	): Result<Ed25519KeyIdentity, OpenError> {
+		const envelope = openEnvelope(this.vetKey, ciphertext, vaultId);
+		if (!envelope.ok) return envelope;
+		const identity = checkIdentityFromEnvelope(canisterId, envelope.value);
+		wipe(envelope.value);
+		return identity.ok ? identity : err({ kind: 'bad-envelope', error: identity.error });
 	}
 
 	/** Approve: decrypt this guardian's share and re-encrypt it to the request's release identity. */

@@ -86,27 +86,17 @@ function publicKeys() {
 export function guardianCalls(w: World, caller: Principal): GuardianCalls {
 	const d = w.domain;
 	return {
-		invitation: async (vaultId, secret) => unwrap(d.invitation(caller, w.now, { vaultId, secret })),
-		acceptInvite: async (vaultId, secret) =>
-			unwrap(d.acceptInvite(caller, w.now, { vaultId, secret })),
-		guardianVaults: async () =>
-			unwrap(d.guardianVaults(caller, w.now, undefined)).map(({ pendingRequest, ...vault }) => ({
-				...vault,
-				pendingRequest,
-				myVote: pendingRequest?.myVote
-			})),
+		invitation: async (args) => unwrap(d.invitation(caller, w.now, args)),
+		acceptInvite: async (args) => unwrap(d.acceptInvite(caller, w.now, args)).slot,
+		guardianVaults: async () => unwrap(d.guardianVaults(caller, w.now, undefined)),
 		auditLog: async (vaultId) => unwrap(d.auditLog(caller, w.now, { vaultId })),
 		vetkdPublicKeys: async () => publicKeys(),
 		sharesKey: async (transportPublicKey) => {
 			const { input } = unwrap(d.authorizeSharesKey(caller, w.now, undefined));
 			return master.deriveEncryptedKey(canister, VETKD_CONTEXT_SHARES, input, transportPublicKey);
 		},
-		approveRecovery: async (requestId, ciphertext) => {
-			unwrap(d.approveRecovery(caller, w.now, { requestId, ciphertext }));
-		},
-		declineRecovery: async (requestId) => {
-			unwrap(d.declineRecovery(caller, w.now, { requestId }));
-		}
+		approveRecovery: async (args) => unwrap(d.approveRecovery(caller, w.now, args)),
+		declineRecovery: async (requestId) => unwrap(d.declineRecovery(caller, w.now, { requestId }))
 	};
 }
 

@@ -16,7 +16,7 @@ import {
 	inviteErrorMessage,
 	loadGuardedVaults
 } from './guardian';
-import type { GuardedVault, GuardianCalls } from './guardian-calls';
+import type { GuardianVaultView, GuardianCalls } from './guardian-calls';
 import { guardianCalls, sealedWorld, TestCanisterError, trust } from './guardian-test-world';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -32,7 +32,7 @@ async function kindOf(promise: Promise<unknown>): Promise<string | undefined> {
 	return undefined;
 }
 
-async function pendingVault(calls: GuardianCalls): Promise<GuardedVault> {
+async function pendingVault(calls: GuardianCalls): Promise<GuardianVaultView> {
 	const [view] = await loadGuardedVaults(calls);
 	if (!view) throw new Error('no vault');
 	return view.vault;
@@ -52,7 +52,7 @@ describe('accepting an invitation', () => {
 			slot: 1
 		});
 		expect(info.expiresAt).toBe(w.now + LIMITS.inviteValidityNs);
-		expect(await acceptInvitation(calls, link)).toEqual({ slot: 1 });
+		expect(await acceptInvitation(calls, link)).toBe(1);
 		const [view] = await loadGuardedVaults(calls);
 		expect(view).toMatchObject({ sealed: false, pending: undefined });
 		expect(view?.vault).toMatchObject({ anchor: w.anchor, label: 'Guardian 2' });
@@ -143,7 +143,10 @@ describe('approving and declining a recovery', () => {
 		expect((await loadGuardedVaults(third))[0]?.pending).toBeUndefined();
 		// A screen that still shows the request: the canister refuses the late approval.
 		expect(await kindOf(approveRequest(third, trust, w.guardian(2), stale))).toBe('RequestClosed');
-		const closed = { ...stale, pendingRequest: { ...stale.pendingRequest!, status: 'failed' } };
+		const closed: GuardianVaultView = {
+			...stale,
+			pendingRequest: { ...stale.pendingRequest!, status: 'failed' }
+		};
 		const error = await approveRequest(third, trust, w.guardian(2), closed).catch(
 			(e: unknown) => e
 		);
@@ -157,7 +160,7 @@ describe('approving and declining a recovery', () => {
 		const spy = vi.spyOn(calls, 'sharesKey');
 		const vault = await pendingVault(calls);
 		expect(await kindOf(approveRequest(calls, trust, w.guardian(0), vault))).toBe('not-pending');
-		const unsealed: GuardedVault = {
+		const unsealed: GuardianVaultView = {
 			...vault,
 			pendingRequest: {
 				requestId: 1n,
@@ -173,7 +176,8 @@ describe('approving and declining a recovery', () => {
 				guardianCount: 2,
 				approvals: 0,
 				declines: 0,
-				alarmRaisedAt: undefined
+				alarmRaisedAt: undefined,
+				myVote: undefined
 			}
 		};
 		expect(await kindOf(approveRequest(calls, trust, w.guardian(0), unsealed))).toBe('no-share');
@@ -210,7 +214,7 @@ describe('approving and declining a recovery', () => {
 
 		// Another guardian's share: my key cannot open it.
 		const other = await pendingVault(guardianCalls(w, w.guardian(1)));
-		const foreign: GuardedVault = { ...vault, share: other.share };
+		const foreign: GuardianVaultView = { ...vault, share: other.share };
 		const withMyKey = { ...honest, approveRecovery: approve };
 		expect(await kindOf(approveRequest(withMyKey, trust, w.guardian(0), foreign))).toBe(
 			'share-unreadable'

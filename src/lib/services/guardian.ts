@@ -6,11 +6,11 @@ import { verificationCode, type VerificationCode } from '$lib/crypto/verificatio
 import { GuardianKeyRequest } from '$lib/crypto/vetkeys';
 import { errorMessage, FlowError } from './guardian-errors';
 import type {
-	GuardedVault,
+	GuardianVaultView,
 	GuardianCalls,
-	InvitationInfo,
+	InvitationView,
 	Progress,
-	RequestInfo
+	RequestView
 } from './guardian-calls';
 import type { InviteLink } from './guardian-invite';
 import { trustedKeys, type VetKdTrust } from './guardian-keys';
@@ -32,15 +32,13 @@ export const INVITE_ERRORS: Record<string, string> = {
 export function describeInvitation(
 	calls: GuardianCalls,
 	link: InviteLink
-): Promise<InvitationInfo> {
-	return calls.invitation(link.vaultId, link.secret);
+): Promise<InvitationView> {
+	return calls.invitation(link);
 }
 
-export function acceptInvitation(
-	calls: GuardianCalls,
-	link: InviteLink
-): Promise<{ slot: number }> {
-	return calls.acceptInvite(link.vaultId, link.secret);
+/** Accepts; resolves to the slot the guardian now holds. */
+export function acceptInvitation(calls: GuardianCalls, link: InviteLink): Promise<number> {
+	return calls.acceptInvite(link);
 }
 
 export function inviteErrorMessage(error: unknown): string {
@@ -48,7 +46,7 @@ export function inviteErrorMessage(error: unknown): string {
 }
 
 export interface PendingRequest {
-	readonly request: RequestInfo;
+	readonly request: RequestView;
 	/** What the requester sees too: compare it with the owner before approving. */
 	readonly code: VerificationCode;
 	readonly myVote: 'approved' | 'declined' | undefined;
@@ -56,13 +54,9 @@ export interface PendingRequest {
 }
 
 export interface GuardedVaultView {
-	readonly vault: GuardedVault;
+	readonly vault: GuardianVaultView;
 	readonly sealed: boolean;
 	readonly pending: PendingRequest | undefined;
-}
-
-function vote(value: string | undefined): PendingRequest['myVote'] {
-	return value === 'approved' || value === 'declined' ? value : undefined;
 }
 
 /** The vaults I guard, each with its open request (if any) and that request's code. */
@@ -76,7 +70,7 @@ export async function loadGuardedVaults(calls: GuardianCalls): Promise<GuardedVa
 			pending: request && {
 				request,
 				code: verificationCode(request.requestId, request.requester),
-				myVote: vote(vault.myVote),
+				myVote: request.myVote,
 				alarmRaised: request.alarmRaisedAt !== undefined
 			}
 		};
@@ -98,7 +92,7 @@ export async function approveRequest(
 	calls: GuardianCalls,
 	trust: VetKdTrust,
 	me: Principal,
-	vault: GuardedVault,
+	vault: GuardianVaultView,
 	progress: Progress = () => {}
 ): Promise<void> {
 	const request = vault.pendingRequest;
@@ -139,12 +133,12 @@ export async function approveRequest(
 		);
 	}
 	progress(APPROVE_STEPS[3], 3, total);
-	await calls.approveRecovery(request.requestId, released.value);
+	await calls.approveRecovery({ requestId: request.requestId, ciphertext: released.value });
 	progress('Approved', total, total);
 }
 
-export function declineRequest(calls: GuardianCalls, request: RequestInfo): Promise<void> {
-	return calls.declineRecovery(request.requestId);
+export async function declineRequest(calls: GuardianCalls, request: RequestView): Promise<void> {
+	await calls.declineRecovery(request.requestId);
 }
 
 /** Plain words for the audit log's event kinds. */

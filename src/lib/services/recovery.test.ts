@@ -9,7 +9,6 @@ import {
 	CLOSED_REASONS,
 	openErrorMessage,
 	openRequest,
-	parseAnchor,
 	reconstruct,
 	RECONSTRUCT_STEPS,
 	releaseErrorMessage,
@@ -45,27 +44,6 @@ async function approveBy(world: SealedWorld, ...guardians: number[]) {
 		await approveRequest(calls, trust, w.guardian(i), view!.vault);
 	}
 }
-
-describe('anchor input', () => {
-	it.each([
-		['10000', 10000n],
-		[' 10 000 ', 10000n],
-		['1_234', 1234n],
-		['18446744073709551615', 18446744073709551615n]
-	])('%s is anchor %s', (text, anchor) => {
-		expect(parseAnchor(text)).toEqual({ ok: true, anchor });
-	});
-
-	it.each([
-		['', 'empty'],
-		['  ', 'empty'],
-		['12a', 'not-a-number'],
-		['-5', 'not-a-number'],
-		['18446744073709551616', 'too-large']
-	])('%j is refused (%s)', (text, error) => {
-		expect(parseAnchor(text)).toEqual({ ok: false, error });
-	});
-});
 
 describe('recovery, end to end', () => {
 	it('open -> code -> two approvals -> refused before the delay -> released -> the phrase', async () => {

@@ -5,30 +5,8 @@ import type { Principal } from '@dfinity/principal';
 import { verificationCode, type VerificationCode } from '$lib/crypto/verification-code';
 import { ReleaseKeyRequest } from '$lib/crypto/vetkeys';
 import { errorMessage, FlowError } from './guardian-errors';
-import type { Progress, RequestInfo, RequesterCalls } from './guardian-calls';
+import type { Progress, RequestView, RequesterCalls } from './guardian-calls';
 import { trustedKeys, type VetKdTrust } from './guardian-keys';
-
-const U64_MAX = (1n << 64n) - 1n;
-
-export type AnchorInputError = 'empty' | 'not-a-number' | 'too-large';
-
-/** Parses the anchor number a person types ("10 000", "10000"). */
-export function parseAnchor(
-	text: string
-): { ok: true; anchor: bigint } | { ok: false; error: AnchorInputError } {
-	const digits = text.replace(/[\s_.,]/gu, '');
-	if (digits === '') return { ok: false, error: 'empty' };
-	if (!/^\d+$/u.test(digits)) return { ok: false, error: 'not-a-number' };
-	const anchor = BigInt(digits);
-	if (anchor > U64_MAX) return { ok: false, error: 'too-large' };
-	return { ok: true, anchor };
-}
-
-export const ANCHOR_INPUT_ERRORS: Record<AnchorInputError, string> = {
-	empty: 'Enter your anchor number (your Internet Identity number).',
-	'not-a-number': 'An anchor number has only digits, e.g. 10042.',
-	'too-large': 'That number is too large to be an anchor number.'
-};
 
 /** Formats ns since the epoch for people. */
 export function formatTime(ns: bigint): string {
@@ -71,7 +49,7 @@ export type RequestStage =
 	| { stage: 'released' }
 	| { stage: 'closed'; status: string };
 
-export function requestStage(request: RequestInfo): RequestStage {
+export function requestStage(request: RequestView): RequestStage {
 	if (request.status === 'released') return { stage: 'released' };
 	if (request.status !== 'open') return { stage: 'closed', status: request.status };
 	const approvalsMissing = Math.max(0, request.threshold - request.approvals);
@@ -102,7 +80,7 @@ export async function reconstruct(
 	calls: RequesterCalls,
 	trust: VetKdTrust,
 	me: Principal,
-	request: Pick<RequestInfo, 'requestId' | 'vaultId'>,
+	request: Pick<RequestView, 'requestId' | 'vaultId'>,
 	progress: Progress = () => {}
 ): Promise<Uint8Array> {
 	const total = RECONSTRUCT_STEPS.length;

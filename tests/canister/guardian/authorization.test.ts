@@ -5,7 +5,7 @@ import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReleaseKey, SharesKey } from '../../../src/lib/crypto/vetkd-keys';
-import { errOf, identity, Net, newPhrase, type GuardianActor } from './harness';
+import { errOf, identity, Net, newPhrase, okOf, type GuardianActor } from './harness';
 import { DELAY_NS, Vault } from './vault';
 
 type Attempt = [name: string, call: () => Promise<unknown>, error: string];
@@ -34,12 +34,6 @@ describe('guardian canister: authorization and bad input through the wasm', () =
 		const controller = net.controller;
 		const anonymous = Principal.anonymous();
 		const { requestId, vaultId } = vault;
-		const stranger2 = await newPhrase();
-		const strangerOp = await net.sign(
-			stranger2.phrase,
-			{ purpose: 'set_policy', delayNs: DELAY_NS },
-			{ vaultId, nonce: await vault.nonce() }
-		);
 		const attempts: Attempt[] = [
 			[
 				'anonymous opens a recovery',
@@ -83,11 +77,6 @@ describe('guardian canister: authorization and bad input through the wasm', () =
 			],
 			['stranger resigns', () => as(stranger).resign(vaultId), 'Unauthorized'],
 			[
-				'owner sets the delay with another phrase key',
-				() => as(vault.owner).set_delay({ vaultId, delayNs: DELAY_NS, op: strangerOp }),
-				'BadSignature'
-			],
-			[
 				'guardian votes twice',
 				() => as(vault.guardian(0)).decline_recovery(requestId),
 				'AlreadyVoted'
@@ -120,12 +109,12 @@ describe('guardian canister: authorization and bad input through the wasm', () =
 				'InvalidInput'
 			],
 			[
-				'garbage signed operation',
-				() =>
-					as(vault.owner).delete_vault({
-						vaultId,
-						op: { message: randomBytes(120), signature: randomBytes(64) }
-					}),
+				'set_delay below the minimum',
+				async () => {
+					// The nonce first: `as` switches the one shared actor's caller.
+					const nonce = await vault.nonce();
+					return as(vault.phrase.identity).set_delay({ vaultId, nonce, delayNs: 1n });
+				},
 				'InvalidInput'
 			],
 			['anchor without a vault', () => as(stranger).open_recovery(vault.anchor + 1000n), 'NotFound']
@@ -141,27 +130,71 @@ describe('guardian canister: authorization and bad input through the wasm', () =
 		const other = await newPhrase();
 		const before = stableDigest();
 		const invites = [0, 1].map((i) => ({ label: `G${i}`, inviteHash: randomBytes(32) }));
-		const payload = {
-			anchor: vault.anchor,
-			owner: stranger.getPrincipal(),
-			delayNs: DELAY_NS,
-			invites
-		};
 		// The vault's anchor already has one; a fresh anchor with a different phrase on it:
 		const anchor = await net.anchorFor((await newPhrase()).phrase);
-		const proof = await net.sign(
-			other.phrase,
-			{ purpose: 'create_vault', ...payload, anchor },
-			{ vaultId: 0n, nonce: 0n }
-		);
-		const result = await as(stranger).create_vault({
+		const result = await as(other.phrase.identity).create_vault({
 			anchor,
 			phraseKey: other.phrase.publicKeyDer.slice(12),
+			owner: stranger.getPrincipal(),
 			delayNs: [DELAY_NS],
 			invites,
-			proof
+			nonce: 0n
 		});
 		expect(errOf(result)).toBe('PhraseKeyNotOnAnchor');
+		expect(stableDigest().equals(before)).toBe(true);
+	});
+
+	it('phrase calls: only the phrase identity with the current nonce; a replay is refused', async () => {
+		const { requestId, vaultId } = vault;
+		const nonce = await vault.nonce();
+		const otherPhrase = (await newPhrase()).phrase.identity;
+		const phraseCalls: [string, (actor: GuardianActor, nonce: bigint) => Promise<unknown>][] = [
+			[
+				'set_guardians',
+				(a, n) => a.set_guardians({ vaultId, nonce: n, slots: [{ keep: 0 }, { keep: 1 }] })
+			],
+			[
+				'seal_shares',
+				(a, n) =>
+					a.seal_shares({
+						vaultId,
+						nonce: n,
+						threshold: 2,
+						commitment: randomBytes(32),
+						shares: []
+					})
+			],
+			['set_delay', (a, n) => a.set_delay({ vaultId, nonce: n, delayNs: DELAY_NS })],
+			['delete_vault', (a, n) => a.delete_vault({ vaultId, nonce: n })],
+			['cancel_recovery', (a, n) => a.cancel_recovery({ requestId, nonce: n })]
+		];
+		const callers: [string, Principal | ReturnType<typeof identity>][] = [
+			['anonymous', Principal.anonymous()],
+			['stranger', stranger],
+			['owner', vault.owner],
+			['guardian', vault.guardian(0)],
+			['requester', vault.requester],
+			['controller', net.controller],
+			["another vault's phrase identity", otherPhrase]
+		];
+		for (const [method, call] of phraseCalls) {
+			for (const [role, caller] of callers) {
+				const before = stableDigest();
+				expect(errOf((await call(as(caller), nonce)) as never), `${method} by ${role}`).toBe(
+					'Unauthorized'
+				);
+				expect(stableDigest().equals(before), `${method} by ${role}`).toBe(true);
+			}
+			const before = stableDigest();
+			const stale = (await call(as(vault.phrase.identity), nonce + 1n)) as never;
+			expect(errOf(stale), `${method} with a future nonce`).toBe('StaleNonce');
+			expect(stableDigest().equals(before)).toBe(true);
+		}
+		// set_delay during the open request is allowed; the same call again is a replay.
+		const args = { vaultId, nonce, delayNs: DELAY_NS + 1n };
+		okOf(await as(vault.phrase.identity).set_delay(args));
+		const before = stableDigest();
+		expect(errOf(await as(vault.phrase.identity).set_delay(args))).toBe('StaleNonce');
 		expect(stableDigest().equals(before)).toBe(true);
 	});
 });

@@ -6,14 +6,11 @@ import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { Devnet, type Actor } from '../../../devnet/index';
 import { idlFactory, initArgs, METHODS } from '../../../canister/guardian/idl';
-import { payloadHash, type OperationPayload } from '../../../canister/guardian/domain/index';
 import {
 	idlFactory as iiIdlFactory,
 	type DeviceDataValue
 } from '../../../canister/internet_identity/domain/idl';
 import { derivePhraseKey, type PhraseKey } from '../../../src/lib/crypto/ii-key';
-import { signOperation, type SignedOperation } from '../../../src/lib/crypto/operation';
-import type { OperationPurpose } from '../../../src/lib/crypto/protocol';
 import {
 	masterPublicKeyFor,
 	verifyReleaseKey,
@@ -90,9 +87,10 @@ export class Net {
 		);
 	}
 
-	/** The guardian actor calling as `who`. */
+	/** The guardian actor calling as `who` (an identity: the phrase or a check identity, too). */
 	as(who: Principal | Ed25519KeyIdentity): GuardianActor {
-		this.guardian.setPrincipal(who instanceof Principal ? who : who.getPrincipal());
+		if (who instanceof Principal) this.guardian.setPrincipal(who);
+		else this.guardian.setIdentity(who);
 		return this.guardian;
 	}
 
@@ -129,25 +127,6 @@ export class Net {
 		const release = verifyReleaseKey(reported.release, master.value, this.guardianId);
 		if (!shares.ok || !release.ok) throw new Error('derived public keys do not verify');
 		return { shares: shares.value, release: release.value };
-	}
-
-	/** A phrase-signed operation through the client's signOperation. */
-	async sign(
-		phrase: PhraseKey,
-		payload: OperationPayload,
-		fields: { vaultId: bigint; nonce: bigint; expiryNs?: bigint; purpose?: OperationPurpose }
-	): Promise<SignedOperation> {
-		return signOperation(
-			{ sign: async (message) => new Uint8Array(await phrase.identity.sign(message)) },
-			{
-				purpose: fields.purpose ?? payload.purpose,
-				canisterId: this.guardianId,
-				vaultId: fields.vaultId,
-				nonce: fields.nonce,
-				expiryNs: fields.expiryNs ?? this.nowNs + 5n * 60n * 1_000_000_000n,
-				payloadHash: payloadHash(payload)
-			}
-		);
 	}
 
 	/** Stable memory size of the guardian canister, in 64 KiB pages. */

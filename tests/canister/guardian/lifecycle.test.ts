@@ -34,9 +34,13 @@ describe('guardian canister: the whole lifecycle through the wasm', () => {
 		await vault.approve(0, keys);
 		await vault.approve(2, keys);
 
-		// Check-in: proof by the share's check key, counter-bound.
-		okOf(await vault.checkIn(1, 1, 0n));
-		expect(errOf(await vault.checkIn(1, 1, 0n))).toBe('BadSignature');
+		// Check-in: sent by the share's check identity (derived from the decrypted share),
+		// counter-bound; the guardian's own principal is not it.
+		const checkIdentity = await vault.checkIdentity(1, keys.shares);
+		okOf(await vault.checkIn(1, checkIdentity, 0n));
+		expect(errOf(await vault.checkIn(1, checkIdentity, 0n))).toBe('StaleNonce');
+		expect(errOf(await vault.checkIn(1, vault.guardian(1)))).toBe('Unauthorized');
+		expect((await vault.guardianView(1)).share.checkInNonce).toBe(1n);
 
 		const view = okOf<{ releasableAt: bigint; approvals: number; status: string }>(
 			await net.as(vault.requester).request_status(vault.requestId)

@@ -42,18 +42,13 @@ async function seedVault(net: Net, withRequest: boolean): Promise<Seeded> {
 	const anchor = await net.anchorFor(phrase);
 	const secrets = [randomBytes(32), randomBytes(32)];
 	const invites = secrets.map((s, i) => ({ label: `G${i}`, inviteHash: inviteHash(s) }));
-	const payload = { anchor, owner: owner.getPrincipal(), delayNs: DAY_NS, invites };
-	const proof = await net.sign(
-		phrase,
-		{ purpose: 'create_vault', ...payload },
-		{ vaultId: 0n, nonce: 0n }
-	);
-	const created = await net.as(owner).create_vault({
+	const created = await net.as(phrase.identity).create_vault({
 		anchor,
 		phraseKey: phrase.publicKeyDer.slice(12),
+		owner: owner.getPrincipal(),
 		delayNs: [DAY_NS],
 		invites,
-		proof
+		nonce: 0n
 	});
 	const { vaultId } = okOf<{ vaultId: bigint }>(created);
 	const seeded: Seeded = { anchor, vaultId, owner, guardians: [] };
@@ -67,12 +62,8 @@ async function seedVault(net: Net, withRequest: boolean): Promise<Seeded> {
 	// real size stand in here (the lifecycle test seals real ones).
 	const shares = guardians.map(() => ({ ciphertext: randomBytes(185), checkKey: randomBytes(32) }));
 	const commitment = randomBytes(32);
-	const op = await net.sign(
-		phrase,
-		{ purpose: 'seal_shares', threshold: 2, commitment, guardians, shares },
-		{ vaultId, nonce: 0n }
-	);
-	okOf(await net.as(owner).seal_shares({ vaultId, threshold: 2, commitment, shares, op }));
+	const sealArgs = { vaultId, nonce: 0n, threshold: 2, commitment, shares };
+	okOf(await net.as(phrase.identity).seal_shares(sealArgs));
 	seeded.requestId = okOf<{ requestId: bigint }>(
 		await net.as(identity()).open_recovery(anchor)
 	).requestId;

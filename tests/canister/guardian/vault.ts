@@ -1,11 +1,11 @@
 // One vault's actors and steps through the real wasm: owner (II principal + recovery phrase),
-// guardians (principals + invite secrets + check keys), a requester. The client crypto does
-// what the app will do: seal with vetKeys IBE, re-encrypt to the release identity, recover.
+// guardians (principals + invite secrets), a requester. The client crypto does what the app
+// will do: phrase calls sent by the phrase identity, seal with vetKeys IBE (with check keys),
+// check in as the share's check identity, re-encrypt to the release identity, recover.
 import type { Ed25519KeyIdentity } from '@dfinity/identity';
 import type { Principal } from '@dfinity/principal';
-import { ed25519 } from '@noble/curves/ed25519';
 import { randomBytes } from '@noble/hashes/utils';
-import { encodeCheckInMessage, inviteHash } from '../../../canister/guardian/domain/index';
+import { inviteHash } from '../../../canister/guardian/domain/index';
 import type { PhraseKey } from '../../../src/lib/crypto/ii-key';
 import {
 	GuardianKeyRequest,
@@ -22,8 +22,6 @@ export class Vault {
 	readonly owner = identity();
 	readonly guardians: Ed25519KeyIdentity[];
 	readonly secrets: Uint8Array[];
-	/** Check keys (the client's share-derived check-key derivation is not written yet). */
-	readonly checkKeys: Uint8Array[];
 	readonly requester = identity();
 	vaultId = 0n;
 	anchor = 0n;
@@ -38,7 +36,6 @@ export class Vault {
 	) {
 		this.guardians = Array.from({ length: n }, identity);
 		this.secrets = Array.from({ length: n }, () => randomBytes(32));
-		this.checkKeys = Array.from({ length: n }, () => ed25519.utils.randomPrivateKey());
 	}
 
 	static async create(net: Net, n = 3): Promise<Vault> {
@@ -52,23 +49,13 @@ export class Vault {
 			label: `Guardian ${i + 1}`,
 			inviteHash: inviteHash(secret)
 		}));
-		const proof = await net.sign(
-			phrase,
-			{
-				purpose: 'create_vault',
-				anchor: vault.anchor,
-				owner: vault.owner.getPrincipal(),
-				delayNs: DELAY_NS,
-				invites
-			},
-			{ vaultId: 0n, nonce: status.createNonce }
-		);
-		const created = await net.as(vault.owner).create_vault({
+		const created = await net.as(phrase.identity).create_vault({
 			anchor: vault.anchor,
 			phraseKey: phrase.publicKeyDer.slice(12),
+			owner: vault.owner.getPrincipal(),
 			delayNs: [DELAY_NS],
 			invites,
-			proof
+			nonce: status.createNonce
 		});
 		vault.vaultId = okOf<{ vaultId: bigint }>(created).vaultId;
 		return vault;
@@ -95,24 +82,17 @@ export class Vault {
 
 	async seal(threshold: number, sharesKey: SharesKey): Promise<this> {
 		const guardians = this.guardians.map((g) => g.getPrincipal());
-		const sealed = await sealShares(
-			this.entropy,
-			{ vaultId: this.vaultId, threshold, guardians },
-			sharesKey
-		);
+		const target = { canisterId: this.net.guardianId, vaultId: this.vaultId, threshold, guardians };
+		const sealed = await sealShares(this.entropy, target, sharesKey);
 		if (!sealed.ok) throw new Error(`seal failed: ${sealed.error.kind}`);
 		this.commitment = sealed.value.commitment;
-		const shares = sealed.value.shares.map((share, i) => ({
-			ciphertext: share.ciphertext,
-			checkKey: ed25519.getPublicKey(this.checkKeys[i] as Uint8Array)
+		const shares = sealed.value.shares.map(({ ciphertext, checkKey }) => ({
+			ciphertext,
+			checkKey
 		}));
-		const op = await this.net.sign(
-			this.phrase,
-			{ purpose: 'seal_shares', threshold, commitment: this.commitment, guardians, shares },
-			{ vaultId: this.vaultId, nonce: await this.nonce() }
-		);
-		const args = { vaultId: this.vaultId, threshold, commitment: this.commitment, shares, op };
-		okOf(await this.net.as(this.owner).seal_shares(args));
+		const nonce = await this.nonce();
+		const args = { vaultId: this.vaultId, nonce, threshold, commitment: this.commitment, shares };
+		okOf(await this.net.as(this.phrase.identity).seal_shares(args));
 		return this;
 	}
 
@@ -189,17 +169,18 @@ export class Vault {
 		return entropy.value;
 	}
 
-	async checkIn(i: number, shareIndex: number, nonce: bigint) {
-		const expiresAt = this.net.nowNs + 60n * 1_000_000_000n;
-		const message = encodeCheckInMessage({
-			canisterId: this.net.guardianId,
-			vaultId: this.vaultId,
-			shareIndex,
-			guardian: this.guardian(i).getPrincipal(),
-			nonce,
-			expiryNs: expiresAt
-		});
-		const signature = ed25519.sign(message, this.checkKeys[i] as Uint8Array);
-		return this.net.as(this.guardian(i)).check_in({ vaultId: this.vaultId, expiresAt, signature });
+	/** Guardian i's share check identity, as its app derives it: vetKey -> envelope -> key. */
+	async checkIdentity(i: number, sharesKey: SharesKey): Promise<Ed25519KeyIdentity> {
+		const { share } = await this.guardianView(i);
+		const key = await this.guardianKey(i, sharesKey);
+		const identity = key.checkIdentity(share.ciphertext, this.vaultId, this.net.guardianId);
+		if (!identity.ok) throw new Error(`check identity: ${identity.error.kind}`);
+		return identity.value;
+	}
+
+	/** check_in sent by `identity` with `nonce` (default: the share's counter, as the app reads it). */
+	async checkIn(i: number, identity: Ed25519KeyIdentity, nonce?: bigint) {
+		const counter = nonce ?? (await this.guardianView(i)).share.checkInNonce;
+		return this.net.as(identity).check_in({ vaultId: this.vaultId, nonce: counter });
 	}
 }

@@ -13,7 +13,6 @@ import {
 	type Result,
 	type Role
 } from '../../../canister/guardian/domain/index';
-import { newKeyPair, type KeyPair } from './signing';
 import { newPrincipal, ok, SHARE_CIPHERTEXT_BYTES, World } from './world';
 
 type Scenario = 'fresh' | 'invited' | 'accepted' | 'settled' | 'open' | 'releasable';
@@ -46,114 +45,97 @@ function build(scenario: Scenario): World {
 	return w;
 }
 
-interface Actor {
-	principal: Principal;
-	/** The Ed25519 key the actor can sign with: only phraseSigned holds the phrase key. */
-	key: KeyPair;
-}
-
-function actor(w: World, role: Role): Actor {
-	const own = { key: newKeyPair() };
+function actor(w: World, role: Role): Principal {
 	switch (role) {
 		case 'anonymous':
-			return { principal: Principal.anonymous(), ...own };
+			return Principal.anonymous();
 		case 'stranger':
 		case 'controller': // the domain gives controllers no power: a controller is a stranger
-			return { principal: newPrincipal(), ...own };
+			return newPrincipal();
 		case 'owner':
-			return { principal: w.owner, ...own };
+			return w.owner;
 		case 'guardian':
-			return { principal: w.guardian(0), key: w.checkKeys[0] as KeyPair };
+			return w.guardian(0);
 		case 'requester':
-			return { principal: w.requester, ...own };
-		case 'phraseSigned':
-			return { principal: newPrincipal(), key: w.phrase };
+			return w.requester;
+		case 'phraseIdentity':
+			return w.phraseIdentity;
+		case 'checkIdentity':
+			return w.checkIdentity(0);
 	}
 }
 
-type Attempt = (w: World, a: Actor) => Result<unknown>;
+type Attempt = (w: World, caller: Principal) => Result<unknown>;
 
 const ATTEMPTS: Record<Operation, { scenario: Scenario; attempt: Attempt }> = {
 	createVault: {
 		scenario: 'fresh',
-		attempt: (w, a) => {
-			const args = w.createArgs({ key: a.key }, a.principal);
-			return w.domain.createVault(a.principal, w.now, args);
-		}
+		attempt: (w, caller) => w.domain.createVault(caller, w.now, w.createArgs())
 	},
 	updateGuardians: {
 		scenario: 'settled',
-		attempt: (w, a) => {
-			const slots = [{ keep: 0 }, { keep: 1 }];
-			const op = w.sign({ purpose: 'set_guardians', slots }, { key: a.key });
-			return w.domain.updateGuardians(a.principal, w.now, { vaultId: w.vaultId, slots, op });
+		attempt: (w, caller) => {
+			const args = { vaultId: w.vaultId, nonce: w.vaultNonce(), slots: [{ keep: 0 }, { keep: 1 }] };
+			return w.domain.updateGuardians(caller, w.now, args);
 		}
 	},
 	acceptInvite: {
 		scenario: 'invited',
-		attempt: (w, a) =>
-			w.domain.acceptInvite(a.principal, w.now, {
+		attempt: (w, caller) =>
+			w.domain.acceptInvite(caller, w.now, {
 				vaultId: w.vaultId,
 				secret: w.secrets[2] as Uint8Array
 			})
 	},
 	seal: {
 		scenario: 'accepted',
-		attempt: (w, a) => w.domain.seal(a.principal, w.now, w.sealArgs(2, { key: a.key }))
+		attempt: (w, caller) => w.domain.seal(caller, w.now, w.sealArgs(2))
 	},
 	setDelay: {
 		scenario: 'settled',
-		attempt: (w, a) => {
-			const delayNs = LIMITS.minDelayNs;
-			const op = w.sign({ purpose: 'set_policy', delayNs }, { key: a.key });
-			return w.domain.setDelay(a.principal, w.now, { vaultId: w.vaultId, delayNs, op });
-		}
+		attempt: (w, caller) => w.setDelay(LIMITS.minDelayNs, caller)
 	},
 	deleteVault: {
 		scenario: 'settled',
-		attempt: (w, a) => {
-			const op = w.sign({ purpose: 'delete_vault' }, { key: a.key });
-			return w.domain.deleteVault(a.principal, w.now, { vaultId: w.vaultId, op });
-		}
+		attempt: (w, caller) =>
+			w.domain.deleteVault(caller, w.now, { vaultId: w.vaultId, nonce: w.vaultNonce() })
 	},
 	resign: {
 		scenario: 'settled',
-		attempt: (w, a) => w.domain.resign(a.principal, w.now, { vaultId: w.vaultId })
+		attempt: (w, caller) => w.domain.resign(caller, w.now, { vaultId: w.vaultId })
 	},
 	checkIn: {
 		scenario: 'settled',
-		attempt: (w, a) => w.domain.checkIn(a.principal, w.now, w.checkInArgs(0, { key: a.key }))
+		attempt: (w, caller) => w.checkIn(0, 0n, caller)
 	},
 	openRecovery: {
 		scenario: 'settled',
-		attempt: (w, a) => w.domain.openRecovery(a.principal, w.now, { anchor: w.anchor })
+		attempt: (w, caller) => w.domain.openRecovery(caller, w.now, { anchor: w.anchor })
 	},
 	approveRecovery: {
 		scenario: 'open',
-		attempt: (w, a) =>
-			w.domain.approveRecovery(a.principal, w.now, {
+		attempt: (w, caller) =>
+			w.domain.approveRecovery(caller, w.now, {
 				requestId: w.requestId,
 				ciphertext: randomBytes(SHARE_CIPHERTEXT_BYTES)
 			})
 	},
 	declineRecovery: {
 		scenario: 'open',
-		attempt: (w, a) => w.domain.declineRecovery(a.principal, w.now, { requestId: w.requestId })
+		attempt: (w, caller) => w.domain.declineRecovery(caller, w.now, { requestId: w.requestId })
 	},
 	raiseAlarm: {
 		scenario: 'open',
-		attempt: (w, a) => w.domain.raiseAlarm(a.principal, w.now, { requestId: w.requestId })
+		attempt: (w, caller) => w.domain.raiseAlarm(caller, w.now, { requestId: w.requestId })
 	},
 	cancelRecovery: {
 		scenario: 'open',
-		attempt: (w, a) => {
-			const op = w.sign({ purpose: 'cancel_recovery', requestId: w.requestId }, { key: a.key });
-			return w.domain.cancelRecovery(a.principal, w.now, { requestId: w.requestId, op });
-		}
+		attempt: (w, caller) =>
+			w.domain.cancelRecovery(caller, w.now, { requestId: w.requestId, nonce: w.vaultNonce() })
 	},
 	release: {
 		scenario: 'releasable',
-		attempt: (w, a) => w.domain.release(a.principal, w.now, { requestId: w.requestId })
+		attempt: (w, caller) => w.domain.release(caller, w.now, { requestId: w.requestId })
 	}
 };
 
@@ -161,7 +143,6 @@ const ATTEMPTS: Record<Operation, { scenario: Scenario; attempt: Attempt }> = {
 const DENIALS: DomainError['kind'][] = [
 	'AnonymousCaller',
 	'Unauthorized',
-	'BadSignature',
 	'OwnerCannotGuard',
 	'AlreadyGuardian'
 ];
@@ -195,31 +176,31 @@ describe('authorization matrix', () => {
 });
 
 describe('query and vetKD authorization', () => {
-	type Check = (w: World, a: Actor) => Result<unknown>;
+	type Check = (w: World, caller: Principal) => Result<unknown>;
 	const QUERIES: { name: string; scenario: Scenario; allowed: Role[]; check: Check }[] = [
 		{
 			name: 'requestStatus',
 			scenario: 'open',
 			allowed: ['owner', 'guardian', 'requester'],
-			check: (w, a) => w.domain.requestStatus(a.principal, w.now, { requestId: w.requestId })
+			check: (w, caller) => w.domain.requestStatus(caller, w.now, { requestId: w.requestId })
 		},
 		{
 			name: 'auditLog',
 			scenario: 'open',
 			allowed: ['owner', 'guardian'],
-			check: (w, a) => w.domain.auditLog(a.principal, w.now, { vaultId: w.vaultId })
+			check: (w, caller) => w.domain.auditLog(caller, w.now, { vaultId: w.vaultId })
 		},
 		{
 			name: 'authorizeSharesKey',
 			scenario: 'settled',
 			allowed: ['guardian'],
-			check: (w, a) => w.domain.authorizeSharesKey(a.principal, w.now, undefined)
+			check: (w, caller) => w.domain.authorizeSharesKey(caller, w.now, undefined)
 		},
 		{
 			name: 'authorizeReleaseKey',
 			scenario: 'releasable',
 			allowed: ['requester'],
-			check: (w, a) => w.domain.authorizeReleaseKey(a.principal, w.now, { requestId: w.requestId })
+			check: (w, caller) => w.domain.authorizeReleaseKey(caller, w.now, { requestId: w.requestId })
 		}
 	];
 	for (const query of QUERIES) {

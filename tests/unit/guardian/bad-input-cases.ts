@@ -1,6 +1,6 @@
 // Shared pieces of the bad-input tests: worlds, argument patchers and the check itself.
 import { expect } from 'vitest';
-import { LIMITS, type DomainError, type Result } from '../../../canister/guardian/domain/index';
+import { type DomainError, type Result } from '../../../canister/guardian/domain/index';
 import { err, World } from './world';
 
 export const U64_MAX = (1n << 64n) - 1n;
@@ -21,34 +21,15 @@ export const open = () => World.sealed(3, 2).open();
 export function createWith(patch: (args: ReturnType<World['createArgs']>, w: World) => object) {
 	return (w: World) => {
 		const args = w.createArgs();
-		return w.domain.createVault(w.owner, w.now, { ...args, ...patch(args, w) });
+		return w.domain.createVault(w.phraseIdentity, w.now, { ...args, ...patch(args, w) });
 	};
 }
 
-/** create-vault with its invites replaced (re-signed, so only the invites are wrong). */
+/** create-vault with its invites replaced, so only the invites are wrong. */
 export function createWithInvites(
 	invites: (w: World) => { label: string; inviteHash: Uint8Array }[]
 ) {
-	return (w: World) => {
-		const list = invites(w);
-		const delayNs = LIMITS.defaultDelayNs;
-		const payload = {
-			purpose: 'create_vault' as const,
-			anchor: w.anchor,
-			owner: w.owner,
-			delayNs,
-			invites: list
-		};
-		const proof = w.sign(payload, { vaultId: 0n, nonce: 0n });
-		return w.domain.createVault(w.owner, w.now, {
-			anchor: w.anchor,
-			phraseKey: w.phrase.publicKey,
-			delayNs,
-			invites: list,
-			proof,
-			anchorPhraseKeys: [w.phrase.publicKey]
-		});
-	};
+	return createWith((_, w) => ({ invites: invites(w) }));
 }
 
 export const label = (text: string) => (w: World) =>
@@ -57,14 +38,14 @@ export const label = (text: string) => (w: World) =>
 export function sealWith(patch: (args: ReturnType<World['sealArgs']>) => object, threshold = 2) {
 	return (w: World) => {
 		const args = w.sealArgs(threshold);
-		return w.domain.seal(w.owner, w.now, { ...args, ...patch(args) });
+		return w.domain.seal(w.phraseIdentity, w.now, { ...args, ...patch(args) });
 	};
 }
 
 export function updateGuardians(slots: Parameters<World['domain']['updateGuardians']>[2]['slots']) {
 	return (w: World) => {
-		const op = w.sign({ purpose: 'set_guardians', slots });
-		return w.domain.updateGuardians(w.owner, w.now, { vaultId: w.vaultId, slots, op });
+		const args = { vaultId: w.vaultId, nonce: w.vaultNonce(), slots };
+		return w.domain.updateGuardians(w.phraseIdentity, w.now, args);
 	};
 }
 

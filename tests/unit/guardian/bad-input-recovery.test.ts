@@ -98,14 +98,7 @@ const CASES: Case[] = [
 	{
 		name: 'set delay below minimum',
 		world: sealed,
-		call: (w) => {
-			const delayNs = LIMITS.minDelayNs - 1n;
-			return w.domain.setDelay(w.owner, w.now, {
-				vaultId: w.vaultId,
-				delayNs,
-				op: w.sign({ purpose: 'set_policy', delayNs })
-			});
-		},
+		call: (w) => w.setDelay(LIMITS.minDelayNs - 1n),
 		kind: 'InvalidInput'
 	}
 ];

@@ -141,7 +141,7 @@ const CASES: Case[] = [
 	{
 		name: 'anchor already has a vault',
 		world: created,
-		call: (w) => w.domain.createVault(newPrincipal(), w.now, w.createArgs()),
+		call: (w) => w.domain.createVault(w.phraseIdentity, w.now, w.createArgs({ nonce: 1n })),
 		kind: 'AnchorHasVault'
 	},
 	// invitations
@@ -265,7 +265,7 @@ const CASES: Case[] = [
 	{
 		name: 'seal before all accepted',
 		world: created,
-		call: (w) => w.domain.seal(w.owner, w.now, { ...w.sealArgs(2), shares: [] }),
+		call: (w) => w.domain.seal(w.phraseIdentity, w.now, { ...w.sealArgs(2), shares: [] }),
 		kind: 'NotAllAccepted'
 	},
 	{ name: 'threshold 1', world: accepted, call: sealWith(() => ({}), 1), kind: 'InvalidInput' },
@@ -321,15 +321,23 @@ const CASES: Case[] = [
 		kind: 'InvalidInput'
 	},
 	{
+		name: 'two shares with the same check key',
+		world: accepted,
+		call: sealWith((a) => ({
+			shares: a.shares.map((s) => ({ ...s, checkKey: a.shares[0]!.checkKey }))
+		})),
+		kind: 'InvalidInput'
+	},
+	{
 		name: 'reseal during a recovery',
 		world: open,
-		call: (w) => w.domain.seal(w.owner, w.now, w.sealArgs(2)),
+		call: (w) => w.domain.seal(w.phraseIdentity, w.now, w.sealArgs(2)),
 		kind: 'RecoveryActive'
 	},
 	{
 		name: 'seal of an unknown vault',
 		world: accepted,
-		call: (w) => w.domain.seal(w.owner, w.now, { ...w.sealArgs(2), vaultId: 99n }),
+		call: (w) => w.domain.seal(w.phraseIdentity, w.now, { ...w.sealArgs(2), vaultId: 99n }),
 		kind: 'NotFound'
 	}
 ];

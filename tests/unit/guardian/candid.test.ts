@@ -20,14 +20,7 @@ const EXAMPLES: { [K in DomainError['kind']]: Extract<DomainError, { kind: K }> 
 	InvalidInput: { kind: 'InvalidInput', field: 'f', reason: 'r' },
 	InvalidState: { kind: 'InvalidState', reason: 'r' },
 	LimitReached: { kind: 'LimitReached', limit: 'l' },
-	WrongPurpose: { kind: 'WrongPurpose', expected: 'set_policy' },
-	WrongVault: { kind: 'WrongVault' },
-	WrongCanister: { kind: 'WrongCanister' },
 	StaleNonce: { kind: 'StaleNonce', expected: 3n },
-	Expired: { kind: 'Expired' },
-	ExpiryTooFar: { kind: 'ExpiryTooFar', maxExpiresAt: 9n },
-	PayloadMismatch: { kind: 'PayloadMismatch' },
-	BadSignature: { kind: 'BadSignature' },
 	AnchorHasVault: { kind: 'AnchorHasVault' },
 	PhraseKeyNotOnAnchor: { kind: 'PhraseKeyNotOnAnchor' },
 	InviteNotFound: { kind: 'InviteNotFound' },
@@ -58,8 +51,8 @@ describe('guardian Candid mapping', () => {
 		const failure = candidError({ kind: 'VetKdFailed', message: 'no key' });
 		expect(() => IDL.encode([GuardianError], [failure])).not.toThrow();
 		expect(candidResult({ ok: true, value: 2 }, (n) => n * 2)).toEqual({ Ok: 4 });
-		expect(candidResult({ ok: false, error: { kind: 'Expired' } }, (n: number) => n)).toEqual({
-			Err: { Expired: null }
+		expect(candidResult({ ok: false, error: { kind: 'AlreadyVoted' } }, (n: number) => n)).toEqual({
+			Err: { AlreadyVoted: null }
 		});
 		expect(slotSpec({ keep: 2 })).toEqual({ keep: 2 });
 	});

@@ -5,12 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeIdList } from '../../../canister/guardian/domain/record-codec';
 import { Repository, guardianSet } from '../../../canister/guardian/domain/repository';
-import {
-	LIMITS,
-	NS_PER_HOUR,
-	type Result,
-	type SignedOperation
-} from '../../../canister/guardian/domain/index';
+import { LIMITS, NS_PER_HOUR, type Result } from '../../../canister/guardian/domain/index';
 import { newPrincipal, SHARE_CIPHERTEXT_BYTES, World } from './world';
 
 type Action =
@@ -86,15 +81,15 @@ describe('model: random operation sequences keep the invariants', () => {
 			fc.property(fc.array(action, { minLength: 25, maxLength: 40 }), (actions) => {
 				const w = World.sealed(4, 2);
 				const requesters: Principal[] = [w.requester, newPrincipal(), newPrincipal()];
-				let lastSigned: SignedOperation | undefined;
-				let lastCancelled = false;
+				/** The last accepted phrase-identity call, to replay it (same nonce). */
+				let lastPhraseCall: (() => Result<unknown>) | undefined;
 				let nonce = w.vaultNonce();
 				for (const step of actions) {
 					const before = w.digest();
 					const repo = new Repository(w.stores);
 					const request = w.requestId === 0n ? undefined : repo.request(w.requestId);
 					let result: Result<unknown>;
-					let signed: SignedOperation | undefined;
+					let phraseCall: (() => Result<unknown>) | undefined;
 					switch (step.type) {
 						case 'open':
 							result = w.domain.openRecovery(requesters[step.who] as Principal, w.now, {
@@ -117,52 +112,32 @@ describe('model: random operation sequences keep the invariants', () => {
 							result = w.domain.resign(w.guardian(step.guardian), w.now, { vaultId: w.vaultId });
 							break;
 						case 'checkIn': {
+							const identity = w.checkIdentity(step.guardian);
 							const share = repo
 								.vault(w.vaultId)
-								?.seal?.shares.findIndex(
-									(s) => s.guardian.toText() === w.guardian(step.guardian).toText()
-								);
-							const shareIndex = share ?? -1;
-							const vaultShare = repo.vault(w.vaultId)?.seal?.shares[shareIndex];
-							const args = w.checkInArgs(step.guardian, {
-								shareIndex,
-								nonce: vaultShare?.checkInNonce ?? 0n
-							});
-							result = w.domain.checkIn(w.guardian(step.guardian), w.now, args);
+								?.seal?.shares.find((s) => s.checkPrincipal.toText() === identity.toText());
+							result = w.checkIn(step.guardian, share?.checkInNonce ?? 0n);
 							break;
 						}
 						case 'alarm':
 							result = w.domain.raiseAlarm(w.owner, w.now, { requestId: w.requestId });
 							break;
-						case 'cancel':
-							signed = w.sign({ purpose: 'cancel_recovery', requestId: w.requestId });
-							result = w.domain.cancelRecovery(w.owner, w.now, {
-								requestId: w.requestId,
-								op: signed
-							});
+						case 'cancel': {
+							const args = { requestId: w.requestId, nonce: w.vaultNonce() };
+							phraseCall = () => w.domain.cancelRecovery(w.phraseIdentity, w.now, args);
+							result = phraseCall();
 							break;
+						}
 						case 'setDelay': {
 							const delayNs = BigInt(step.hours) * NS_PER_HOUR;
-							signed = w.sign({ purpose: 'set_policy', delayNs });
-							result = w.domain.setDelay(w.owner, w.now, {
-								vaultId: w.vaultId,
-								delayNs,
-								op: signed
-							});
+							const args = { vaultId: w.vaultId, nonce: w.vaultNonce(), delayNs };
+							phraseCall = () => w.domain.setDelay(w.phraseIdentity, w.now, args);
+							result = phraseCall();
 							break;
 						}
 						case 'replay':
-							if (!lastSigned) continue;
-							result = lastCancelled
-								? w.domain.cancelRecovery(w.owner, w.now, {
-										requestId: w.requestId,
-										op: lastSigned
-									})
-								: w.domain.setDelay(w.owner, w.now, {
-										vaultId: w.vaultId,
-										delayNs: 0n,
-										op: lastSigned
-									});
+							if (!lastPhraseCall) continue;
+							result = lastPhraseCall();
 							expect(result.ok).toBe(false);
 							break;
 						case 'release': {
@@ -185,13 +160,10 @@ describe('model: random operation sequences keep the invariants', () => {
 							w.advance(BigInt(step.hours) * NS_PER_HOUR);
 							continue;
 					}
-					if (signed && result.ok) {
-						lastSigned = signed;
-						lastCancelled = step.type === 'cancel';
-					}
+					if (phraseCall && result.ok) lastPhraseCall = phraseCall;
 					if (!result.ok) expect(w.digest()).toBe(before);
 					const current = w.vaultNonce();
-					expect(current - nonce).toBe(signed && result.ok ? 1n : 0n);
+					expect(current - nonce).toBe(phraseCall && result.ok ? 1n : 0n);
 					nonce = current;
 					indexIsConsistent(w);
 					expect(new Repository(w.stores).vault(w.vaultId)?.delayNs).toBeGreaterThanOrEqual(

@@ -4,6 +4,7 @@ import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ByteWriter } from '../../../canister/guardian/domain/codec';
 import {
 	decodeRequest,
 	decodeVault,
@@ -27,9 +28,7 @@ describe('storage', () => {
 		// Fill the audit log to its bound with check-ins.
 		const logLength = () => ok(w.domain.auditLog(w.owner, w.now, { vaultId: w.vaultId })).length;
 		for (let round = 0n; logLength() < LIMITS.maxAuditEvents; round++) {
-			for (let i = 0; i < 5; i++) {
-				ok(w.domain.checkIn(w.guardian(i), w.now, w.checkInArgs(i, { nonce: round })));
-			}
+			for (let i = 0; i < 5; i++) ok(w.checkIn(i, round));
 		}
 		const sizes = storedBytes(w.stores);
 		const total = Object.values(sizes).reduce((a, b) => a + b, 0);
@@ -69,7 +68,7 @@ describe('storage', () => {
 	const share = fc.record({
 		guardian: principal,
 		ciphertext: fc.uint8Array({ maxLength: 320 }),
-		checkKey: bytes(32),
+		checkPrincipal: principal,
 		checkInNonce: u64,
 		lastCheckInAt: u64
 	});
@@ -77,7 +76,7 @@ describe('storage', () => {
 		id: u64,
 		anchor: u64,
 		owner: principal,
-		phraseKey: bytes(32),
+		phrasePrincipal: principal,
 		createdAt: u64,
 		nonce: u64,
 		delayNs: u64,
@@ -170,8 +169,32 @@ describe('storage', () => {
 		const w = World.sealed();
 		const stored = w.stores.vaults.get(w.vaultId) as Uint8Array;
 		const future = stored.slice();
-		future[0] = 2;
-		expect(() => decodeVault(future)).toThrow(/version 2/);
+		future[0] = 3;
+		expect(() => decodeVault(future)).toThrow(/version 3/);
+	});
+
+	it('a v1 vault (Ed25519 keys stored) reads as v2 with the keys’ principals', () => {
+		const w = World.sealed(2, 2);
+		const v2 = decodeVault(w.stores.vaults.get(w.vaultId) as Uint8Array);
+		// v1 layout: the phrase key and each share's check key as 32 raw bytes where v2 has
+		// u8-length-prefixed principals.
+		const v1 = new ByteWriter().u8(1).u64(v2.id).u64(v2.anchor);
+		v1.bytes8(v2.owner.toUint8Array()).fixed(w.phrase.publicKey, 32);
+		v1.u64(v2.createdAt).u64(v2.nonce).u64(v2.delayNs).u8(v2.slots.length);
+		for (const slot of v2.slots) {
+			if (slot.state !== 'accepted') throw new Error('expected accepted slots');
+			v1.text8(slot.label).u8(1).fixed(slot.inviteHash, 32);
+			v1.bytes8(slot.guardian.toUint8Array()).u64(slot.acceptedAt);
+		}
+		const seal = v2.seal as NonNullable<VaultRecord['seal']>;
+		v1.bool(true).u8(seal.threshold).fixed(seal.commitment, 32).u64(seal.sealedAt);
+		v1.u8(seal.shares.length);
+		seal.shares.forEach((share, i) => {
+			v1.bytes8(share.guardian.toUint8Array()).bytes16(share.ciphertext);
+			v1.fixed(w.checkKeys[i]!.publicKey, 32).u64(share.checkInNonce).u64(share.lastCheckInAt);
+		});
+		v1.u64(v2.lastRequestId).u64(v2.cooldownUntil).u64(v2.openWindowStart).u8(v2.opensInWindow);
+		expect(comparable(decodeVault(v1.finish()))).toEqual(comparable(v2));
 	});
 
 	it('a corrupt record makes the call throw (adapter traps) and nothing is written', () => {

@@ -29,8 +29,7 @@ describe('time-lock and release rule', () => {
 		const w = World.sealed(3, 2).open();
 		const openedAt = w.now;
 		const delayNs = LIMITS.minDelayNs;
-		const op = w.sign({ purpose: 'set_policy', delayNs });
-		ok(w.domain.setDelay(w.owner, w.now, { vaultId: w.vaultId, delayNs, op }));
+		ok(w.setDelay(delayNs));
 		w.approve(0).approve(1);
 		w.now = openedAt + delayNs;
 		err(w.domain.release(w.requester, w.now, { requestId: w.requestId }), 'NotReleasable');
@@ -66,8 +65,7 @@ describe('time-lock and release rule', () => {
 					const m = 2;
 					const w = World.sealed(n, m);
 					const delayNs = delayHours * NS_PER_HOUR;
-					const op = w.sign({ purpose: 'set_policy', delayNs });
-					ok(w.domain.setDelay(w.owner, w.now, { vaultId: w.vaultId, delayNs, op }));
+					ok(w.setDelay(delayNs));
 					w.open();
 					const openedAt = w.now;
 					const given = Math.min(approvals, n);

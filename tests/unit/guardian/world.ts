@@ -1,6 +1,8 @@
 // A test world: a GuardianDomain over in-memory stores, a controllable clock and the actors of
-// the protocol (owner with phrase key, guardians, requester, strangers). Share ciphertexts are
-// random bytes of a realistic size: the canister stores and forwards them, never decrypts them.
+// the protocol (owner, phrase identity, guardians with their shares' check identities,
+// requester, strangers). Share ciphertexts are random bytes of a realistic size: the canister
+// stores and forwards them, never decrypts them. The IC verifies request signatures before the
+// canister runs, so here a call "sent by" a key is a call whose caller is its principal.
 import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { expect } from 'vitest';
@@ -8,22 +10,13 @@ import {
 	GuardianDomain,
 	inviteHash,
 	memoryStores,
-	NS_PER_MINUTE,
 	NS_PER_SECOND,
 	stateDigest,
 	type DomainError,
-	type OperationPayload,
-	type OperationPurpose,
-	type Result,
-	type SignedOperation
+	type Result
 } from '../../../canister/guardian/domain/index';
-import {
-	newKeyPair,
-	signCheckIn,
-	signOperationSync,
-	TEST_CANISTER_ID,
-	type KeyPair
-} from './signing';
+import { ed25519Principal } from '../../../src/lib/crypto/protocol';
+import { newKeyPair, type KeyPair } from './keys';
 
 /** IBE ciphertext of a ~50-byte share envelope: 50 + 136 bytes. */
 export const SHARE_CIPHERTEXT_BYTES = 186;
@@ -47,21 +40,14 @@ function bigintJson(_: string, value: unknown): unknown {
 	return typeof value === 'bigint' ? value.toString() : value;
 }
 
-export interface SignOptions {
-	key?: KeyPair;
-	vaultId?: bigint;
-	nonce?: bigint;
-	expiresAt?: bigint;
-	purpose?: OperationPurpose;
-	canisterId?: Principal;
-}
-
 export class World {
 	readonly stores: ReturnType<typeof memoryStores>;
 	readonly domain: GuardianDomain;
 	now = 1_700_000_000n * NS_PER_SECOND;
 	readonly anchor: bigint;
 	readonly phrase = newKeyPair();
+	/** The phrase identity: the only caller of the vault's phrase operations. */
+	readonly phraseIdentity = ed25519Principal(this.phrase.publicKey);
 	readonly owner = newPrincipal();
 	readonly guardians: Principal[] = [];
 	readonly secrets: Uint8Array[] = [];
@@ -78,7 +64,7 @@ export class World {
 	) {
 		this.anchor = anchor;
 		this.stores = base?.stores ?? memoryStores();
-		this.domain = base?.domain ?? new GuardianDomain(this.stores, { canisterId: TEST_CANISTER_ID });
+		this.domain = base?.domain ?? new GuardianDomain(this.stores);
 		if (base) this.now = base.now;
 		for (let i = 0; i < n; i++) {
 			this.guardians.push(newPrincipal());
@@ -106,36 +92,14 @@ export class World {
 		);
 	}
 
-	/** Signs `payload` as a phrase-signed operation for this vault with sane defaults. */
-	sign(payload: OperationPayload, options: SignOptions = {}): SignedOperation {
-		return signOperationSync(
-			options.key ?? this.phrase,
-			{
-				purpose: options.purpose ?? payload.purpose,
-				vaultId: options.vaultId ?? this.vaultId,
-				nonce: options.nonce ?? this.vaultNonce(),
-				expiresAt: options.expiresAt ?? this.now + 5n * NS_PER_MINUTE,
-				canisterId: options.canisterId
-			},
-			payload
-		);
+	/** Share i's check identity (its key is derived from the envelope in the real client). */
+	checkIdentity(i: number): Principal {
+		return ed25519Principal((this.checkKeys[i] as KeyPair).publicKey);
 	}
 
-	/** Check-in args for guardian i's share (defaults: its own check key, share i, counter 0). */
-	checkInArgs(
-		i: number,
-		options: { key?: KeyPair; nonce?: bigint; shareIndex?: number; expiresAt?: bigint } = {}
-	) {
-		const expiresAt = options.expiresAt ?? this.now + 5n * NS_PER_MINUTE;
-		const signature = signCheckIn(options.key ?? (this.checkKeys[i] as KeyPair), {
-			vaultId: this.vaultId,
-			// -1 (no share any more): the domain refuses before it verifies, any index will do.
-			shareIndex: Math.max(0, options.shareIndex ?? i),
-			guardian: this.guardian(i),
-			nonce: options.nonce ?? 0n,
-			expiryNs: expiresAt
-		});
-		return { vaultId: this.vaultId, expiresAt, signature };
+	/** Guardian i checks in as its share's check identity with the share's counter. */
+	checkIn(i: number, nonce = 0n, caller = this.checkIdentity(i)): Result<void> {
+		return this.domain.checkIn(caller, this.now, { vaultId: this.vaultId, nonce });
 	}
 
 	invites() {
@@ -145,30 +109,22 @@ export class World {
 		}));
 	}
 
-	createArgs(options: SignOptions = {}, caller = this.owner) {
-		const invites = this.invites();
-		const delayNs = 72n * 3600n * NS_PER_SECOND;
-		const payload: OperationPayload = {
-			purpose: 'create_vault',
-			anchor: this.anchor,
-			owner: caller,
-			delayNs,
-			invites
-		};
-		const proof = this.sign(payload, { vaultId: 0n, nonce: 0n, ...options });
+	createArgs(options: { nonce?: bigint; owner?: Principal } = {}) {
 		return {
 			anchor: this.anchor,
 			phraseKey: this.phrase.publicKey,
-			delayNs,
-			invites,
-			proof,
+			owner: options.owner ?? this.owner,
+			delayNs: 72n * 3600n * NS_PER_SECOND,
+			invites: this.invites(),
+			nonce: options.nonce ?? 0n,
 			// What II's get_anchor_credentials reports: here the phrase key plus another device key.
 			anchorPhraseKeys: [newKeyPair().publicKey, this.phrase.publicKey]
 		};
 	}
 
 	create(): this {
-		this.vaultId = ok(this.domain.createVault(this.owner, this.now, this.createArgs())).vaultId;
+		const created = this.domain.createVault(this.phraseIdentity, this.now, this.createArgs());
+		this.vaultId = ok(created).vaultId;
 		return this;
 	}
 
@@ -184,30 +140,21 @@ export class World {
 		return this;
 	}
 
-	sealArgs(threshold = 2, options: SignOptions = {}) {
-		const commitment = randomBytes(32);
-		const shares = this.checkKeys.map((key) => ({
-			ciphertext: randomBytes(SHARE_CIPHERTEXT_BYTES),
-			checkKey: key.publicKey
-		}));
-		const payload: OperationPayload = {
-			purpose: 'seal_shares',
-			threshold,
-			commitment,
-			guardians: this.guardians,
-			shares
-		};
+	sealArgs(threshold = 2, nonce = this.vaultNonce()) {
 		return {
 			vaultId: this.vaultId,
+			nonce,
 			threshold,
-			commitment,
-			shares,
-			op: this.sign(payload, options)
+			commitment: randomBytes(32),
+			shares: this.checkKeys.map((key) => ({
+				ciphertext: randomBytes(SHARE_CIPHERTEXT_BYTES),
+				checkKey: key.publicKey
+			}))
 		};
 	}
 
 	seal(threshold = 2): this {
-		ok(this.domain.seal(this.owner, this.now, this.sealArgs(threshold)));
+		ok(this.domain.seal(this.phraseIdentity, this.now, this.sealArgs(threshold)));
 		return this;
 	}
 
@@ -234,9 +181,14 @@ export class World {
 	}
 
 	cancel(): this {
-		const op = this.sign({ purpose: 'cancel_recovery', requestId: this.requestId });
-		ok(this.domain.cancelRecovery(this.owner, this.now, { requestId: this.requestId, op }));
+		const args = { requestId: this.requestId, nonce: this.vaultNonce() };
+		ok(this.domain.cancelRecovery(this.phraseIdentity, this.now, args));
 		return this;
+	}
+
+	setDelay(delayNs: bigint, caller = this.phraseIdentity): Result<void> {
+		const args = { vaultId: this.vaultId, nonce: this.vaultNonce(), delayNs };
+		return this.domain.setDelay(caller, this.now, args);
 	}
 
 	/** create -> all accept -> seal(m). */

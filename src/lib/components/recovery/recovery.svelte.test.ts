@@ -135,7 +135,7 @@ describe('RevealPhrase', () => {
 		expect(container).not.toHaveTextContent(words[0]!);
 		expect(screen.queryByRole('button', { name: 'Copy phrase' })).not.toBeInTheDocument();
 
-		await user.click(screen.getByRole('button', { name: 'Show my phrase' }));
+		await user.click(screen.getByRole('button', { name: 'Reveal phrase' }));
 		const list = screen.getByRole('list', { name: 'Recovery phrase words' });
 		expect(
 			within(list)
@@ -148,7 +148,7 @@ describe('RevealPhrase', () => {
 		expect(print).toHaveBeenCalledTimes(1);
 		expect(await seriousViolations(container)).toEqual([]);
 
-		await user.click(screen.getByRole('button', { name: 'Hide my phrase' }));
+		await user.click(screen.getByRole('button', { name: 'Hide phrase' }));
 		expect(container).not.toHaveTextContent(words[0]!);
 	});
 });

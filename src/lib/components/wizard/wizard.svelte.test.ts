@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { encodeEnvelope } from '$lib/crypto/envelope';
+import { phraseFromEntropy } from '$lib/crypto/phrase';
 import { importPaperShare } from '$lib/crypto/paper';
 import { seriousViolations } from '../testing/axe';
 import AnchorStep from './AnchorStep.svelte';
@@ -12,33 +13,73 @@ import RecoveryKit from './RecoveryKit.svelte';
 import SealStep from './SealStep.svelte';
 
 describe('AnchorStep', () => {
-	it('passes a valid number on, spaces ignored', async () => {
+	const ENTROPY = Uint8Array.from({ length: 32 }, (_, i) => (i * 29 + 3) & 0xff);
+	const PHRASE = phraseFromEntropy(ENTROPY).join(' ');
+	const anchorInput = () => screen.getByLabelText('Anchor number');
+	async function pastePhrase(text: string) {
+		await userEvent.click(screen.getByLabelText('Word 1'));
+		await userEvent.paste(text);
+	}
+
+	it('passes the anchor (spaces ignored) and the phrase entropy on', async () => {
 		const onnext = vi.fn();
 		const { container } = render(AnchorStep, { onnext });
-		await userEvent.type(screen.getByLabelText('Your Internet Identity number'), '10 042');
+		await userEvent.type(anchorInput(), '10 042');
+		await pastePhrase(PHRASE);
 		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
-		expect(onnext).toHaveBeenCalledWith(10042n);
+		expect(onnext).toHaveBeenCalledWith(10042n, ENTROPY);
 		expect(await seriousViolations(container)).toEqual([]);
+	});
+
+	it('takes the anchor number from a pasted legacy "<anchor> <24 words>" phrase', async () => {
+		const onnext = vi.fn();
+		render(AnchorStep, { onnext });
+		await pastePhrase(`10077 ${PHRASE}`);
+		expect(anchorInput()).toHaveValue('10077');
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(onnext).toHaveBeenCalledWith(10077n, ENTROPY);
+	});
+
+	it('asks for the phrase when it is missing or incomplete', async () => {
+		const onnext = vi.fn();
+		render(AnchorStep, { onnext });
+		await userEvent.type(anchorInput(), '10042');
+		await pastePhrase(PHRASE.split(' ').slice(0, 20).join(' '));
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(onnext).not.toHaveBeenCalled();
+		expect(screen.getByText('Enter all 24 words of your recovery phrase.')).toBeInTheDocument();
 	});
 
 	it.each([
 		['', 'Enter your Internet Identity number.'],
 		['abc', 'Your Internet Identity number has digits only, e.g. 10042.'],
 		['0', 'That is not an Internet Identity number: check it on the II page.']
-	])('explains what is wrong with %j', async (typed, message) => {
+	])('explains what is wrong with the anchor %j', async (typed, message) => {
 		const onnext = vi.fn();
 		render(AnchorStep, { onnext });
-		const input = screen.getByLabelText('Your Internet Identity number');
-		if (typed) await userEvent.type(input, typed);
+		if (typed) await userEvent.type(anchorInput(), typed);
+		await pastePhrase(PHRASE);
 		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
 		expect(onnext).not.toHaveBeenCalled();
-		expect(input).toHaveAttribute('aria-invalid', 'true');
-		expect(input).toHaveAccessibleDescription(expect.stringContaining(message));
+		expect(anchorInput()).toHaveAttribute('aria-invalid', 'true');
+		expect(anchorInput()).toHaveAccessibleDescription(expect.stringContaining(message));
+	});
+
+	it('shows progress while checking, and why the check failed', () => {
+		render(AnchorStep, {
+			onnext: vi.fn(),
+			busy: true,
+			error: 'This is not the recovery phrase of that Internet Identity.'
+		});
+		expect(screen.getByRole('button', { name: 'Checking your phrase…' })).toBeDisabled();
+		expect(screen.getByRole('alert')).toHaveTextContent(
+			'This is not the recovery phrase of that Internet Identity.'
+		);
 	});
 });
 
 describe('GuardiansStep', () => {
-	const input = () => screen.getByLabelText('Guardian’s name');
+	const input = () => screen.getByLabelText('Guardian name');
 	async function add(name: string) {
 		await userEvent.clear(input());
 		await userEvent.type(input(), `${name}{Enter}`);
@@ -136,7 +177,10 @@ describe('InvitationsStep', () => {
 		expect(screen.getByText('1 of 2 guardians have accepted.')).toHaveAttribute('role', 'status');
 		const qr = screen.getByRole('img', { name: 'QR code of the invitation for Bob' });
 		expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/u);
-		expect(screen.getByText('https://app.test/invite#secret-b')).toBeInTheDocument();
+		expect(screen.getAllByTestId('invite-link').map((link) => link.textContent?.trim())).toEqual([
+			'https://app.test/invite#secret-a',
+			'https://app.test/invite#secret-b'
+		]);
 		expect(screen.getByRole('button', { name: 'Copy link for Bob' })).toBeInTheDocument();
 		expect(screen.getByRole('button', { name: 'Continue to sealing' })).toBeDisabled();
 		expect(await seriousViolations(container)).toEqual([]);
@@ -159,7 +203,7 @@ describe('SealStep', () => {
 	it('starts sealing, shows progress, offers a retry on failure and confirms success', async () => {
 		const onseal = vi.fn();
 		const { rerender } = render(SealStep, { steps: [], onseal });
-		await userEvent.click(screen.getByRole('button', { name: 'Seal my vault' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
 		expect(onseal).toHaveBeenCalledTimes(1);
 
 		await rerender({ steps: [{ label: 'Encrypting share 3 of 5', status: 'running' }], onseal });

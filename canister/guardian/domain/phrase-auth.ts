@@ -1,0 +1,38 @@
+// Key-authorized calls. Operations that need the recovery phrase are sent by the phrase identity
+// itself (II's Ed25519 phrase key): the IC verifies the request signature natively (domain
+// "\x0Aic-request", bound to canister id, method and arguments, ingress expiry <= 5 min), so the
+// canister checks only who calls (the vault's phrase principal) and the vault's operation counter
+// (a call can be accepted once, even within its ingress window). Check-ins work alike with a
+// share's check identity (src/lib/crypto/check-key.ts).
+import type { Principal } from '@dfinity/principal';
+import { fail } from './errors';
+import type { VaultRecord } from './records';
+
+export interface InviteSpec {
+	label: string;
+	inviteHash: Uint8Array;
+}
+/** A slot in a new guardian list: keep an existing slot (by index) or invite someone new. */
+export type SlotSpec = { keep: number } | { invite: InviteSpec };
+export interface ShareSubmission {
+	ciphertext: Uint8Array;
+	/** Raw Ed25519 public key of the share's check identity; stored as its principal. */
+	checkKey: Uint8Array;
+}
+
+export function samePrincipal(a: Principal, b: Principal): boolean {
+	return a.compareTo(b) === 'eq';
+}
+
+/** The counter a key-authorized call must carry; a stale one (replay, race) changes nothing. */
+export function requireNonce(given: bigint, expected: bigint): void {
+	if (given !== expected) fail({ kind: 'StaleNonce', expected });
+}
+
+/** Caller is the vault's phrase identity and `nonce` is the vault's operation counter. */
+export function requirePhraseIdentity(caller: Principal, vault: VaultRecord, nonce: bigint): void {
+	if (!samePrincipal(caller, vault.phrasePrincipal)) {
+		fail({ kind: 'Unauthorized', reason: "only the vault's phrase identity" });
+	}
+	requireNonce(nonce, vault.nonce);
+}

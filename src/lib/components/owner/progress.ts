@@ -1,0 +1,23 @@
+import type { ProgressStep } from '../ui/ProgressSteps.svelte';
+
+/** Steps for ProgressSteps from a service's progress: steps before `done` are done, `done` runs. */
+export function progressSteps(
+	labels: readonly string[],
+	done: number,
+	failure?: string
+): ProgressStep[] {
+	return labels.map((label, i) => {
+		if (i < done) return { label, status: 'done' };
+		if (i > done) return { label, status: 'pending' };
+		return failure === undefined
+			? { label, status: 'running' }
+			: { label, status: 'failed', detail: failure };
+	});
+}
+
+/** What to show for any thrown error: the typed errors' messages are written for people. */
+export function errorMessage(error: unknown): string {
+	return error instanceof Error && error.message
+		? error.message
+		: 'Something went wrong. Nothing was lost: try again.';
+}

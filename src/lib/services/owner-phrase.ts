@@ -1,0 +1,54 @@
+// Binding the owner's phrase to the anchor: the phrase key (as II derives it) must be the
+// anchor's recovery phrase; if it is not yet protected, the owner can protect it, signed by the
+// phrase itself. Nothing here keeps the phrase: callers hold the entropy and wipe it.
+import type { SignIdentity } from '@dfinity/agent';
+import { derivePhraseKey, type PhraseKey } from '$lib/crypto/ii-key';
+
+/** The part of the Internet Identity client (src/lib/ii) the owner flows use. */
+export interface PhraseAuthority {
+	checkPhrase(
+		anchor: bigint,
+		phraseKey: { readonly publicKeyDer: Uint8Array }
+	): Promise<{ onAnchor: boolean; protected: boolean; anchorHasPhrase: boolean }>;
+	protectPhrase(anchor: bigint, phraseIdentity: SignIdentity): Promise<{ changed: boolean }>;
+}
+
+export type PhraseStatus = 'protected' | 'unprotected';
+
+export class PhraseMismatchError extends Error {
+	constructor(readonly anchorHasPhrase: boolean) {
+		super(
+			anchorHasPhrase
+				? 'This is not the recovery phrase of that Internet Identity. Check the number and every word; if you made a new phrase since, use that one.'
+				: 'That Internet Identity has no recovery phrase (or the number is wrong). Add a recovery phrase in Internet Identity first, then come back.'
+		);
+		this.name = 'PhraseMismatchError';
+	}
+}
+
+/** Derives the phrase key and checks it against the anchor; a wrong phrase throws. */
+export async function bindPhrase(
+	ii: PhraseAuthority,
+	anchor: bigint,
+	entropy: Uint8Array
+): Promise<{ phraseKey: PhraseKey; status: PhraseStatus }> {
+	const phraseKey = await derivePhraseKey(entropy);
+	const check = await ii.checkPhrase(anchor, phraseKey);
+	if (!check.onAnchor) throw new PhraseMismatchError(check.anchorHasPhrase);
+	return { phraseKey, status: check.protected ? 'protected' : 'unprotected' };
+}
+
+/** Protects the phrase on II (a call signed by the phrase); safe to repeat. */
+export async function protectPhrase(
+	ii: PhraseAuthority,
+	anchor: bigint,
+	phraseKey: PhraseKey
+): Promise<void> {
+	await ii.protectPhrase(anchor, phraseKey.identity);
+	const check = await ii.checkPhrase(anchor, phraseKey);
+	if (!check.protected) {
+		throw new Error(
+			'Internet Identity did not confirm the protection. Try again; if it persists, protect the phrase in Internet Identity itself.'
+		);
+	}
+}

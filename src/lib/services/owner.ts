@@ -1,0 +1,178 @@
+// The owner's flows: create a vault with invitations, watch acceptance, seal, and the
+// phrase-authorized changes. Phrase-authorized calls are sent by the phrase identity itself
+// (the IC checks its signature; the canister checks it is the vault's phrase and the nonce).
+// Secrets (entropy, phrase key, invite secrets) are passed in and never kept here.
+import type { Identity } from '@dfinity/agent';
+import type { Principal } from '@dfinity/principal';
+import type { GuardianCanister, OwnerVaultView, SlotSpec } from '$lib/canisters/guardian';
+import type { PhraseKey } from '$lib/crypto/ii-key';
+import { inviteHash, inviteLink, newInviteSecret } from './owner-invites';
+import type { PhraseAuthority } from './owner-phrase';
+
+/** Progress of a slow step: what is happening, and how far (done of total). */
+export type Progress = (step: string, done: number, total: number) => void;
+
+export const NS_PER_HOUR = 3_600n * 1_000_000_000n;
+
+/** Everything the owner's flows talk to, created once per signed-in owner. */
+export interface OwnerContext {
+	/** The signed-in owner (P_O). */
+	readonly owner: Principal;
+	/** The guardian canister as the owner. */
+	readonly guardian: GuardianCanister;
+	/** The guardian canister as another identity: the phrase key for phrase-authorized calls. */
+	asIdentity(identity: Identity): Promise<GuardianCanister>;
+	readonly ii: PhraseAuthority;
+	/** Where invitation links point (the app's origin). */
+	readonly appOrigin: string;
+}
+
+export interface Invitation {
+	label: string;
+	/** The link with its secret in the fragment: show it to the owner only. */
+	url: string;
+}
+
+export class VaultExistsError extends Error {
+	constructor(readonly vaultId: bigint) {
+		super(
+			'This Internet Identity already has a Tessera vault. Open your dashboard to see it or change it.'
+		);
+		this.name = 'VaultExistsError';
+	}
+}
+
+function newInvites(labels: readonly string[], origin: string, vaultIdLater: () => bigint) {
+	const secrets = labels.map(() => newInviteSecret());
+	return {
+		specs: labels.map((label, i) => ({ label, inviteHash: inviteHash(secrets[i] as Uint8Array) })),
+		links: () =>
+			labels.map((label, i) => ({
+				label,
+				url: inviteLink(origin, vaultIdLater(), secrets[i] as Uint8Array)
+			}))
+	};
+}
+
+/** Creates the vault (sent by the phrase identity) with one invitation per guardian label. */
+export async function createVault(
+	context: OwnerContext,
+	args: {
+		anchor: bigint;
+		phraseKey: PhraseKey;
+		guardians: readonly string[];
+		delayHours: number;
+	}
+): Promise<{ vaultId: bigint; invitations: Invitation[] }> {
+	const status = await context.guardian.anchorStatus(args.anchor);
+	if (status.vaultId !== undefined) throw new VaultExistsError(status.vaultId);
+	let vaultId = 0n;
+	const invites = newInvites(args.guardians, context.appOrigin, () => vaultId);
+	const asPhrase = await context.asIdentity(args.phraseKey.identity);
+	vaultId = await asPhrase.createVault({
+		anchor: args.anchor,
+		phraseKey: new Uint8Array(args.phraseKey.identity.getPublicKey().rawKey),
+		owner: context.owner,
+		nonce: status.createNonce,
+		delayNs: BigInt(args.delayHours) * NS_PER_HOUR,
+		invites: invites.specs
+	});
+	return { vaultId, invitations: invites.links() };
+}
+
+export async function ownerVault(context: OwnerContext, vaultId: bigint): Promise<OwnerVaultView> {
+	const vault = (await context.guardian.ownerVaults()).find((v) => v.vaultId === vaultId);
+	if (!vault) throw new Error('This vault is no longer yours or was deleted. Reload the page.');
+	return vault;
+}
+
+/** Which invitations are accepted, by slot: the guardian's principal once accepted. */
+export function acceptance(vault: OwnerVaultView): { label: string; accepted: boolean }[] {
+	return vault.slots.map((slot) => ({ label: slot.label, accepted: slot.guardian !== undefined }));
+}
+
+/**
+ * Calls `check` every `intervalMs` until `stop()` is called; errors go to `onerror` and polling
+ * goes on (a dropped connection should not end live status).
+ */
+export function poll(
+	check: () => Promise<void>,
+	intervalMs: number,
+	onerror: (error: unknown) => void
+): () => void {
+	let stopped = false;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const tick = async () => {
+		try {
+			await check();
+		} catch (error) {
+			if (!stopped) onerror(error);
+		}
+		if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
+	};
+	void tick();
+	return () => {
+		stopped = true;
+		clearTimeout(timer);
+	};
+}
+
+/** The vault's current operation counter: what the next phrase-authorized call must carry. */
+async function vaultNonce(context: OwnerContext, vaultId: bigint): Promise<bigint> {
+	return (await ownerVault(context, vaultId)).nonce;
+}
+
+export async function setDelay(
+	context: OwnerContext,
+	phraseKey: PhraseKey,
+	vaultId: bigint,
+	delayHours: number
+): Promise<void> {
+	const nonce = await vaultNonce(context, vaultId);
+	const asPhrase = await context.asIdentity(phraseKey.identity);
+	await asPhrase.setDelay({ vaultId, delayNs: BigInt(delayHours) * NS_PER_HOUR, nonce });
+}
+
+export async function deleteVault(
+	context: OwnerContext,
+	phraseKey: PhraseKey,
+	vaultId: bigint
+): Promise<void> {
+	const nonce = await vaultNonce(context, vaultId);
+	await (await context.asIdentity(phraseKey.identity)).deleteVault({ vaultId, nonce });
+}
+
+export async function cancelRecovery(
+	context: OwnerContext,
+	phraseKey: PhraseKey,
+	vault: { vaultId: bigint; requestId: bigint }
+): Promise<void> {
+	const nonce = await vaultNonce(context, vault.vaultId);
+	const asPhrase = await context.asIdentity(phraseKey.identity);
+	await asPhrase.cancelRecovery({ requestId: vault.requestId, nonce });
+}
+
+/** "This isn't me": warns every guardian about the open request (the owner's own identity). */
+export function raiseAlarm(context: OwnerContext, requestId: bigint): Promise<null> {
+	return context.guardian.raiseAlarm(requestId);
+}
+
+/**
+ * Rotation: keep the guardians in `keep` (slot indexes), invite new ones for `invite` labels.
+ * The vault must be resealed once the new guardians accept.
+ */
+export async function setGuardians(
+	context: OwnerContext,
+	phraseKey: PhraseKey,
+	vaultId: bigint,
+	change: { keep: readonly number[]; invite: readonly string[] }
+): Promise<Invitation[]> {
+	const nonce = await vaultNonce(context, vaultId);
+	const invites = newInvites(change.invite, context.appOrigin, () => vaultId);
+	const slots: SlotSpec[] = [
+		...change.keep.map((keep) => ({ keep })),
+		...invites.specs.map((invite) => ({ invite }))
+	];
+	await (await context.asIdentity(phraseKey.identity)).setGuardians({ vaultId, slots, nonce });
+	return invites.links();
+}

@@ -1,0 +1,180 @@
+// The "I lost access" screen's state: which request this browser holds, its live status, the
+// reconstruction progress, and the recovered phrase (in memory only, wiped on leave/forget).
+import type { SignIdentity } from '@dfinity/agent';
+import type { PhraseKey } from '$lib/crypto/ii-key';
+import { wipe } from '$lib/crypto/bytes';
+import type { VerificationCode } from '$lib/crypto/verification-code';
+import type { IiClient, PhraseCheck } from '$lib/ii';
+import type { ProgressStep } from '$lib/components/ui/ProgressSteps.svelte';
+import { errorMessage } from './guardian-errors';
+import type { RequestView, RequesterCalls } from './guardian-calls';
+import type { VetKdTrust } from './guardian-keys';
+import {
+	openErrorMessage,
+	openRequest,
+	reconstruct,
+	RECONSTRUCT_STEPS,
+	releaseErrorMessage,
+	requestCode
+} from './recovery';
+import type { HeldRequest, RequesterStore } from './recovery-store';
+import { checkRecoveredPhrase } from './recovery-sweep';
+
+export interface RecoveryEnvironment {
+	readonly store: RequesterStore;
+	requesterCalls(identity: SignIdentity): RequesterCalls;
+	trust(): Promise<VetKdTrust>;
+	ii(): IiClient;
+}
+
+export type RecoveryStage = 'loading' | 'start' | 'waiting' | 'reconstructing' | 'recovered';
+
+/** ProgressSteps for a flow reporting (step, done, total) over known step names. */
+export function progressSteps(
+	names: readonly string[],
+	done: number,
+	failed?: string
+): ProgressStep[] {
+	return names.map((label, i) => ({
+		label,
+		status: i < done ? 'done' : i === done ? (failed ? 'failed' : 'running') : 'pending',
+		...(i === done && failed ? { detail: failed } : {})
+	}));
+}
+
+export class RecoveryFlow {
+	stage: RecoveryStage = $state('loading');
+	held: HeldRequest | undefined = $state();
+	request: RequestView | undefined = $state();
+	code: VerificationCode | undefined = $state();
+	opening = $state(false);
+	openError: string | undefined = $state();
+	statusError: string | undefined = $state();
+	steps: ProgressStep[] = $state([]);
+	releaseError: string | undefined = $state();
+	/** The recovered entropy: memory only. */
+	entropy: Uint8Array | undefined = $state.raw();
+	phraseKey: PhraseKey | undefined = $state.raw();
+	phraseCheck: PhraseCheck | undefined = $state();
+	phraseError: string | undefined = $state();
+
+	#identity: SignIdentity | undefined;
+	#calls: RequesterCalls | undefined;
+
+	constructor(private readonly env: RecoveryEnvironment) {}
+
+	/** Loads this browser's key and the request it holds (if any). */
+	async init(): Promise<void> {
+		try {
+			this.#identity = await this.env.store.identity();
+			this.#calls = this.env.requesterCalls(this.#identity);
+			this.held = await this.env.store.heldRequest();
+		} catch {
+			this.openError =
+				'This browser cannot keep a recovery key (private browsing or storage turned off?). Use a normal window of a browser you can come back to.';
+			this.stage = 'start';
+			return;
+		}
+		if (!this.held) {
+			this.stage = 'start';
+			return;
+		}
+		this.code = requestCode(this.held.requestId, this.#identity.getPrincipal());
+		this.stage = 'waiting';
+		await this.refresh();
+	}
+
+	async start(anchor: bigint): Promise<void> {
+		const calls = this.#calls;
+		const identity = this.#identity;
+		if (!calls || !identity) return;
+		this.opening = true;
+		this.openError = undefined;
+		try {
+			const { requestId } = await openRequest(calls, anchor);
+			const request = await calls.requestStatus(requestId);
+			this.held = { anchor, requestId, vaultId: request.vaultId };
+			await this.env.store.hold(this.held);
+			this.request = request;
+			this.code = requestCode(requestId, identity.getPrincipal());
+			this.stage = 'waiting';
+		} catch (error) {
+			this.openError = openErrorMessage(error);
+		} finally {
+			this.opening = false;
+		}
+	}
+
+	/** Polls the held request's status (the page calls this every few seconds). */
+	async refresh(): Promise<void> {
+		const calls = this.#calls;
+		if (!calls || !this.held || this.stage !== 'waiting') return;
+		try {
+			this.request = await calls.requestStatus(this.held.requestId);
+			this.statusError = undefined;
+		} catch (error) {
+			this.statusError = errorMessage(error);
+		}
+	}
+
+	async release(): Promise<void> {
+		const calls = this.#calls;
+		const identity = this.#identity;
+		const held = this.held;
+		if (!calls || !identity || !held) return;
+		this.stage = 'reconstructing';
+		this.releaseError = undefined;
+		let done = 0;
+		this.steps = progressSteps(RECONSTRUCT_STEPS, 0);
+		try {
+			const trust = await this.env.trust();
+			const entropy = await reconstruct(calls, trust, identity.getPrincipal(), held, (_, d) => {
+				done = d;
+				this.steps = progressSteps(RECONSTRUCT_STEPS, d);
+			});
+			this.entropy = entropy;
+			this.stage = 'recovered';
+		} catch (error) {
+			this.releaseError = releaseErrorMessage(error);
+			this.steps = progressSteps(RECONSTRUCT_STEPS, done, this.releaseError);
+			this.stage = 'waiting';
+			await this.refresh();
+			return;
+		}
+		await this.checkPhrase();
+	}
+
+	/** Is the recovered phrase still the anchor's recovery phrase on II? */
+	async checkPhrase(): Promise<void> {
+		if (!this.entropy || !this.held) return;
+		this.phraseError = undefined;
+		try {
+			const checked = await checkRecoveredPhrase(this.env.ii(), this.held.anchor, this.entropy);
+			this.phraseKey = checked.phraseKey;
+			this.phraseCheck = checked.check;
+		} catch (error) {
+			this.phraseError = errorMessage(error);
+		}
+	}
+
+	/** "Forget this request": a new key next time; the phrase (if any) is wiped. */
+	async forget(): Promise<void> {
+		this.wipe();
+		await this.env.store.forget();
+		this.held = undefined;
+		this.request = undefined;
+		this.code = undefined;
+		this.steps = [];
+		this.releaseError = undefined;
+		this.stage = 'loading';
+		await this.init();
+	}
+
+	/** Wipes the phrase from memory (on leaving the page). */
+	wipe(): void {
+		wipe(this.entropy);
+		this.entropy = undefined;
+		this.phraseKey = undefined;
+		this.phraseCheck = undefined;
+	}
+}

@@ -1,0 +1,86 @@
+// After the phrase is back: check it against Internet Identity, then sweep the anchor's devices
+// (signed by the phrase key) and add a fresh device for the owner. The phrase key is secret and
+// lives only in the caller's memory.
+import { Ed25519KeyIdentity, WebAuthnIdentity } from '@dfinity/identity';
+import { derivePhraseKey, type PhraseKey } from '$lib/crypto/ii-key';
+import {
+	generatedKeyDeviceData,
+	passkeyDeviceData,
+	type AnchorDevices,
+	type DeviceDataValue,
+	type IiClient,
+	type PhraseCheck,
+	type Progress,
+	type SweepReport
+} from '$lib/ii';
+import { FlowError } from './guardian-errors';
+
+export interface CheckedPhrase {
+	readonly phraseKey: PhraseKey;
+	readonly check: PhraseCheck;
+}
+
+/** The recovered phrase must be the anchor's recovery phrase on II; otherwise it is useless. */
+export async function checkRecoveredPhrase(
+	ii: Pick<IiClient, 'checkPhrase'>,
+	anchor: bigint,
+	entropy: Uint8Array
+): Promise<CheckedPhrase> {
+	const phraseKey = await derivePhraseKey(entropy);
+	const check = await ii.checkPhrase(anchor, phraseKey);
+	if (!check.onAnchor) {
+		throw new FlowError(
+			'phrase-not-on-anchor',
+			check.anchorHasPhrase
+				? 'This phrase is no longer the recovery phrase of your identity: someone replaced it. Keep it anyway, and contact Internet Identity support.'
+				: 'Your identity has no recovery phrase any more: someone removed it. Keep this phrase anyway, and contact Internet Identity support.'
+		);
+	}
+	return { phraseKey, check };
+}
+
+export function listDevices(
+	ii: Pick<IiClient, 'signedBy'>,
+	anchor: bigint,
+	phraseKey: PhraseKey
+): Promise<AnchorDevices> {
+	return ii.signedBy(phraseKey.identity).listDevices(anchor);
+}
+
+export interface FreshDevice {
+	readonly data: DeviceDataValue;
+	/** What the owner is told about it. */
+	readonly description: string;
+}
+
+/**
+ * The owner's new device. Devnet: a generated key, clearly labelled as a development key.
+ * Mainnet: a passkey made with WebAuthn on this device.
+ */
+export async function freshDevice(network: 'local' | 'ic', origin: string): Promise<FreshDevice> {
+	if (network === 'local') {
+		const identity = Ed25519KeyIdentity.generate();
+		return {
+			data: generatedKeyDeviceData(identity, { alias: 'Devnet test key (Tessera)' }),
+			description: 'A generated development key (devnet only, not a real passkey).'
+		};
+	}
+	const passkey = await WebAuthnIdentity.create();
+	return {
+		data: passkeyDeviceData(passkey, { alias: 'Passkey added after recovery', origin }),
+		description: 'A passkey on this device.'
+	};
+}
+
+export function runSweep(
+	ii: Pick<IiClient, 'signedBy'>,
+	anchor: bigint,
+	phraseKey: PhraseKey,
+	request: { remove: readonly Uint8Array[]; add?: DeviceDataValue | undefined },
+	progress: Progress = () => {}
+): Promise<SweepReport> {
+	const { remove, add } = request;
+	return ii
+		.signedBy(phraseKey.identity)
+		.sweep(anchor, add ? { remove, add } : { remove }, progress);
+}
