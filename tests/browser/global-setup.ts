@@ -3,12 +3,16 @@
 // environment variables, and returns the teardown that stops it. When the environment already
 // names a running world (see scripts/e2e-env.ts), that one is used and left running.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { READY_LINE, worldFromEnv, worldToEnv, type E2eWorld } from '../../scripts/e2e-world';
+import { SCREENSHOTS } from './support/screens';
 
 /** Building the canisters and the app on a loaded 2-core machine takes a while. */
 const START_TIMEOUT_MS = 10 * 60_000;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+	// screenshots are this run's artifacts only
+	rmSync(SCREENSHOTS, { recursive: true, force: true });
 	if (worldFromEnv()) return async () => {};
 
 	const started = performance.now();

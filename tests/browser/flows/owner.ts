@@ -16,7 +16,7 @@ export interface VaultPlan {
 
 const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true });
 
-/** Anchor and phrase steps; stops where the app has checked the phrase against II. */
+/** The first step (anchor number and phrase); submits it, so the app checks the phrase on II. */
 export async function enterAnchorAndPhrase(
 	page: Page,
 	anchor: bigint,
@@ -24,15 +24,15 @@ export async function enterAnchorAndPhrase(
 	options: { screens?: boolean } = {}
 ): Promise<void> {
 	await page.goto('/owner/protect');
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-	if (options.screens) await checkScreen(page, 'wizard-anchor', { phone: true });
-	await page.getByLabel('Anchor number').fill(anchor.toString());
-	await continueButton(page).click();
-
+	await expect(page.getByRole('heading', { level: 1, name: 'Protect my anchor' })).toBeVisible();
+	const anchorField = page.getByLabel('Anchor number');
+	await expect(anchorField).toBeVisible({ timeout: SLOW_STEP_MS });
+	if (options.screens) await checkScreen(page, 'wizard-phrase-empty', { phone: true });
+	await anchorField.fill(anchor.toString());
 	// a whole phrase typed or pasted into the first slot fills all 24
 	await page.getByRole('combobox', { name: 'Word 1', exact: true }).fill(words.join(' '));
 	await expect(page.getByText('All 24 words are valid.')).toBeVisible();
-	if (options.screens) await checkScreen(page, 'wizard-phrase', { phone: true });
+	if (options.screens) await checkScreen(page, 'wizard-phrase');
 	await continueButton(page).click();
 }
 
@@ -45,15 +45,16 @@ export async function createVault(
 	await enterAnchorAndPhrase(page, plan.anchor, plan.words, options);
 
 	// II's newest frontend leaves the phrase unprotected: the wizard offers to protect it
-	await page.getByRole('button', { name: /protect/i }).click();
-	await expect(page.getByText(/phrase is (now )?protected/i)).toBeVisible({
+	await expect(page.getByText('Your recovery phrase is not protected')).toBeVisible({
 		timeout: SLOW_STEP_MS
 	});
-	if (options.screens) await checkScreen(page, 'wizard-phrase-protected');
-	await continueButton(page).click();
+	if (options.screens) await checkScreen(page, 'wizard-phrase-unprotected');
+	await page.getByRole('button', { name: 'Protect my phrase' }).click();
 
+	const guardianName = page.getByLabel('Guardian name');
+	await expect(guardianName).toBeVisible({ timeout: SLOW_STEP_MS });
 	for (const name of plan.guardians) {
-		await page.getByLabel('Guardian name').fill(name);
+		await guardianName.fill(name);
 		await page.getByRole('button', { name: 'Add guardian' }).click();
 	}
 	if (options.screens) await checkScreen(page, 'wizard-guardians', { phone: true });
@@ -83,5 +84,8 @@ export async function sealVault(
 	await page.getByRole('button', { name: /continue to sealing/i }).click();
 	await page.getByRole('button', { name: 'Seal shares' }).click();
 	await expect(page.getByText('Your vault is sealed')).toBeVisible({ timeout: SLOW_STEP_MS });
-	if (options.screens) await checkScreen(page, 'wizard-sealed', { phone: true });
+	if (options.screens) await checkScreen(page, 'wizard-sealed');
+	await continueButton(page).click();
+	await expect(page.getByRole('heading', { name: 'Your Tessera recovery kit' })).toBeVisible();
+	if (options.screens) await checkScreen(page, 'wizard-recovery-kit', { phone: true });
 }
