@@ -3,13 +3,13 @@
 // raised by the owner, and a request its guardians decline.
 import { expect, test } from './fixtures';
 import { acceptInvitation, pendingRequest, vote } from './flows/guardian';
-import { enterAnchorAndPhrase, createVault } from './flows/owner';
+import { createVault } from './flows/owner';
 import { openRecovery } from './flows/recover';
 import { GUARDIAN_NAMES, setUpSealedVault } from './flows/vault';
 import { guardianCanister } from './support/devnet';
 import { checkScreen } from './support/screens';
 
-test('the wizard refuses a phrase that is not the anchor’s recovery phrase', async ({
+test('the wizard points at a mistyped word and refuses a phrase that is not the anchor’s', async ({
 	world,
 	openAs,
 	createAnchor
@@ -17,15 +17,28 @@ test('the wizard refuses a phrase that is not the anchor’s recovery phrase', a
 	const anchor = await createAnchor('wrong-phrase');
 	const other = await createAnchor('wrong-phrase-other');
 	const owner = await openAs('wrong-phrase-owner');
-	// a valid phrase, only not this anchor's
-	await enterAnchorAndPhrase(owner.page, anchor.number, other.words);
-	await expect(
-		owner.page.getByRole('alert').filter({ hasText: /not .*recovery phrase/i })
-	).toBeVisible({
-		timeout: 60_000
-	});
-	await checkScreen(owner.page, 'wizard-wrong-phrase');
-	await expect(owner.page.getByLabel('Guardian name')).toHaveCount(0);
+	const page = owner.page;
+	await page.goto('/owner/protect');
+	await page.getByLabel('Anchor number').fill(anchor.number.toString());
+
+	// BIP39 words are unique in their first four letters: the app can tell which word was meant
+	const meant = other.words[4] ?? '';
+	const typed = other.words.map((word, i) => (i === 4 ? `${word}x` : word));
+	await page.getByRole('combobox', { name: 'Word 1', exact: true }).fill(typed.join(' '));
+	await expect(page.getByRole('alert').first()).toContainText(
+		`Word 5, “${meant}x”, is not a recovery phrase word`
+	);
+	await checkScreen(page, 'wizard-phrase-typo');
+	await page.getByRole('button', { name: `Use “${meant}” for word 5` }).click();
+	await expect(page.getByText('All 24 words are valid.')).toBeVisible();
+
+	// now a valid phrase, only not this anchor's
+	await page.getByRole('button', { name: 'Continue', exact: true }).click();
+	const refusal = page.getByRole('alert').filter({ hasText: 'Your phrase could not be checked' });
+	await expect(refusal).toBeVisible({ timeout: 60_000 });
+	await expect(refusal).toContainText(/not .*recovery phrase/i);
+	await checkScreen(page, 'wizard-wrong-phrase');
+	await expect(page.getByLabel('Guardian name')).toHaveCount(0);
 	const status = await (await guardianCanister(world)).anchorStatus(anchor.number);
 	expect(status.vaultId).toEqual([]);
 });
