@@ -3,7 +3,7 @@
 // raised by the owner, and a request its guardians decline.
 import { expect, test } from './fixtures';
 import { acceptInvitation, pendingRequest, vote } from './flows/guardian';
-import { createVault } from './flows/owner';
+import { createVault, SLOW_STEP_MS } from './flows/owner';
 import { openRecovery } from './flows/recover';
 import { GUARDIAN_NAMES, setUpSealedVault } from './flows/vault';
 import { guardianCanister } from './support/devnet';
@@ -110,8 +110,11 @@ test('an alarm raised by the owner shows to guardians; their declines fail the r
 		await expect(alarm).toBeVisible({ timeout: 60_000 });
 		await checkScreen(owner.page, 'owner-open-request', { phone: true });
 		await alarm.click();
-		const dialog = owner.page.getByRole('dialog');
-		if (await dialog.isVisible()) await dialog.getByRole('button', { name: /raise|yes/i }).click();
+		await owner.page
+			.getByRole('dialog')
+			.getByRole('button', { name: 'Yes, raise the alarm' })
+			.click();
+		await expect(owner.page.getByText('You raised the alarm')).toBeVisible({ timeout: 60_000 });
 		await expect.poll(async () => (await canister.request(requestId)).alarmRaisedAt.length).toBe(1);
 	});
 
@@ -126,12 +129,13 @@ test('an alarm raised by the owner shows to guardians; their declines fail the r
 	});
 
 	await test.step('two declines of three make 2 approvals unreachable: the request fails', async () => {
-		for (const guardian of guardians.slice(0, 2)) {
+		for (const [i, guardian] of guardians.slice(0, 2).entries()) {
 			await vote(guardian.page, await pendingRequest(guardian.page, anchor.number), 'decline');
+			await expect
+				.poll(async () => (await canister.request(requestId)).declines, { timeout: SLOW_STEP_MS })
+				.toBe(i + 1);
 		}
-		const status = await canister.request(requestId);
-		expect(status.declines).toBe(2);
-		expect(status.status).toMatch(/fail/i);
+		expect((await canister.request(requestId)).status).toMatch(/fail/i);
 		await thief.page.reload();
 		await expect(thief.page.getByText(/declined|failed/i).first()).toBeVisible({ timeout: 60_000 });
 		await checkScreen(thief.page, 'recover-failed');

@@ -6,6 +6,7 @@
 import { verificationCode } from '../../src/lib/crypto/verification-code';
 import { expect, test } from './fixtures';
 import { pendingRequest, shownCode, vote } from './flows/guardian';
+import { SLOW_STEP_MS } from './flows/owner';
 import { openRecovery, revealPhrase, sweepDevices } from './flows/recover';
 import { setUpSealedVault } from './flows/vault';
 import { DEVICE_ALIASES, devnetTimeNs, guardianCanister } from './support/devnet';
@@ -58,11 +59,14 @@ test('the complete story: protect, invite, seal, recover, sweep', async ({
 	});
 
 	await test.step('two guardians approve', async () => {
-		for (const guardian of guardians.slice(0, 2)) {
+		for (const [i, guardian] of guardians.slice(0, 2).entries()) {
 			const card = await pendingRequest(guardian.page, anchor.number);
 			await vote(guardian.page, card, 'approve');
+			await expect
+				.poll(async () => (await canister.request(requestId)).approvals, { timeout: SLOW_STEP_MS })
+				.toBe(i + 1);
+			await expect(card.getByText('You approved this request.')).toBeVisible();
 		}
-		expect((await canister.request(requestId)).approvals).toBe(2);
 		await expect(requester.page.getByText(/2 of 2/).first()).toBeVisible({ timeout: 60_000 });
 	});
 
