@@ -137,7 +137,9 @@ test('an alarm raised by the owner shows to guardians; their declines fail the r
 		}
 		expect((await canister.request(requestId)).status).toMatch(/fail/i);
 		await thief.page.reload();
-		await expect(thief.page.getByText(/declined|failed/i).first()).toBeVisible({ timeout: 60_000 });
+		const closed = thief.page.getByRole('alert').filter({ hasText: 'This request is closed' });
+		await expect(closed).toBeVisible({ timeout: 60_000 });
+		await expect(closed).toContainText('Too many guardians declined');
 		await checkScreen(thief.page, 'recover-failed');
 	});
 });

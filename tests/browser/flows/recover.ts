@@ -17,8 +17,13 @@ export async function openRecovery(
 	if (options.screens) await checkScreen(page, 'recover-code', { phone: true });
 }
 
-/** Reveals the reconstructed phrase and reads its words. */
-export async function revealPhrase(page: Page): Promise<string[]> {
+export const getPhraseBack = (page: Page) =>
+	page.getByRole('button', { name: 'Get my phrase back' });
+
+/** Once released: gets the shares, reconstructs the phrase, reveals it and reads its words. */
+export async function recoverPhrase(page: Page): Promise<string[]> {
+	await expect(getPhraseBack(page)).toBeEnabled({ timeout: SLOW_STEP_MS });
+	await getPhraseBack(page).click();
 	await page.getByRole('button', { name: 'Reveal phrase' }).click({ timeout: SLOW_STEP_MS });
 	const phrase = page.getByTestId('recovered-phrase');
 	await expect(phrase).toBeVisible();
