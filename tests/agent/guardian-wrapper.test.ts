@@ -1,18 +1,31 @@
-// The app's guardian wrapper (src/lib/canisters) through a real HttpAgent against the guardian
-// and local II wasm deployed on devnet: typed views, and every failure as a CanisterError.
+// The app's guardian wrapper (src/lib/canisters) and the owner's services (src/lib/services)
+// through real HttpAgents against the guardian and local II wasm deployed on devnet (one
+// deployment for both: installing the wasm takes minutes on a loaded machine).
 import { HttpAgent } from '@dfinity/agent';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAgent } from '../../src/lib/canisters/agent';
 import { CanisterError } from '../../src/lib/canisters/errors';
 import { guardianCanister, type GuardianCanister } from '../../src/lib/canisters/guardian';
+import { readConfig, type AppConfig } from '../../src/lib/config';
+import { derivePhraseKey } from '../../src/lib/crypto/ii-key';
+import { GuardianKeyRequest } from '../../src/lib/crypto/vetkeys';
+import { NS_PER_HOUR, VaultExistsError, setDelay } from '../../src/lib/services/owner';
+import { ownerContext } from '../../src/lib/services/owner-context';
+import { parseInviteFragment } from '../../src/lib/services/owner-invites';
+import { PhraseMismatchError } from '../../src/lib/services/owner-phrase';
+import { protectFlow } from '../../src/lib/services/owner-protect';
+import { trustedSharesKey } from '../../src/lib/services/owner-seal';
 import { deployCanisters } from '../../devnet/src/server/deploy';
 import buildWasm from '../canister/global-setup';
 import { agentFor, startTarget, type Target } from './target';
+import { newAnchor, newDevice } from './ii/story';
 
 let target: Target;
 let guardianId: Principal;
+let iiId: Principal;
 
 const settings = () => ({ host: target.url, network: 'local' as const });
 async function guardianAs(identity?: Ed25519KeyIdentity): Promise<GuardianCanister> {
@@ -25,6 +38,7 @@ beforeAll(async () => {
 	const agent = await agentFor(target.url, Ed25519KeyIdentity.generate());
 	const { ids } = await deployCanisters({ agent, root: '.', ids: {} });
 	guardianId = Principal.fromText(ids.guardian?.local ?? '');
+	iiId = Principal.fromText(ids.internet_identity?.local ?? '');
 }, 600_000);
 
 afterAll(async () => {
@@ -81,5 +95,97 @@ describe('guardian wrapper', () => {
 		await expect(guardianCanister(agent, guardianId).anchorStatus(1n)).rejects.toMatchObject({
 			kind: 'Network'
 		});
+	});
+});
+
+describe('owner services: protect, create, invite, seal, change', () => {
+	const APP = 'http://localhost:4173';
+	const appConfig = (): AppConfig => ({
+		...readConfig({ VITE_IC_HOST: target.url }),
+		guardianCanisterId: guardianId,
+		internetIdentityCanisterId: iiId
+	});
+
+	test('the whole owner story, with the wrong-phrase and stale cases', async () => {
+		const entropy = new Uint8Array(randomBytes(32));
+		const phraseKey = await derivePhraseKey(entropy);
+		const anchor = await newAnchor(target.url, iiId, newDevice('Owner laptop'), {
+			phrase: phraseKey,
+			phraseProtected: false
+		});
+		const owner = Ed25519KeyIdentity.generate();
+		const context = await ownerContext(owner, APP, appConfig());
+		const flow = protectFlow(context);
+
+		// bind: a wrong phrase is refused; the right one is unprotected, then protected
+		await expect(flow.bindPhrase(anchor, new Uint8Array(32).fill(7))).rejects.toBeInstanceOf(
+			PhraseMismatchError
+		);
+		expect((await flow.bindPhrase(anchor, entropy)).status).toBe('unprotected');
+		await flow.protectPhrase(anchor, phraseKey);
+		expect((await flow.bindPhrase(anchor, entropy)).status).toBe('protected');
+
+		// create: one invitation per guardian; a second vault for the anchor is refused
+		const labels = ['Alice', 'Bob', 'Carol'];
+		const { vaultId, invitations } = await flow.createVault({
+			anchor,
+			phraseKey,
+			guardians: labels,
+			delayHours: 24
+		});
+		expect(invitations.map((i) => i.label)).toEqual(labels);
+		await expect(
+			flow.createVault({ anchor, phraseKey, guardians: labels, delayHours: 24 })
+		).rejects.toBeInstanceOf(VaultExistsError);
+
+		// invite: live acceptance reports each guardian as they accept the link's secret
+		const updates: boolean[][] = [];
+		const stop = flow.watchAcceptance(
+			vaultId,
+			(accepted) => updates.push(accepted),
+			() => {}
+		);
+		const guardians = labels.map(() => Ed25519KeyIdentity.generate());
+		for (const [i, invitation] of invitations.entries()) {
+			const link = parseInviteFragment(new URL(invitation.url).hash);
+			expect(link?.vaultId).toBe(vaultId);
+			const asGuardian = await guardianAs(guardians[i]);
+			expect(await asGuardian.invitation(link!)).toMatchObject({ label: labels[i] });
+			await asGuardian.acceptInvite(link!);
+			const stranger = await guardianAs(Ed25519KeyIdentity.generate());
+			await expect(stranger.acceptInvite(link!)).rejects.toMatchObject({ kind: 'InviteUsed' });
+		}
+		await expect.poll(() => updates.at(-1), { timeout: 30_000 }).toEqual([true, true, true]);
+		stop();
+
+		// seal: progress through every step, then each guardian can open its own share
+		const steps: number[] = [];
+		await flow.seal({ vaultId, threshold: 2, entropy, phraseKey }, (_, done) => steps.push(done));
+		expect(steps).toEqual([0, 1, 2, 3]);
+		const [view] = await context.guardian.ownerVaults();
+		expect(view?.health).toMatchObject({ sealed: true, shareHolders: 3, threshold: 2 });
+		const sharesKey = trustedSharesKey(
+			(await context.guardian.vetkdPublicKeys()).shares,
+			guardianId,
+			context
+		);
+		const alice = await guardianAs(guardians[0]);
+		const [guarded] = await alice.guardianVaults();
+		const request = new GuardianKeyRequest(sharesKey, guardians[0]!.getPrincipal());
+		const key = request.receive(await alice.sharesKey(request.transportPublicKey));
+		expect(key.ok).toBe(true);
+		if (key.ok && guarded?.share) {
+			expect(key.value.openEnvelope(guarded.share.ciphertext, vaultId).ok).toBe(true);
+		}
+
+		// changes: only the phrase may change the delay; the nonce then moves on
+		const other = await derivePhraseKey(new Uint8Array(32).fill(9));
+		await expect(setDelay(context, other, vaultId, 48)).rejects.toMatchObject({
+			kind: 'Unauthorized'
+		});
+		await setDelay(context, phraseKey, vaultId, 48);
+		const [changed] = await context.guardian.ownerVaults();
+		expect(changed?.delayNs).toBe(48n * NS_PER_HOUR);
+		expect(changed?.nonce).toBe((view?.nonce ?? 0n) + 1n);
 	});
 });

@@ -11,31 +11,20 @@ import { TEST_CANISTER_ID } from '../../../tests/unit/guardian/signing';
 import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '$lib/crypto/protocol';
 import { sealShares } from '$lib/crypto/vetkeys';
 import { verifySharesKey } from '$lib/crypto/vetkd-keys';
+import { CanisterError, describeError } from '$lib/canisters/errors';
 import type { GuardianCalls, RequesterCalls } from './guardian-calls';
 import type { VetKdTrust } from './guardian-keys';
 
 export const master = VetKdMasterKey.fromSeed(new Uint8Array(32).fill(7));
-export const trust: VetKdTrust = {
-	master: MasterPublicKey.deserialize(master.publicKey),
-	canisterId: TEST_CANISTER_ID
-};
+const masterPublicKey = MasterPublicKey.deserialize(master.publicKey);
+export const trust: VetKdTrust = { master: masterPublicKey, canisterId: TEST_CANISTER_ID };
 const canister = TEST_CANISTER_ID.toUint8Array();
-
-/** A canister refusal as the wrapper throws it: an Error with the variant's kind and fields. */
-export class TestCanisterError extends Error {
-	constructor(
-		readonly kind: string,
-		fields: object
-	) {
-		super(`The guardian service refused: ${kind}`);
-		Object.assign(this, fields);
-	}
-}
 
 function unwrap<T>(result: Result<T>): T {
 	if (result.ok) return result.value;
-	const { kind, ...fields } = result.error;
-	throw new TestCanisterError(kind, fields);
+	const { kind, ...details } = result.error;
+	// As the wrapper throws it (src/lib/canisters/errors.ts).
+	throw new CanisterError(kind, describeError(kind, details), details);
 }
 
 export interface SealedWorld {
@@ -48,8 +37,8 @@ export async function sealedWorld(entropy: Uint8Array, n = 3, m = 2): Promise<Se
 	const w = new World(n).create().acceptAll();
 	const sharesKey = verifySharesKey(
 		master.derivedPublicKey(canister, VETKD_CONTEXT_SHARES),
-		trust.master,
-		trust.canisterId
+		masterPublicKey,
+		TEST_CANISTER_ID
 	);
 	if (!sharesKey.ok) throw new Error('test shares key does not verify');
 	const seal = await sealShares(

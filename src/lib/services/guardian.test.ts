@@ -17,7 +17,8 @@ import {
 	loadGuardedVaults
 } from './guardian';
 import type { GuardianVaultView, GuardianCalls } from './guardian-calls';
-import { guardianCalls, sealedWorld, TestCanisterError, trust } from './guardian-test-world';
+import { guardianCalls, sealedWorld, trust } from './guardian-test-world';
+import type { CanisterError } from '$lib/canisters/errors';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -88,8 +89,8 @@ describe('accepting an invitation', () => {
 		const accepted = await acceptInvitation(guardianCalls(w, caller), link).catch(
 			(e: unknown) => e
 		);
-		expect((accepted as TestCanisterError).kind).toBe(kind);
-		if (kind !== 'OwnerCannotGuard') expect((error as TestCanisterError).kind).toBe(kind);
+		expect((accepted as CanisterError).kind).toBe(kind);
+		if (kind !== 'OwnerCannotGuard') expect((error as CanisterError).kind).toBe(kind);
 		expect(inviteErrorMessage(accepted)).toMatch(/owner|guardian/iu);
 		expect(inviteErrorMessage(accepted)).not.toContain(kind);
 	});

@@ -1,11 +1,11 @@
 // Builds the owner's context from the signed-in identity: the guardian canister as the owner,
 // Internet Identity through the app's agent, and wrappers for other identities (the phrase).
 import type { Identity } from '@dfinity/agent';
-import { createAgent } from '$lib/canisters/agent';
-import { CanisterError, describeError } from '$lib/canisters/errors';
-import { guardianCanister } from '$lib/canisters/guardian';
-import { config, type AppConfig } from '$lib/config';
-import { createIiClient } from '$lib/ii';
+import { createAgent } from '../canisters/agent';
+import { CanisterError, describeError } from '../canisters/errors';
+import { guardianCanister } from '../canisters/guardian';
+import { config, type AppConfig } from '../config';
+import { createIiClient } from '../ii';
 import type { OwnerContext } from './owner';
 
 export async function ownerContext(
@@ -21,6 +21,8 @@ export async function ownerContext(
 		guardian: guardianCanister(agent, canisterId),
 		asIdentity: async (other) => guardianCanister(await createAgent(other, settings), canisterId),
 		ii: createIiClient({ agent, canisterId: settings.internetIdentityCanisterId }),
-		appOrigin
+		appOrigin,
+		network: settings.network,
+		vetKdKeyName: settings.vetKdKeyName
 	};
 }

@@ -2,7 +2,7 @@
 // anchor's recovery phrase; if it is not yet protected, the owner can protect it, signed by the
 // phrase itself. Nothing here keeps the phrase: callers hold the entropy and wipe it.
 import type { SignIdentity } from '@dfinity/agent';
-import { derivePhraseKey, type PhraseKey } from '$lib/crypto/ii-key';
+import { derivePhraseKey, type PhraseKey } from '../crypto/ii-key';
 
 /** The part of the Internet Identity client (src/lib/ii) the owner flows use. */
 export interface PhraseAuthority {

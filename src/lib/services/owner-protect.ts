@@ -1,6 +1,6 @@
 // The "Protect my anchor" wizard's view of the owner services: plain async functions the wizard
 // component calls, so it never sees an actor. `protectFlow(context)` wires them to the canisters.
-import type { PhraseKey } from '$lib/crypto/ii-key';
+import type { PhraseKey } from '../crypto/ii-key';
 import {
 	acceptance,
 	createVault,

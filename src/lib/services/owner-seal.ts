@@ -3,10 +3,10 @@
 // phrase identity. The entropy is the caller's: it is not kept here.
 import { DerivedPublicKey } from '@dfinity/vetkeys';
 import type { Principal } from '@dfinity/principal';
-import { config, type AppConfig } from '$lib/config';
-import type { PhraseKey } from '$lib/crypto/ii-key';
-import { masterPublicKeyFor, verifySharesKey, type SharesKey } from '$lib/crypto/vetkd-keys';
-import { sealShares } from '$lib/crypto/vetkeys';
+import { config, type AppConfig } from '../config';
+import type { PhraseKey } from '../crypto/ii-key';
+import { masterPublicKeyFor, verifySharesKey, type SharesKey } from '../crypto/vetkd-keys';
+import { sealShares } from '../crypto/vetkeys';
 import { ownerVault, type OwnerContext, type Progress } from './owner';
 
 export const SEAL_STEPS = [
@@ -52,14 +52,13 @@ export function trustedSharesKey(
 export async function sealVault(
 	context: OwnerContext,
 	args: { vaultId: bigint; threshold: number; entropy: Uint8Array; phraseKey: PhraseKey },
-	progress: Progress,
-	settings: Pick<AppConfig, 'network' | 'vetKdKeyName'> = config
+	progress: Progress
 ): Promise<void> {
 	const total = SEAL_STEPS.length;
 	progress(SEAL_STEPS[0], 0, total);
 	const canisterId = context.guardian.canisterId;
 	const reported = await context.guardian.vetkdPublicKeys();
-	const sharesKey = trustedSharesKey(reported.shares, canisterId, settings);
+	const sharesKey = trustedSharesKey(reported.shares, canisterId, context);
 	const vault = await ownerVault(context, args.vaultId);
 	const guardians = vault.slots.map((slot) => slot.guardian);
 	if (guardians.some((guardian) => guardian === undefined)) {

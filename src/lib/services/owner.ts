@@ -4,8 +4,9 @@
 // Secrets (entropy, phrase key, invite secrets) are passed in and never kept here.
 import type { Identity } from '@dfinity/agent';
 import type { Principal } from '@dfinity/principal';
-import type { GuardianCanister, OwnerVaultView, SlotSpec } from '$lib/canisters/guardian';
-import type { PhraseKey } from '$lib/crypto/ii-key';
+import type { AppConfig } from '../config';
+import type { GuardianCanister, OwnerVaultView, SlotSpec } from '../canisters/guardian';
+import type { PhraseKey } from '../crypto/ii-key';
 import { inviteHash, inviteLink, newInviteSecret } from './owner-invites';
 import type { PhraseAuthority } from './owner-phrase';
 
@@ -25,6 +26,9 @@ export interface OwnerContext {
 	readonly ii: PhraseAuthority;
 	/** Where invitation links point (the app's origin). */
 	readonly appOrigin: string;
+	/** Which vetKD master key the canister's keys must derive from. */
+	readonly network: AppConfig['network'];
+	readonly vetKdKeyName: string;
 }
 
 export interface Invitation {

@@ -4,7 +4,7 @@ import type { SignIdentity } from '@dfinity/agent';
 import type { PhraseKey } from '$lib/crypto/ii-key';
 import { wipe } from '$lib/crypto/bytes';
 import type { VerificationCode } from '$lib/crypto/verification-code';
-import type { IiClient, PhraseCheck } from '$lib/ii';
+import type { AnchorDevices, IiClient, PhraseCheck, SweepReport } from '$lib/ii';
 import type { ProgressStep } from '$lib/components/ui/ProgressSteps.svelte';
 import { errorMessage } from './guardian-errors';
 import type { RequestView, RequesterCalls } from './guardian-calls';
@@ -18,13 +18,16 @@ import {
 	requestCode
 } from './recovery';
 import type { HeldRequest, RequesterStore } from './recovery-store';
-import { checkRecoveredPhrase } from './recovery-sweep';
+import { checkRecoveredPhrase, listDevices, runSweep, type FreshDevice } from './recovery-sweep';
 
 export interface RecoveryEnvironment {
 	readonly store: RequesterStore;
-	requesterCalls(identity: SignIdentity): RequesterCalls;
-	trust(): Promise<VetKdTrust>;
-	ii(): IiClient;
+	requesterCalls(identity: SignIdentity): Promise<RequesterCalls>;
+	trust(): VetKdTrust;
+	ii(): Promise<Pick<IiClient, 'checkPhrase' | 'signedBy'>>;
+	/** The owner's new device for the sweep (devnet key or passkey). */
+	freshDevice(): Promise<FreshDevice>;
+	readonly freshDeviceLabel: string;
 }
 
 export type RecoveryStage = 'loading' | 'start' | 'waiting' | 'reconstructing' | 'recovered';
@@ -57,6 +60,11 @@ export class RecoveryFlow {
 	phraseKey: PhraseKey | undefined = $state.raw();
 	phraseCheck: PhraseCheck | undefined = $state();
 	phraseError: string | undefined = $state();
+	devices: AnchorDevices | undefined = $state.raw();
+	sweeping = $state(false);
+	sweepSteps: ProgressStep[] = $state([]);
+	sweepReport: SweepReport | undefined = $state.raw();
+	sweepError: string | undefined = $state();
 
 	#identity: SignIdentity | undefined;
 	#calls: RequesterCalls | undefined;
@@ -67,7 +75,7 @@ export class RecoveryFlow {
 	async init(): Promise<void> {
 		try {
 			this.#identity = await this.env.store.identity();
-			this.#calls = this.env.requesterCalls(this.#identity);
+			this.#calls = await this.env.requesterCalls(this.#identity);
 			this.held = await this.env.store.heldRequest();
 		} catch {
 			this.openError =
@@ -127,7 +135,7 @@ export class RecoveryFlow {
 		let done = 0;
 		this.steps = progressSteps(RECONSTRUCT_STEPS, 0);
 		try {
-			const trust = await this.env.trust();
+			const trust = this.env.trust();
 			const entropy = await reconstruct(calls, trust, identity.getPrincipal(), held, (_, d) => {
 				done = d;
 				this.steps = progressSteps(RECONSTRUCT_STEPS, d);
@@ -149,11 +157,46 @@ export class RecoveryFlow {
 		if (!this.entropy || !this.held) return;
 		this.phraseError = undefined;
 		try {
-			const checked = await checkRecoveredPhrase(this.env.ii(), this.held.anchor, this.entropy);
+			const ii = await this.env.ii();
+			const checked = await checkRecoveredPhrase(ii, this.held.anchor, this.entropy);
 			this.phraseKey = checked.phraseKey;
 			this.phraseCheck = checked.check;
+			this.devices = await listDevices(ii, this.held.anchor, checked.phraseKey);
 		} catch (error) {
 			this.phraseError = errorMessage(error);
+		}
+	}
+
+	/** Removes the selected devices, protects the phrase, adds the owner's fresh device. */
+	async sweep(remove: Uint8Array[], addFresh: boolean): Promise<void> {
+		const phraseKey = this.phraseKey;
+		if (!phraseKey || !this.held) return;
+		this.sweeping = true;
+		this.sweepError = undefined;
+		this.sweepReport = undefined;
+		this.sweepSteps = [];
+		try {
+			const ii = await this.env.ii();
+			const add = addFresh ? (await this.env.freshDevice()).data : undefined;
+			const names: string[] = [];
+			this.sweepReport = await runSweep(
+				ii,
+				this.held.anchor,
+				phraseKey,
+				{ remove, add },
+				(step, done, total) => {
+					if (!names.includes(step) && step !== 'Done') names.push(step);
+					this.sweepSteps = names.map((label, i) => ({
+						label,
+						status: i < done || done === total ? 'done' : 'running'
+					}));
+				}
+			);
+			this.devices = this.sweepReport.final ?? this.devices;
+		} catch (error) {
+			this.sweepError = errorMessage(error);
+		} finally {
+			this.sweeping = false;
 		}
 	}
 
@@ -176,5 +219,7 @@ export class RecoveryFlow {
 		this.entropy = undefined;
 		this.phraseKey = undefined;
 		this.phraseCheck = undefined;
+		this.devices = undefined;
+		this.sweepReport = undefined;
 	}
 }

@@ -73,7 +73,7 @@ describe('recovery, end to end', () => {
 		});
 
 		const early = await failure(reconstruct(calls, trust, me, status));
-		expect(early).toMatchObject({ kind: 'NotReleasable', releasableAt });
+		expect(early).toMatchObject({ kind: 'NotReleasable', details: { releasableAt } });
 		expect(releaseErrorMessage(early)).toMatch(/waiting period.*released after/isu);
 
 		w.advance(LIMITS.defaultDelayNs);

@@ -8,6 +8,13 @@ import { errorMessage, FlowError } from './guardian-errors';
 import type { Progress, RequestView, RequesterCalls } from './guardian-calls';
 import { trustedKeys, type VetKdTrust } from './guardian-keys';
 
+/** A time field of a canister error (CanisterError keeps the variant's fields in `details`). */
+function detail(error: unknown, field: string): bigint | undefined {
+	const details = (error as { details?: Record<string, unknown> } | undefined)?.details;
+	const value = details?.[field];
+	return typeof value === 'bigint' ? value : undefined;
+}
+
 /** Formats ns since the epoch for people. */
 export function formatTime(ns: bigint): string {
 	return new Date(Number(ns / 1_000_000n)).toLocaleString();
@@ -15,9 +22,8 @@ export function formatTime(ns: bigint): string {
 
 /** What each canister refusal means when opening a recovery. */
 export function openErrorMessage(error: unknown): string {
-	const details = error as { until?: bigint };
-	const when =
-		typeof details.until === 'bigint' ? ` Try again after ${formatTime(details.until)}.` : '';
+	const until = detail(error, 'until');
+	const when = until !== undefined ? ` Try again after ${formatTime(until)}.` : '';
 	return errorMessage(error, {
 		NotFound:
 			'No Tessera vault protects this anchor. Check the number; if it is right, guardian recovery was never set up for it.',
@@ -116,10 +122,10 @@ export async function reconstruct(
 
 /** What each canister refusal means when releasing. */
 export function releaseErrorMessage(error: unknown): string {
-	const details = error as { releasableAt?: bigint };
+	const releasableAt = detail(error, 'releasableAt');
 	const when =
-		typeof details.releasableAt === 'bigint' && details.releasableAt > 0n
-			? ` It can be released after ${formatTime(details.releasableAt)}.`
+		releasableAt !== undefined && releasableAt > 0n
+			? ` It can be released after ${formatTime(releasableAt)}.`
 			: '';
 	return errorMessage(error, {
 		NotReleasable: `Not yet: the phrase is released only when enough guardians approved and the waiting period is over.${when}`,

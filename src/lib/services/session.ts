@@ -5,8 +5,8 @@ import type { Identity } from '@dfinity/agent';
 import { AuthClient } from '@dfinity/auth-client';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { sha256 } from '@noble/hashes/sha2';
-import { config, type AppConfig } from '$lib/config';
-import { err, ok, type Result } from '$lib/crypto/result';
+import { config, type AppConfig } from '../config';
+import { err, ok, type Result } from '../crypto/result';
 
 export const LOCAL_IDENTITY_KEY = 'tessera.devnet-identity';
 const LOCAL_IDENTITY_DOMAIN = 'tessera/devnet-identity/';

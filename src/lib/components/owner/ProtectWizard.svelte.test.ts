@@ -1,0 +1,184 @@
+// The wizard's wiring with a scripted ProtectFlow: the canisters cannot run in jsdom (the agent
+// test tests/agent/guardian-wrapper.test.ts drives the real services through devnet).
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PhraseKey } from '$lib/crypto/ii-key';
+import { phraseFromEntropy } from '$lib/crypto/phrase';
+import type { ProtectFlow } from '$lib/services/owner-protect';
+import { seriousViolations } from '../testing/axe';
+import ProtectWizard from './ProtectWizard.svelte';
+
+const ENTROPY = Uint8Array.from({ length: 32 }, (_, i) => (i * 13 + 5) & 0xff);
+const PHRASE = phraseFromEntropy(ENTROPY).join(' ');
+const PHRASE_KEY = { principal: 'phrase' } as unknown as PhraseKey;
+
+function scriptedFlow(overrides: Partial<ProtectFlow> = {}) {
+	let report: (accepted: boolean[]) => void = () => {};
+	const stopWatching = vi.fn();
+	const sealedEntropy: Uint8Array[] = [];
+	const flow: ProtectFlow = {
+		appUrl: 'https://tessera.test',
+		bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'protected' as const })),
+		protectPhrase: vi.fn(async () => {}),
+		createVault: vi.fn(async ({ guardians }) => ({
+			vaultId: 7n,
+			invitations: guardians.map((label: string) => ({
+				label,
+				url: `https://tessera.test/invite#vault=7&secret=${label}`
+			}))
+		})),
+		watchAcceptance: vi.fn((_vaultId, onupdate) => {
+			report = onupdate;
+			return stopWatching;
+		}),
+		seal: vi.fn(async ({ entropy }, progress) => {
+			sealedEntropy.push(entropy);
+			for (const done of [0, 1, 2]) progress('step', done, 3);
+		}),
+		...overrides
+	};
+	return { flow, accept: (a: boolean[]) => report(a), stopWatching, sealedEntropy };
+}
+
+async function enterPhrase(anchor = '10042') {
+	await userEvent.type(screen.getByLabelText('Anchor number'), anchor);
+	await userEvent.click(screen.getByLabelText('Word 1'));
+	await userEvent.paste(PHRASE);
+	await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+}
+
+async function addGuardians(names: string[]) {
+	for (const name of names) {
+		await userEvent.type(await screen.findByLabelText('Guardian name'), `${name}{Enter}`);
+	}
+	await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+}
+
+describe('ProtectWizard', { timeout: 30_000 }, () => {
+	beforeEach(() => {
+		localStorage.clear();
+		sessionStorage.clear();
+	});
+	afterEach(() => {
+		// nothing of the phrase may be kept outside memory
+		expect(localStorage.length).toBe(0);
+		expect(sessionStorage.length).toBe(0);
+		expect(location.href).not.toMatch(/secret|word/u);
+	});
+
+	it('goes from the phrase to the recovery kit, watching acceptance and wiping the phrase', async () => {
+		const scripted = scriptedFlow();
+		const { container, unmount } = render(ProtectWizard, { flow: scripted.flow });
+		await enterPhrase();
+		expect(scripted.flow.bindPhrase).toHaveBeenCalledWith(10042n, ENTROPY);
+
+		await addGuardians(['Alice', 'Bob', 'Carol']);
+		expect(await screen.findByLabelText('2 of 3 (recommended)')).toBeChecked();
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(scripted.flow.createVault).toHaveBeenCalledWith({
+			anchor: 10042n,
+			phraseKey: PHRASE_KEY,
+			guardians: ['Alice', 'Bob', 'Carol'],
+			delayHours: 72
+		});
+
+		const links = await screen.findAllByTestId('invite-link');
+		expect(links.map((link) => link.textContent?.trim())).toEqual([
+			'https://tessera.test/invite#vault=7&secret=Alice',
+			'https://tessera.test/invite#vault=7&secret=Bob',
+			'https://tessera.test/invite#vault=7&secret=Carol'
+		]);
+		expect(scripted.flow.watchAcceptance).toHaveBeenCalledWith(
+			7n,
+			expect.any(Function),
+			expect.any(Function)
+		);
+		scripted.accept([true, false, true]);
+		expect(await screen.findByText('2 of 3 guardians have accepted.')).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Continue to sealing' })).toBeDisabled();
+		expect(await seriousViolations(container)).toEqual([]);
+		scripted.accept([true, true, true]);
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue to sealing' }));
+		expect(scripted.stopWatching).toHaveBeenCalled();
+
+		await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
+		expect(await screen.findByText('Your vault is sealed')).toBeInTheDocument();
+		expect(scripted.sealedEntropy[0]).toEqual(new Uint8Array(32)); // wiped after sealing
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(screen.getByRole('heading', { name: 'Your Tessera recovery kit' })).toBeInTheDocument();
+		expect(screen.getByText('https://tessera.test')).toBeInTheDocument();
+		unmount();
+	}, 60_000);
+
+	it('offers to protect an unprotected phrase, and can go on without', async () => {
+		const scripted = scriptedFlow({
+			bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'unprotected' as const })),
+			protectPhrase: vi
+				.fn()
+				.mockRejectedValueOnce(new Error('Internet Identity could not be reached.'))
+				.mockResolvedValueOnce(undefined)
+		});
+		render(ProtectWizard, { flow: scripted.flow });
+		await enterPhrase();
+		expect(await screen.findByText('Your recovery phrase is not protected')).toBeInTheDocument();
+		await userEvent.click(screen.getByRole('button', { name: 'Protect my phrase' }));
+		expect(await screen.findByText('Internet Identity could not be reached.')).toBeInTheDocument();
+		await userEvent.click(screen.getByRole('button', { name: 'Protect my phrase' }));
+		expect(await screen.findByLabelText('Guardian name')).toBeInTheDocument();
+		expect(scripted.flow.protectPhrase).toHaveBeenCalledTimes(2);
+	});
+
+	it('says why the phrase was refused and stays on the first step', async () => {
+		const scripted = scriptedFlow({
+			bindPhrase: vi.fn().mockRejectedValue(new Error('This is not the recovery phrase.'))
+		});
+		render(ProtectWizard, { flow: scripted.flow });
+		await enterPhrase();
+		expect(await screen.findByRole('alert')).toHaveTextContent('This is not the recovery phrase.');
+		expect(screen.getByLabelText('Anchor number')).toBeInTheDocument();
+	});
+
+	it('keeps the rules step when creating the vault fails, and shows why', async () => {
+		const scripted = scriptedFlow({
+			createVault: vi
+				.fn()
+				.mockRejectedValue(new Error('This Internet Identity already has a Tessera vault.'))
+		});
+		render(ProtectWizard, { flow: scripted.flow });
+		await enterPhrase();
+		await addGuardians(['Alice', 'Bob']);
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+		expect(await screen.findByText('Your vault was not created')).toBeInTheDocument();
+		expect(screen.getByText('This Internet Identity already has a Tessera vault.')).toBeVisible();
+	});
+
+	it('shows a failed seal step with its reason and lets the owner try again', async () => {
+		const seal = vi
+			.fn()
+			.mockImplementationOnce(
+				async (_args, progress: (s: string, d: number, t: number) => void) => {
+					progress('step', 0, 3);
+					progress('step', 1, 3);
+					throw new Error('The Internet Computer could not derive a key right now.');
+				}
+			)
+			.mockResolvedValueOnce(undefined);
+		const scripted = scriptedFlow({ seal });
+		render(ProtectWizard, { flow: scripted.flow });
+		await enterPhrase();
+		await addGuardians(['Alice', 'Bob']);
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+		scripted.accept([true, true]);
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue to sealing' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
+		expect(await screen.findByText('Sealing did not finish')).toBeInTheDocument();
+		const failed = screen
+			.getByRole('list', { name: 'Sealing' })
+			.querySelector('[data-status="failed"]');
+		expect(failed).toHaveTextContent('could not derive a key right now');
+		await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+		await waitFor(() => expect(seal).toHaveBeenCalledTimes(2));
+		expect(await screen.findByText('Your vault is sealed')).toBeInTheDocument();
+	});
+});

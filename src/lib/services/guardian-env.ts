@@ -1,0 +1,73 @@
+// Wires the guardian and recovery flows to this build: config, the canister wrapper, II and the
+// browser's IndexedDB. The only file of these flows that touches adapters.
+import type { SignIdentity } from '@dfinity/agent';
+import { IdbStorage } from '@dfinity/auth-client';
+import { createAgent } from '$lib/canisters/agent';
+import { CanisterError, describeError } from '$lib/canisters/errors';
+import { connectGuardian, type GuardianCanister } from '$lib/canisters/guardian';
+import { config } from '$lib/config';
+import { createIiClient, type IiClient } from '$lib/ii';
+import { FlowError } from './guardian-errors';
+import type { Released, RequesterCalls } from './guardian-calls';
+import { vetKdTrustFor, type VetKdTrust } from './guardian-keys';
+import type { RecoveryEnvironment } from './recovery-flow.svelte';
+import { REQUESTER_DB, RequesterStore } from './recovery-store';
+import { freshDevice } from './recovery-sweep';
+
+/** The vetKD keys this build trusts (see guardian-keys.ts). */
+export function appVetKdTrust(): VetKdTrust {
+	const canisterId = config.guardianCanisterId;
+	if (!canisterId) throw new CanisterError('NotConfigured', describeError('NotConfigured'));
+	return vetKdTrustFor({
+		network: config.network,
+		vetKdKeyName: config.vetKdKeyName,
+		canisterId,
+		localMasterKeyHex: import.meta.env.VITE_VETKD_MASTER_PUBLIC_KEY as string | undefined
+	});
+}
+
+/**
+ * The wrapper's `release` returns `{ shares, commitment }` once the canister reports the
+ * commitment; an older canister gives the shares alone, which cannot be checked.
+ */
+function releasedWithCommitment(value: unknown): Released {
+	const released = value as Partial<Released>;
+	if (released.commitment instanceof Uint8Array && Array.isArray(released.shares)) {
+		return { shares: released.shares, commitment: released.commitment };
+	}
+	throw new FlowError(
+		'reconstruct-failed',
+		'This guardian service does not report the check value needed to rebuild the phrase safely. Please report this; your request stays open.'
+	);
+}
+
+export function requesterCallsFrom(canister: GuardianCanister): RequesterCalls {
+	return {
+		openRecovery: canister.openRecovery,
+		requestStatus: canister.requestStatus,
+		release: async (requestId) => releasedWithCommitment(await canister.release(requestId)),
+		releaseKey: canister.releaseKey,
+		vetkdPublicKeys: canister.vetkdPublicKeys
+	};
+}
+
+export async function appIiClient(identity?: SignIdentity): Promise<IiClient> {
+	return createIiClient({
+		agent: await createAgent(identity),
+		canisterId: config.internetIdentityCanisterId
+	});
+}
+
+export function recoveryEnvironment(): RecoveryEnvironment {
+	return {
+		store: new RequesterStore(new IdbStorage(REQUESTER_DB)),
+		requesterCalls: async (identity) => requesterCallsFrom(await connectGuardian(identity)),
+		trust: appVetKdTrust,
+		ii: () => appIiClient(),
+		freshDevice: () => freshDevice(config.network, window.location.origin),
+		freshDeviceLabel:
+			config.network === 'local'
+				? 'a generated development key (devnet only, not a real passkey)'
+				: 'a passkey on this device'
+	};
+}

@@ -1,0 +1,106 @@
+// The "Vaults I guard" screen's state: the vaults, and per vault the running action, its
+// progress and outcome. Flow logic stays in guardian.ts; this only tracks what to show.
+import type { Principal } from '@dfinity/principal';
+import type { ProgressStep } from '$lib/components/ui/ProgressSteps.svelte';
+import type { VaultAction } from '$lib/components/guardian/GuardedVaultCard.svelte';
+import { errorMessage } from './guardian-errors';
+import type { AuditEvent, GuardianCalls } from './guardian-calls';
+import {
+	APPROVE_STEPS,
+	approveRequest,
+	declineRequest,
+	loadGuardedVaults,
+	type GuardedVaultView
+} from './guardian';
+import type { VetKdTrust } from './guardian-keys';
+import { progressSteps } from './recovery-flow.svelte';
+
+export interface VaultUiState {
+	busy?: VaultAction | undefined;
+	steps: ProgressStep[];
+	error?: string | undefined;
+	notice?: string | undefined;
+	history?: AuditEvent[] | undefined;
+}
+
+export class GuardianFlow {
+	vaults: GuardedVaultView[] = $state([]);
+	loaded = $state(false);
+	loadError: string | undefined = $state();
+	ui: Record<string, VaultUiState> = $state({});
+
+	constructor(
+		private readonly calls: GuardianCalls,
+		private readonly me: Principal,
+		private readonly trust: () => VetKdTrust
+	) {}
+
+	stateOf(vaultId: bigint): VaultUiState {
+		return (this.ui[vaultId.toString()] ??= { steps: [] });
+	}
+
+	async refresh(): Promise<void> {
+		try {
+			this.vaults = await loadGuardedVaults(this.calls);
+			this.loadError = undefined;
+		} catch (error) {
+			this.loadError = errorMessage(error);
+		} finally {
+			this.loaded = true;
+		}
+	}
+
+	async #run(view: GuardedVaultView, action: VaultAction, work: () => Promise<string | void>) {
+		const state = this.stateOf(view.vault.vaultId);
+		state.busy = action;
+		state.error = undefined;
+		state.notice = undefined;
+		try {
+			const notice = await work();
+			if (notice) state.notice = notice;
+		} catch (error) {
+			state.error = errorMessage(error);
+		} finally {
+			state.busy = undefined;
+		}
+	}
+
+	approve(view: GuardedVaultView): Promise<void> {
+		const state = this.stateOf(view.vault.vaultId);
+		let done = 0;
+		state.steps = progressSteps(APPROVE_STEPS, 0);
+		return this.#run(view, 'approve', async () => {
+			try {
+				await approveRequest(this.calls, this.trust(), this.me, view.vault, (_, d) => {
+					done = d;
+					state.steps = progressSteps(APPROVE_STEPS, d);
+				});
+			} catch (error) {
+				state.steps = progressSteps(APPROVE_STEPS, done, errorMessage(error));
+				throw error;
+			}
+			await this.refresh();
+			return 'You approved. Thank you — the requester will get the phrase only when enough guardians approve and the waiting period ends.';
+		});
+	}
+
+	decline(view: GuardedVaultView): Promise<void> {
+		return this.#run(view, 'decline', async () => {
+			const request = view.pending?.request;
+			if (request) await declineRequest(this.calls, request);
+			await this.refresh();
+			return 'You declined this request.';
+		});
+	}
+
+	history(view: GuardedVaultView): Promise<void> {
+		const state = this.stateOf(view.vault.vaultId);
+		if (state.history) {
+			state.history = undefined; // toggle off
+			return Promise.resolve();
+		}
+		return this.#run(view, 'history', async () => {
+			state.history = await this.calls.auditLog(view.vault.vaultId);
+		});
+	}
+}
