@@ -95,6 +95,7 @@ test('the complete story: protect, invite, seal, recover, sweep', async ({
 		const aliases = devices.map((device) => device.alias);
 		expect(aliases).not.toContain(DEVICE_ALIASES.attacker);
 		expect(aliases).toContain(DEVICE_ALIASES.owner);
+		expect(devices, 'the fresh device for the owner was added').toHaveLength(3);
 		const phrase = devices.find((device) => device.alias === DEVICE_ALIASES.phrase);
 		expect(phrase?.protection).toEqual({ protected: null });
 	});

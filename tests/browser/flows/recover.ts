@@ -33,22 +33,23 @@ export async function recoverPhrase(page: Page): Promise<string[]> {
 
 /**
  * The device sweep after the phrase is back: removes the devices named `remove` (by the alias II
- * shows) and lets the app protect the phrase.
+ * shows), adds a fresh device for the owner and protects the phrase.
  */
 export async function sweepDevices(
 	page: Page,
 	remove: readonly string[],
 	options: { screens?: boolean } = {}
 ): Promise<void> {
-	const devices = page.getByRole('region', { name: /devices/i });
-	await expect(devices).toBeVisible({ timeout: SLOW_STEP_MS });
+	const sweep = page.getByRole('region', { name: 'Remove devices you don’t recognise' });
+	await expect(sweep).toBeVisible({ timeout: SLOW_STEP_MS });
 	for (const alias of remove) {
-		await devices.getByRole('checkbox', { name: new RegExp(alias) }).check();
+		await sweep.getByRole('checkbox', { name: alias }).check();
 	}
 	if (options.screens) await checkScreen(page, 'recover-sweep', { phone: true });
-	await devices.getByRole('button', { name: /remove|sweep/i }).click();
-	await expect(page.getByText(/sweep (is )?(done|complete)/i)).toBeVisible({
-		timeout: SLOW_STEP_MS
-	});
+	await sweep
+		.getByRole('button', { name: `Remove ${remove.length} and secure my identity` })
+		.click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Yes, remove them' }).click();
+	await expect(sweep.getByText('Your identity is secured')).toBeVisible({ timeout: SLOW_STEP_MS });
 	if (options.screens) await checkScreen(page, 'recover-swept');
 }
