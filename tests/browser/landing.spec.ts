@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { localIdentity } from './support/devnet';
 import { LOCAL_SIGN_IN_TITLE } from './support/session';
 import { checkScreen } from './support/screens';
 
@@ -39,6 +40,11 @@ test('signed-out visits to the owner and guardian pages go to the sign-in page a
 	await page.getByLabel('Local identity name').fill('landing-visitor');
 	await page.getByRole('button', { name: 'Sign in locally' }).click();
 	await page.waitForURL((url) => url.pathname === '/guardian');
+	// the principal is the contract's deterministic one for this name
+	await expect(page.getByTestId('signed-in-principal')).toHaveAttribute(
+		'title',
+		new RegExp(localIdentity('landing-visitor').getPrincipal().toText())
+	);
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await page.goto('/guardian');
 	await page.waitForURL((url) => url.pathname === '/signin');

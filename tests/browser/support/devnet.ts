@@ -136,13 +136,13 @@ export interface RequestStatus {
 }
 
 /**
- * What the guardian canister says, through its public queries (anonymous): the check behind the
- * UI, so a story does not trust the screen alone.
+ * What the guardian canister says, through its queries: the check behind the UI, so a story does
+ * not trust the screen alone. `as` must be a party (owner or guardian) to read a request.
  */
-export async function guardianCanister(world: E2eWorld) {
+export async function guardianCanister(world: E2eWorld, as?: Ed25519KeyIdentity) {
 	const canisterId = world.canisterIds.guardian;
 	if (!canisterId) throw new Error('the guardian canister is not deployed');
-	const agent = await HttpAgent.create({ host: world.devnetUrl });
+	const agent = await HttpAgent.create({ host: world.devnetUrl, identity: as });
 	await agent.fetchRootKey();
 	const actor = Actor.createActor(guardianIdlFactory, { agent, canisterId }) as ActorSubclass<{
 		anchor_status: Method;
