@@ -36,6 +36,9 @@ export const GuardianError = IDL.Variant({
 });
 
 const result = (ok: IDL.Type) => IDL.Variant({ Ok: ok, Err: GuardianError });
+/** Shared by every method that returns nothing: one type object, one cached reply table. */
+const UnitResult = result(IDL.Null);
+const BlobResult = result(Blob);
 
 export const InviteSpec = IDL.Record({ label: IDL.Text, inviteHash: Blob });
 export const SlotSpec = IDL.Variant({ keep: IDL.Nat32, invite: InviteSpec });
@@ -166,23 +169,23 @@ type Method = { args: GenericIdlFuncArgs; result: IDL.Type; query?: true };
 /** Every method: argument types, result type, query or update. */
 export const METHODS = {
 	create_vault: { args: [CreateVaultArgs], result: result(IDL.Record({ vaultId: IDL.Nat64 })) },
-	set_guardians: { args: [SetGuardiansArgs], result: result(IDL.Null) },
+	set_guardians: { args: [SetGuardiansArgs], result: UnitResult },
 	accept_invite: { args: [AcceptInviteArgs], result: result(IDL.Record({ slot: IDL.Nat32 })) },
-	seal_shares: { args: [SealSharesArgs], result: result(IDL.Null) },
-	set_delay: { args: [SetDelayArgs], result: result(IDL.Null) },
-	delete_vault: { args: [DeleteVaultArgs], result: result(IDL.Null) },
-	resign: { args: [IDL.Nat64], result: result(IDL.Null) },
-	check_in: { args: [CheckInArgs], result: result(IDL.Null) },
+	seal_shares: { args: [SealSharesArgs], result: UnitResult },
+	set_delay: { args: [SetDelayArgs], result: UnitResult },
+	delete_vault: { args: [DeleteVaultArgs], result: UnitResult },
+	resign: { args: [IDL.Nat64], result: UnitResult },
+	check_in: { args: [CheckInArgs], result: UnitResult },
 	open_recovery: { args: [IDL.Nat64], result: result(OpenRecoveryResult) },
-	approve_recovery: { args: [ApproveArgs], result: result(IDL.Null) },
-	decline_recovery: { args: [IDL.Nat64], result: result(IDL.Null) },
-	raise_alarm: { args: [IDL.Nat64], result: result(IDL.Null) },
-	cancel_recovery: { args: [CancelRecoveryArgs], result: result(IDL.Null) },
+	approve_recovery: { args: [ApproveArgs], result: UnitResult },
+	decline_recovery: { args: [IDL.Nat64], result: UnitResult },
+	raise_alarm: { args: [IDL.Nat64], result: UnitResult },
+	cancel_recovery: { args: [CancelRecoveryArgs], result: UnitResult },
 	release: { args: [IDL.Nat64], result: result(ReleaseResult) },
 	/** The caller's own guardian vetKey, encrypted to the transport key. */
-	shares_key: { args: [Blob], result: result(Blob) },
+	shares_key: { args: [Blob], result: BlobResult },
 	/** The release vetKey for (request id, requester), encrypted to the transport key. */
-	release_key: { args: [IDL.Nat64, Blob], result: result(Blob) },
+	release_key: { args: [IDL.Nat64, Blob], result: BlobResult },
 	vetkd_public_keys: { args: [], result: result(VetKdPublicKeys) },
 	anchor_status: { args: [IDL.Nat64], result: result(AnchorStatus), query: true },
 	invitation: { args: [AcceptInviteArgs], result: result(InvitationView), query: true },

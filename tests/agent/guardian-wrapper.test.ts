@@ -16,6 +16,7 @@ import { NS_PER_HOUR, VaultExistsError, setDelay } from '../../src/lib/services/
 import { ownerContext } from '../../src/lib/services/owner-context';
 import { parseInviteFragment } from '../../src/lib/services/owner-invites';
 import { PhraseMismatchError } from '../../src/lib/services/owner-phrase';
+import { dashboardFlow } from '../../src/lib/services/owner-dashboard';
 import { protectFlow } from '../../src/lib/services/owner-protect';
 import { trustedSharesKey } from '../../src/lib/services/owner-seal';
 import { deployCanisters } from '../../devnet/src/server/deploy';
@@ -98,7 +99,7 @@ describe('guardian wrapper', () => {
 	});
 });
 
-describe('owner services: protect, create, invite, seal, change', () => {
+describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, delete', () => {
 	const APP = 'http://localhost:4173';
 	const appConfig = (): AppConfig => ({
 		...readConfig({ VITE_IC_HOST: target.url }),
@@ -106,7 +107,7 @@ describe('owner services: protect, create, invite, seal, change', () => {
 		internetIdentityCanisterId: iiId
 	});
 
-	test('the whole owner story, with the wrong-phrase and stale cases', async () => {
+	test('the whole owner story, with the wrong-phrase and wrong-caller cases', async () => {
 		const entropy = new Uint8Array(randomBytes(32));
 		const phraseKey = await derivePhraseKey(entropy);
 		const anchor = await newAnchor(target.url, iiId, newDevice('Owner laptop'), {
@@ -122,6 +123,7 @@ describe('owner services: protect, create, invite, seal, change', () => {
 			PhraseMismatchError
 		);
 		expect((await flow.bindPhrase(anchor, entropy)).status).toBe('unprotected');
+		expect(await context.ii.anchorPhrase(anchor)).toBe('unprotected');
 		await flow.protectPhrase(anchor, phraseKey);
 		expect((await flow.bindPhrase(anchor, entropy)).status).toBe('protected');
 
@@ -187,5 +189,43 @@ describe('owner services: protect, create, invite, seal, change', () => {
 		const [changed] = await context.guardian.ownerVaults();
 		expect(changed?.delayNs).toBe(48n * NS_PER_HOUR);
 		expect(changed?.nonce).toBe((view?.nonce ?? 0n) + 1n);
+
+		// dashboard: a recovery opened by someone else, the alarm, and a cancel by the phrase
+		const dashboard = dashboardFlow(context);
+		const requester = await guardianAs(Ed25519KeyIdentity.generate());
+		const { requestId } = await requester.openRecovery(anchor);
+		const [withRequest] = await dashboard.load();
+		expect(withRequest?.vault.activeRequest?.requestId).toBe(requestId);
+		expect(withRequest?.phrase).toBe('protected'); // asked of II without the phrase
+		await dashboard.raiseAlarm(requestId);
+		expect((await requester.requestStatus(requestId)).alarmRaisedAt).toBeDefined();
+		await dashboard.cancelRecovery(phraseKey, vaultId, requestId);
+		const [afterCancel] = await dashboard.load();
+		expect(afterCancel?.vault.activeRequest).toBeUndefined();
+		expect(afterCancel?.audit.map((event) => event.kind).slice(0, 3)).toEqual([
+			'recovery-cancelled',
+			'alarm-raised',
+			'recovery-opened'
+		]);
+
+		// rotate: replace Carol by Dave, who accepts; then reseal with the new set
+		const [dave] = await dashboard.rotate(phraseKey, vaultId, { keep: [0, 1], invite: ['Dave'] });
+		const daveLink = parseInviteFragment(new URL(dave!.url).hash);
+		await (await guardianAs(Ed25519KeyIdentity.generate())).acceptInvite(daveLink!);
+		const [rotated] = await dashboard.load();
+		expect(rotated?.vault.slots.map((slot) => slot.label)).toEqual(['Alice', 'Bob', 'Dave']);
+		expect(rotated?.vault.health.resealNeeded).toBe(true);
+		await dashboard.reseal({ vaultId, threshold: 3, entropy, phraseKey }, () => {});
+		const [resealed] = await dashboard.load();
+		expect(resealed?.vault.health).toMatchObject({
+			sealed: true,
+			resealNeeded: false,
+			threshold: 3,
+			shareHolders: 3
+		});
+
+		// delete: gone for the owner
+		await dashboard.deleteVault(phraseKey, vaultId);
+		expect(await dashboard.load()).toEqual([]);
 	});
 });

@@ -88,24 +88,17 @@ test("the seeds' story: the thief cannot take the locked phrase, the owner sweep
 	}
 	// ...but removes the owner's laptop and adds a device of their own, named to look harmless
 	const thiefExtra = newDevice('Laptop');
-	expect(await thief.removeDevices(anchor, [laptop.data.pubkey as Uint8Array])).toMatchObject([
-		{ ok: true }
-	]);
+	expect(await thief.removeDevices(anchor, [laptop.key])).toMatchObject([{ ok: true }]);
 	await thief.addDevice(anchor, thiefExtra.data);
 	await expectKind(ii.signedBy(laptop.identity).listDevices(anchor), 'NotADevice');
 
 	// Recovery (Tessera gave the phrase back): list with the phrase, sweep the thief out
 	const withPhrase = ii.signedBy(phrase.identity);
 	const listing = await withPhrase.listDevices(anchor);
-	expect(ids(listing.devices)).toEqual(
-		[phone.data, thiefExtra.data]
-			.map((d) => hex(d.pubkey as Uint8Array))
-			.concat(hex(phrase.publicKeyDer))
-			.sort()
-	);
+	expect(ids(listing.devices)).toEqual([phone.id, thiefExtra.id, hex(phrase.publicKeyDer)].sort());
 	const phraseInfo = listing.devices.find((d) => d.isThisPhrase);
 	expect(phraseInfo).toMatchObject({ protected: true, keyType: 'seed_phrase', isCaller: true });
-	const phoneInfo = listing.devices.find((d) => d.id === hex(phone.data.pubkey as Uint8Array));
+	const phoneInfo = listing.devices.find((d) => d.id === phone.id);
 	expect(phoneInfo).toMatchObject({ alias: 'Phone', keyType: 'browser_storage_key' });
 	expect(phoneInfo?.lastUsage).toBeInstanceOf(Date); // the thief used it
 	expect(listing.createdAt).toBeInstanceOf(Date);
@@ -139,9 +132,7 @@ test("the seeds' story: the thief cannot take the locked phrase, the owner sweep
 		[3, 4],
 		[4, 4]
 	]);
-	expect(ids(report.final?.devices ?? [])).toEqual(
-		[hex(phrase.publicKeyDer), hex(fresh.data.pubkey as Uint8Array)].sort()
-	);
+	expect(ids(report.final?.devices ?? [])).toEqual([hex(phrase.publicKeyDer), fresh.id].sort());
 
 	// The owner's fresh device works; the thief's keys no longer do
 	const fromFresh = await ii.signedBy(fresh.identity).listDevices(anchor);
@@ -159,14 +150,10 @@ test('a sweep with an unprotected phrase locks it before removing anything', asy
 	const intruder = newDevice('Intruder');
 	const phrase = await newPhrase();
 	const anchor = await newAnchor(target.url, canisterId, owner, { others: [intruder], phrase });
-	const report = await ii
-		.signedBy(phrase.identity)
-		.sweep(anchor, { remove: [intruder.data.pubkey as Uint8Array] });
+	const report = await ii.signedBy(phrase.identity).sweep(anchor, { remove: [intruder.key] });
 	expect(report.outcomes.map((o) => o.step.kind)).toEqual(['protect', 'remove', 'verify']);
 	expect(report).toMatchObject({ complete: true, phraseProtected: true });
-	expect(ids(report.final?.devices ?? [])).toEqual(
-		[hex(owner.data.pubkey as Uint8Array), hex(phrase.publicKeyDer)].sort()
-	);
+	expect(ids(report.final?.devices ?? [])).toEqual([owner.id, hex(phrase.publicKeyDer)].sort());
 });
 
 describe('refusals', () => {
@@ -206,7 +193,7 @@ describe('refusals', () => {
 
 	test('a caller that is no device of the anchor is refused every change', async () => {
 		const stranger = ii.signedBy(Ed25519KeyIdentity.generate());
-		const results = await stranger.removeDevices(anchor, [owner.data.pubkey as Uint8Array]);
+		const results = await stranger.removeDevices(anchor, [owner.key]);
 		expect(results).toMatchObject([{ ok: false, error: { kind: 'NotADevice' } }]);
 		await expectKind(stranger.addDevice(anchor, newDevice('x').data), 'NotADevice');
 		await expectKind(stranger.ensureProtected(anchor), 'NotADevice');
@@ -219,9 +206,9 @@ describe('refusals', () => {
 		const manager = ii.signedBy(phrase.identity);
 		await manager.addDevice(anchor, extra.data);
 		const results = await manager.removeDevices(anchor, [
-			newDevice('never added').data.pubkey as Uint8Array,
+			newDevice('never added').key,
 			phrase.publicKeyDer,
-			extra.data.pubkey as Uint8Array
+			extra.key
 		]);
 		expect(results.map((r) => (r.ok ? 'ok' : r.error.kind))).toEqual([
 			'DeviceNotFound',
@@ -235,9 +222,7 @@ describe('refusals', () => {
 		await expectKind(ii.protectPhrase(anchor, owner.identity), 'InvalidRequest');
 		const locked = { ...owner.data, protection: { protected: null } };
 		const actor = await rawActor(owner.identity);
-		const error = await actor
-			.update(anchor, owner.data.pubkey as Uint8Array, locked)
-			.catch((e) => e);
+		const error = await actor.update(anchor, owner.key, locked).catch((e) => e);
 		expect(toIiError(error).kind).toBe('InvalidDevice');
 	});
 
@@ -258,7 +243,7 @@ describe('refusals', () => {
 			'TooManyDevices'
 		);
 		const report = await manager.sweep(anchor, {
-			remove: extras.map((e) => e.data.pubkey as Uint8Array),
+			remove: extras.map((e) => e.key),
 			add: newDevice('New').data
 		});
 		expect(report.complete).toBe(true);

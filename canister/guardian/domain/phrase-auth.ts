@@ -6,6 +6,7 @@
 // share's check identity (src/lib/crypto/check-key.ts).
 import type { Principal } from '@dfinity/principal';
 import { fail } from './errors';
+import { samePrincipal } from './principals';
 import type { VaultRecord } from './records';
 
 export interface InviteSpec {
@@ -18,10 +19,6 @@ export interface ShareSubmission {
 	ciphertext: Uint8Array;
 	/** Raw Ed25519 public key of the share's check identity; stored as its principal. */
 	checkKey: Uint8Array;
-}
-
-export function samePrincipal(a: Principal, b: Principal): boolean {
-	return a.compareTo(b) === 'eq';
 }
 
 /** The counter a key-authorized call must carry; a stale one (replay, race) changes nothing. */

@@ -3,6 +3,7 @@ import type { Principal } from '@dfinity/principal';
 import type { OperationContext } from './context';
 import { fail } from './errors';
 import { LIMITS } from './limits';
+import { principalKey, samePrincipal } from './principals';
 import type { AuditEvent, RequestRecord, VaultRecord } from './records';
 import { activeRequest, effectiveStatus, type EffectiveStatus } from './recovery-state';
 import { guardianSet } from './repository';
@@ -144,12 +145,12 @@ export function ownerVaults(ctx: OperationContext): OwnerVaultView[] {
 
 export function guardianVaults(ctx: OperationContext): GuardianVaultView[] {
 	validate.requireAuthenticated(ctx.caller);
-	const me = ctx.caller.toText();
-	return ctx.repo.guardedVaults(ctx.caller).map((id) => {
+	const me = ctx.caller;
+	return ctx.repo.guardedVaults(me).map((id) => {
 		const vault = ctx.repo.requireVault(id);
-		const slot = vault.slots.find((s) => s.state === 'accepted' && s.guardian.toText() === me);
+		const slot = vault.slots.find((s) => s.state === 'accepted' && samePrincipal(s.guardian, me));
 		const shares = vault.seal?.shares ?? [];
-		const shareIndex = shares.findIndex((share) => share.guardian.toText() === me);
+		const shareIndex = shares.findIndex((share) => samePrincipal(share.guardian, me));
 		const share = shares[shareIndex];
 		const active = activeRequest(ctx.repo, vault, ctx.now);
 		return {
@@ -180,8 +181,7 @@ export function requestStatus(ctx: OperationContext, args: { requestId: bigint }
 	validate.requireAuthenticated(ctx.caller);
 	const request = ctx.repo.requireRequest(args.requestId);
 	const vault = ctx.repo.requireVault(request.vaultId);
-	const me = ctx.caller.toText();
-	if (me !== request.requester.toText() && !isOwnerOrGuardian(vault, ctx.caller)) {
+	if (!samePrincipal(ctx.caller, request.requester) && !isOwnerOrGuardian(vault, ctx.caller)) {
 		fail({ kind: 'Unauthorized', reason: 'not a party to this request' });
 	}
 	return requestView(request, vault, ctx.now);
@@ -198,7 +198,7 @@ export function auditLog(ctx: OperationContext, args: { vaultId: bigint }): Audi
 }
 
 function isOwnerOrGuardian(vault: VaultRecord, who: Principal): boolean {
-	return who.toText() === vault.owner.toText() || guardianSet(vault).has(who.toText());
+	return samePrincipal(who, vault.owner) || guardianSet(vault).has(principalKey(who));
 }
 
 function requestView(request: RequestRecord, vault: VaultRecord, now: bigint): RequestView {
@@ -223,9 +223,9 @@ function requestView(request: RequestRecord, vault: VaultRecord, now: bigint): R
 function health(vault: VaultRecord, now: bigint): VaultHealth {
 	const shares = vault.seal?.shares ?? [];
 	const threshold = vault.seal?.threshold ?? 0;
-	const sealedGuardians = shares.map((share) => share.guardian.toText()).join(',');
+	const sealedGuardians = shares.map((share) => principalKey(share.guardian)).join(',');
 	const slotGuardians = vault.slots
-		.map((slot) => (slot.state === 'accepted' ? slot.guardian.toText() : '?'))
+		.map((slot) => (slot.state === 'accepted' ? principalKey(slot.guardian) : '?'))
 		.join(',');
 	return {
 		sealed: vault.seal !== undefined,

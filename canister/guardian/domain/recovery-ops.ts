@@ -6,6 +6,7 @@ import type { RateWindow, RequestRecord, VaultRecord } from './records';
 import { activeRequest, effectiveStatus, requireReleasable } from './recovery-state';
 import { releaseIdentity } from '../../../src/lib/crypto/protocol';
 import { requirePhraseIdentity } from './phrase-auth';
+import { samePrincipal } from './principals';
 import * as validate from './validate';
 
 export function openRecovery(
@@ -103,7 +104,7 @@ export function raiseAlarm(ctx: OperationContext, args: { requestId: bigint }): 
 	validate.requireAuthenticated(caller);
 	const request = repo.requireRequest(args.requestId);
 	const vault = repo.requireVault(request.vaultId);
-	if (caller.toText() !== vault.owner.toText()) {
+	if (!samePrincipal(caller, vault.owner)) {
 		fail({ kind: 'Unauthorized', reason: 'only the owner can raise the alarm' });
 	}
 	requireOpen(request, now);
@@ -142,7 +143,7 @@ export function authorizeRelease(
 	const { caller, now, repo } = ctx;
 	validate.requireAuthenticated(caller);
 	const request = repo.requireRequest(args.requestId);
-	if (caller.toText() !== request.requester.toText()) {
+	if (!samePrincipal(caller, request.requester)) {
 		fail({ kind: 'Unauthorized', reason: 'only the requester receives the release' });
 	}
 	requireReleasable(request, now);
@@ -175,8 +176,8 @@ function guardianVote(
 	const request = repo.requireRequest(requestId);
 	const vault = repo.requireVault(request.vaultId);
 	// The seal is frozen while a request is open (seal, rotation and resign are refused).
-	const shareIndex = (vault.seal?.shares ?? []).findIndex(
-		(share) => share.guardian.toText() === caller.toText()
+	const shareIndex = (vault.seal?.shares ?? []).findIndex((share) =>
+		samePrincipal(share.guardian, caller)
 	);
 	if (shareIndex < 0) fail({ kind: 'Unauthorized', reason: 'not a guardian of this request' });
 	requireOpen(request, now);

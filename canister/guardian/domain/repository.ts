@@ -2,6 +2,7 @@
 import type { Principal } from '@dfinity/principal';
 import { fail } from './errors';
 import { LIMITS } from './limits';
+import { principalKey, principalText } from './principals';
 import * as codec from './record-codec';
 import type * as rec from './records';
 import type { GuardianStores, Store } from './store';
@@ -54,11 +55,11 @@ export class Repository {
 	}
 
 	requesterWindow(requester: Principal): rec.RateWindow | undefined {
-		const bytes = this.stores.requesterLimits.get(requester.toText());
+		const bytes = this.stores.requesterLimits.get(principalText(requester));
 		return bytes && codec.decodeRateWindow(bytes);
 	}
 	putRequesterWindow(requester: Principal, window: rec.RateWindow): void {
-		this.stores.requesterLimits.insert(requester.toText(), codec.encodeRateWindow(window));
+		this.stores.requesterLimits.insert(principalText(requester), codec.encodeRateWindow(window));
 	}
 
 	auditLog(vaultId: bigint): rec.AuditEvent[] {
@@ -113,13 +114,14 @@ export function guardianSet(vault: rec.VaultRecord | undefined): Map<string, Pri
 	const set = new Map<string, Principal>();
 	if (!vault) return set;
 	for (const slot of vault.slots)
-		if (slot.state === 'accepted') set.set(slot.guardian.toText(), slot.guardian);
-	for (const share of vault.seal?.shares ?? []) set.set(share.guardian.toText(), share.guardian);
+		if (slot.state === 'accepted') set.set(principalKey(slot.guardian), slot.guardian);
+	for (const share of vault.seal?.shares ?? [])
+		set.set(principalKey(share.guardian), share.guardian);
 	return set;
 }
 
 function readIds(store: Store<string, Uint8Array>, who: Principal): bigint[] {
-	const bytes = store.get(who.toText());
+	const bytes = store.get(principalText(who));
 	return bytes ? codec.decodeIdList(bytes) : [];
 }
 
@@ -133,11 +135,12 @@ function addId(
 	const ids = readIds(store, who);
 	if (ids.includes(id)) return;
 	if (ids.length >= max) fail({ kind: 'LimitReached', limit });
-	store.insert(who.toText(), codec.encodeIdList([...ids, id]));
+	store.insert(principalText(who), codec.encodeIdList([...ids, id]));
 }
 
 function removeId(store: Store<string, Uint8Array>, who: Principal, id: bigint): void {
 	const ids = readIds(store, who).filter((existing) => existing !== id);
-	if (ids.length === 0) store.remove(who.toText());
-	else store.insert(who.toText(), codec.encodeIdList(ids));
+	const key = principalText(who);
+	if (ids.length === 0) store.remove(key);
+	else store.insert(key, codec.encodeIdList(ids));
 }

@@ -8,11 +8,11 @@ import { fail, invalid } from './errors';
 import { LIMITS } from './limits';
 import type { Slot, VaultRecord } from './records';
 import { activeRequest } from './recovery-state';
+import { principalKey, samePrincipal } from './principals';
 import { guardianSet } from './repository';
 import {
 	requireNonce,
 	requirePhraseIdentity,
-	samePrincipal,
 	type InviteSpec,
 	type ShareSubmission,
 	type SlotSpec
@@ -115,7 +115,7 @@ export function acceptInvite(
 	const secret = validate.secret(args.secret);
 	const before = ctx.repo.requireVault(args.vaultId);
 	if (samePrincipal(caller, before.owner)) fail({ kind: 'OwnerCannotGuard' });
-	if (guardianSet(before).has(caller.toText())) fail({ kind: 'AlreadyGuardian' });
+	if (guardianSet(before).has(principalKey(caller))) fail({ kind: 'AlreadyGuardian' });
 	const hash = inviteHash(secret);
 	const index = before.slots.findIndex((slot) => bytesEqual(slot.inviteHash, hash));
 	const slot = before.slots[index];
@@ -198,11 +198,11 @@ export function resign(ctx: OperationContext, args: { vaultId: bigint }): void {
 	const { caller } = ctx;
 	validate.requireAuthenticated(caller);
 	const before = ctx.repo.requireVault(args.vaultId);
-	if (!guardianSet(before).has(caller.toText())) {
+	if (!guardianSet(before).has(principalKey(caller))) {
 		fail({ kind: 'Unauthorized', reason: 'not a guardian of this vault' });
 	}
 	requireNoActiveRequest(ctx, before);
-	const isCaller = (who: { toText(): string }) => who.toText() === caller.toText();
+	const isCaller = (who: Principal) => samePrincipal(who, caller);
 	const slotIndex = before.slots.findIndex((s) => s.state === 'accepted' && isCaller(s.guardian));
 	const slots = before.slots.filter((_, i) => i !== slotIndex);
 	const sealed = before.seal && {

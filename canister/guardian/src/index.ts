@@ -1,7 +1,19 @@
 // The guardian canister: maps Candid (../idl.ts) to GuardianDomain calls with the caller and
 // time, and makes the outgoing calls the domain decides on (II for anchor keys, vetKD). Typed
 // errors are Candid variants; only a broken invariant (unreadable stored record) traps.
-import { init, msgCaller, postUpgrade, Principal, query, time, trap, update } from 'azle';
+import {
+	IDL,
+	init,
+	msgArgData,
+	msgCaller,
+	msgReply,
+	postUpgrade,
+	Principal,
+	query,
+	time,
+	trap,
+	update
+} from 'azle';
 
 import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '../../../src/lib/crypto/protocol';
 import * as candid from '../candid';
@@ -24,6 +36,22 @@ const TRANSPORT_KEY_BYTES = 48;
 
 type InitArgsValue = { vetKdKeyName: string; internetIdentity: Principal };
 type Invite = { label: string; inviteHash: Uint8Array };
+type CreateVaultArgs = {
+	anchor: bigint;
+	phraseKey: Uint8Array;
+	owner: Principal;
+	delayNs: candid.Opt<bigint>;
+	invites: Invite[];
+	nonce: bigint;
+};
+type SetGuardiansArgs = { vaultId: bigint; nonce: bigint; slots: candid.CandidSlotSpec[] };
+type SealSharesArgs = {
+	vaultId: bigint;
+	nonce: bigint;
+	threshold: number;
+	commitment: Uint8Array;
+	shares: { ciphertext: Uint8Array; checkKey: Uint8Array }[];
+};
 
 const domain = new GuardianDomain(stableStores());
 
@@ -46,6 +74,21 @@ function internetIdentity(): Principal {
 }
 
 const caller = (): Principal => msgCaller();
+
+/** Reply tables encoded once, when the module loads (at install and upgrade): see ReplyEncoder. */
+const replies = candid.replyEncoders(M);
+/** Every method decodes and replies itself (Azle's automatic reply re-encodes the table). */
+const MANUAL = { manual: true } as const;
+
+/** Decodes the call's arguments, runs `handler` and replies with its (awaited) result. */
+async function serve<A extends unknown[]>(
+	method: keyof typeof M,
+	handler: (...args: A) => unknown
+): Promise<void> {
+	const args = IDL.decode(M[method].args, msgArgData()) as unknown as A;
+	const result = await handler(...args);
+	msgReply(replies[method].encode(result));
+}
 const unit = candid.unit;
 const same = <T>(value: T): T => value;
 
@@ -92,174 +135,199 @@ export default class Guardian {
 		configure(args);
 	}
 
-	@update(M.create_vault.args, M.create_vault.result)
-	async create_vault(args: {
-		anchor: bigint;
-		phraseKey: Uint8Array;
-		owner: Principal;
-		delayNs: candid.Opt<bigint>;
-		invites: Invite[];
-		nonce: bigint;
-	}): Promise<candid.CandidResult<{ vaultId: bigint }>> {
-		const who = caller();
-		// The squatting guard needs the anchor's phrase keys from II before the domain decides.
-		const keys = await outgoing('IdentityProviderUnavailable', () =>
-			anchorPhraseKeys(internetIdentity(), args.anchor)
-		);
-		if (!keys.ok) return keys.error;
-		const result = domain.createVault(who, time(), {
-			...args,
-			delayNs: candid.fromOpt(args.delayNs),
-			anchorPhraseKeys: keys.value
+	@update(M.create_vault.args, M.create_vault.result, MANUAL)
+	create_vault(): Promise<void> {
+		return serve('create_vault', async (args: CreateVaultArgs) => {
+			const who = caller();
+			// The squatting guard needs the anchor's phrase keys from II before the domain decides.
+			const keys = await outgoing('IdentityProviderUnavailable', () =>
+				anchorPhraseKeys(internetIdentity(), args.anchor)
+			);
+			if (!keys.ok) return keys.error;
+			const result = domain.createVault(who, time(), {
+				...args,
+				delayNs: candid.fromOpt(args.delayNs),
+				anchorPhraseKeys: keys.value
+			});
+			return candid.candidResult(result, same);
 		});
-		return candid.candidResult(result, same);
 	}
 
-	@update(M.set_guardians.args, M.set_guardians.result)
-	set_guardians(args: { vaultId: bigint; nonce: bigint; slots: candid.CandidSlotSpec[] }) {
-		const slots = args.slots.map(candid.slotSpec);
-		return candid.candidResult(domain.updateGuardians(caller(), time(), { ...args, slots }), unit);
+	@update(M.set_guardians.args, M.set_guardians.result, MANUAL)
+	set_guardians(): Promise<void> {
+		return serve('set_guardians', (args: SetGuardiansArgs) => {
+			const slots = args.slots.map(candid.slotSpec);
+			return candid.candidResult(
+				domain.updateGuardians(caller(), time(), { ...args, slots }),
+				unit
+			);
+		});
 	}
 
-	@update(M.accept_invite.args, M.accept_invite.result)
-	accept_invite(args: { vaultId: bigint; secret: Uint8Array }) {
-		return candid.candidResult(domain.acceptInvite(caller(), time(), args), same);
-	}
-
-	@update(M.seal_shares.args, M.seal_shares.result)
-	seal_shares(args: {
-		vaultId: bigint;
-		nonce: bigint;
-		threshold: number;
-		commitment: Uint8Array;
-		shares: { ciphertext: Uint8Array; checkKey: Uint8Array }[];
-	}) {
-		return candid.candidResult(domain.seal(caller(), time(), args), unit);
-	}
-
-	@update(M.set_delay.args, M.set_delay.result)
-	set_delay(args: { vaultId: bigint; nonce: bigint; delayNs: bigint }) {
-		return candid.candidResult(domain.setDelay(caller(), time(), args), unit);
-	}
-
-	@update(M.delete_vault.args, M.delete_vault.result)
-	delete_vault(args: { vaultId: bigint; nonce: bigint }) {
-		return candid.candidResult(domain.deleteVault(caller(), time(), args), unit);
-	}
-
-	@update(M.resign.args, M.resign.result)
-	resign(vaultId: bigint) {
-		return candid.candidResult(domain.resign(caller(), time(), { vaultId }), unit);
-	}
-
-	@update(M.check_in.args, M.check_in.result)
-	check_in(args: { vaultId: bigint; nonce: bigint }) {
-		return candid.candidResult(domain.checkIn(caller(), time(), args), unit);
-	}
-
-	@update(M.open_recovery.args, M.open_recovery.result)
-	open_recovery(anchor: bigint) {
-		return candid.candidResult(domain.openRecovery(caller(), time(), { anchor }), same);
-	}
-
-	@update(M.approve_recovery.args, M.approve_recovery.result)
-	approve_recovery(args: { requestId: bigint; ciphertext: Uint8Array }) {
-		return candid.candidResult(domain.approveRecovery(caller(), time(), args), unit);
-	}
-
-	@update(M.decline_recovery.args, M.decline_recovery.result)
-	decline_recovery(requestId: bigint) {
-		return candid.candidResult(domain.declineRecovery(caller(), time(), { requestId }), unit);
-	}
-
-	@update(M.raise_alarm.args, M.raise_alarm.result)
-	raise_alarm(requestId: bigint) {
-		return candid.candidResult(domain.raiseAlarm(caller(), time(), { requestId }), unit);
-	}
-
-	@update(M.cancel_recovery.args, M.cancel_recovery.result)
-	cancel_recovery(args: { requestId: bigint; nonce: bigint }) {
-		return candid.candidResult(domain.cancelRecovery(caller(), time(), args), unit);
-	}
-
-	@update(M.release.args, M.release.result)
-	release(requestId: bigint) {
-		const result = domain.release(caller(), time(), { requestId });
-		return candid.candidResult(result, ({ shares }) => ({ shares }));
-	}
-
-	@update(M.shares_key.args, M.shares_key.result)
-	async shares_key(transportPublicKey: Uint8Array): Promise<candid.CandidResult<Uint8Array>> {
-		const bad = invalidTransportKey(transportPublicKey);
-		if (bad) return bad;
-		const decision = domain.authorizeSharesKey(caller(), time(), undefined);
-		return deriveFor(decision, VETKD_CONTEXT_SHARES, transportPublicKey);
-	}
-
-	@update(M.release_key.args, M.release_key.result)
-	async release_key(
-		requestId: bigint,
-		transportPublicKey: Uint8Array
-	): Promise<candid.CandidResult<Uint8Array>> {
-		const bad = invalidTransportKey(transportPublicKey);
-		if (bad) return bad;
-		const decision = domain.authorizeReleaseKey(caller(), time(), { requestId });
-		return deriveFor(decision, VETKD_CONTEXT_RELEASE, transportPublicKey);
-	}
-
-	@update(M.vetkd_public_keys.args, M.vetkd_public_keys.result)
-	async vetkd_public_keys(): Promise<
-		candid.CandidResult<{ shares: Uint8Array; release: Uint8Array }>
-	> {
-		const keys = await outgoing('VetKdFailed', async () => ({
-			shares: await vetKdPublicKey(keyName(), VETKD_CONTEXT_SHARES),
-			release: await vetKdPublicKey(keyName(), VETKD_CONTEXT_RELEASE)
-		}));
-		return keys.ok ? { Ok: keys.value } : keys.error;
-	}
-
-	@query(M.anchor_status.args, M.anchor_status.result)
-	anchor_status(anchor: bigint) {
-		return candid.candidResult(
-			domain.anchorStatus(caller(), time(), { anchor }),
-			candid.anchorStatus
+	@update(M.accept_invite.args, M.accept_invite.result, MANUAL)
+	accept_invite(): Promise<void> {
+		return serve('accept_invite', (args: { vaultId: bigint; secret: Uint8Array }) =>
+			candid.candidResult(domain.acceptInvite(caller(), time(), args), same)
 		);
 	}
 
-	@query(M.invitation.args, M.invitation.result)
-	invitation(args: { vaultId: bigint; secret: Uint8Array }) {
-		return candid.candidResult(domain.invitation(caller(), time(), args), same);
-	}
-
-	@query(M.owner_vaults.args, M.owner_vaults.result)
-	owner_vaults() {
-		return candid.candidResult(domain.ownerVaults(caller(), time(), undefined), (views) =>
-			views.map(candid.ownerVaultView)
+	@update(M.seal_shares.args, M.seal_shares.result, MANUAL)
+	seal_shares(): Promise<void> {
+		return serve('seal_shares', (args: SealSharesArgs) =>
+			candid.candidResult(domain.seal(caller(), time(), args), unit)
 		);
 	}
 
-	@query(M.guardian_vaults.args, M.guardian_vaults.result)
-	guardian_vaults() {
-		return candid.candidResult(domain.guardianVaults(caller(), time(), undefined), (views) =>
-			views.map(candid.guardianVaultView)
+	@update(M.set_delay.args, M.set_delay.result, MANUAL)
+	set_delay(): Promise<void> {
+		return serve('set_delay', (args: { vaultId: bigint; nonce: bigint; delayNs: bigint }) =>
+			candid.candidResult(domain.setDelay(caller(), time(), args), unit)
 		);
 	}
 
-	@query(M.request_status.args, M.request_status.result)
-	request_status(requestId: bigint) {
-		return candid.candidResult(
-			domain.requestStatus(caller(), time(), { requestId }),
-			candid.requestView
+	@update(M.delete_vault.args, M.delete_vault.result, MANUAL)
+	delete_vault(): Promise<void> {
+		return serve('delete_vault', (args: { vaultId: bigint; nonce: bigint }) =>
+			candid.candidResult(domain.deleteVault(caller(), time(), args), unit)
 		);
 	}
 
-	@query(M.audit_log.args, M.audit_log.result)
-	audit_log(vaultId: bigint) {
-		return candid.candidResult(domain.auditLog(caller(), time(), { vaultId }), same);
+	@update(M.resign.args, M.resign.result, MANUAL)
+	resign(): Promise<void> {
+		return serve('resign', (vaultId: bigint) =>
+			candid.candidResult(domain.resign(caller(), time(), { vaultId }), unit)
+		);
 	}
 
-	@query(M.version.args, M.version.result)
-	version(): string {
-		return GUARDIAN_VERSION;
+	@update(M.check_in.args, M.check_in.result, MANUAL)
+	check_in(): Promise<void> {
+		return serve('check_in', (args: { vaultId: bigint; nonce: bigint }) =>
+			candid.candidResult(domain.checkIn(caller(), time(), args), unit)
+		);
+	}
+
+	@update(M.open_recovery.args, M.open_recovery.result, MANUAL)
+	open_recovery(): Promise<void> {
+		return serve('open_recovery', (anchor: bigint) =>
+			candid.candidResult(domain.openRecovery(caller(), time(), { anchor }), same)
+		);
+	}
+
+	@update(M.approve_recovery.args, M.approve_recovery.result, MANUAL)
+	approve_recovery(): Promise<void> {
+		return serve('approve_recovery', (args: { requestId: bigint; ciphertext: Uint8Array }) =>
+			candid.candidResult(domain.approveRecovery(caller(), time(), args), unit)
+		);
+	}
+
+	@update(M.decline_recovery.args, M.decline_recovery.result, MANUAL)
+	decline_recovery(): Promise<void> {
+		return serve('decline_recovery', (requestId: bigint) =>
+			candid.candidResult(domain.declineRecovery(caller(), time(), { requestId }), unit)
+		);
+	}
+
+	@update(M.raise_alarm.args, M.raise_alarm.result, MANUAL)
+	raise_alarm(): Promise<void> {
+		return serve('raise_alarm', (requestId: bigint) =>
+			candid.candidResult(domain.raiseAlarm(caller(), time(), { requestId }), unit)
+		);
+	}
+
+	@update(M.cancel_recovery.args, M.cancel_recovery.result, MANUAL)
+	cancel_recovery(): Promise<void> {
+		return serve('cancel_recovery', (args: { requestId: bigint; nonce: bigint }) =>
+			candid.candidResult(domain.cancelRecovery(caller(), time(), args), unit)
+		);
+	}
+
+	@update(M.release.args, M.release.result, MANUAL)
+	release(): Promise<void> {
+		return serve('release', (requestId: bigint) => {
+			const result = domain.release(caller(), time(), { requestId });
+			return candid.candidResult(result, ({ shares }) => ({ shares }));
+		});
+	}
+
+	@update(M.shares_key.args, M.shares_key.result, MANUAL)
+	shares_key(): Promise<void> {
+		return serve('shares_key', async (transportPublicKey: Uint8Array) => {
+			const bad = invalidTransportKey(transportPublicKey);
+			if (bad) return bad;
+			const decision = domain.authorizeSharesKey(caller(), time(), undefined);
+			return deriveFor(decision, VETKD_CONTEXT_SHARES, transportPublicKey);
+		});
+	}
+
+	@update(M.release_key.args, M.release_key.result, MANUAL)
+	release_key(): Promise<void> {
+		return serve('release_key', async (requestId: bigint, transportPublicKey: Uint8Array) => {
+			const bad = invalidTransportKey(transportPublicKey);
+			if (bad) return bad;
+			const decision = domain.authorizeReleaseKey(caller(), time(), { requestId });
+			return deriveFor(decision, VETKD_CONTEXT_RELEASE, transportPublicKey);
+		});
+	}
+
+	@update(M.vetkd_public_keys.args, M.vetkd_public_keys.result, MANUAL)
+	vetkd_public_keys(): Promise<void> {
+		return serve('vetkd_public_keys', async () => {
+			const keys = await outgoing('VetKdFailed', async () => ({
+				shares: await vetKdPublicKey(keyName(), VETKD_CONTEXT_SHARES),
+				release: await vetKdPublicKey(keyName(), VETKD_CONTEXT_RELEASE)
+			}));
+			return keys.ok ? { Ok: keys.value } : keys.error;
+		});
+	}
+
+	@query(M.anchor_status.args, M.anchor_status.result, MANUAL)
+	anchor_status(): Promise<void> {
+		return serve('anchor_status', (anchor: bigint) =>
+			candid.candidResult(domain.anchorStatus(caller(), time(), { anchor }), candid.anchorStatus)
+		);
+	}
+
+	@query(M.invitation.args, M.invitation.result, MANUAL)
+	invitation(): Promise<void> {
+		return serve('invitation', (args: { vaultId: bigint; secret: Uint8Array }) =>
+			candid.candidResult(domain.invitation(caller(), time(), args), same)
+		);
+	}
+
+	@query(M.owner_vaults.args, M.owner_vaults.result, MANUAL)
+	owner_vaults(): Promise<void> {
+		return serve('owner_vaults', () =>
+			candid.candidResult(domain.ownerVaults(caller(), time(), undefined), (views) =>
+				views.map(candid.ownerVaultView)
+			)
+		);
+	}
+
+	@query(M.guardian_vaults.args, M.guardian_vaults.result, MANUAL)
+	guardian_vaults(): Promise<void> {
+		return serve('guardian_vaults', () =>
+			candid.candidResult(domain.guardianVaults(caller(), time(), undefined), (views) =>
+				views.map(candid.guardianVaultView)
+			)
+		);
+	}
+
+	@query(M.request_status.args, M.request_status.result, MANUAL)
+	request_status(): Promise<void> {
+		return serve('request_status', (requestId: bigint) =>
+			candid.candidResult(domain.requestStatus(caller(), time(), { requestId }), candid.requestView)
+		);
+	}
+
+	@query(M.audit_log.args, M.audit_log.result, MANUAL)
+	audit_log(): Promise<void> {
+		return serve('audit_log', (vaultId: bigint) =>
+			candid.candidResult(domain.auditLog(caller(), time(), { vaultId }), same)
+		);
+	}
+
+	@query(M.version.args, M.version.result, MANUAL)
+	version(): Promise<void> {
+		return serve('version', () => GUARDIAN_VERSION);
 	}
 }

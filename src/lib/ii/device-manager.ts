@@ -38,6 +38,17 @@ export type RemovalResult =
 
 const noProgress: Progress = () => {};
 
+/** The callback belongs to the UI: its errors must not stop a sweep halfway. */
+function guarded(onProgress: Progress): Progress {
+	return (step, done, total) => {
+		try {
+			onProgress(step, done, total);
+		} catch {
+			// ignored on purpose: the operation's result reports what happened
+		}
+	};
+}
+
 /** Runs `call`, turning whatever it throws into an IiError. */
 async function calling<T>(call: () => Promise<T>): Promise<T> {
 	try {
@@ -74,10 +85,11 @@ export class IiDeviceManager {
 		onProgress: Progress = noProgress
 	): Promise<RemovalResult[]> {
 		checkAnchorNumber(anchor);
+		const progress = guarded(onProgress);
 		const results: RemovalResult[] = [];
 		for (const [index, pubkey] of pubkeys.entries()) {
 			const id = toHex(pubkey);
-			onProgress(`Removing device ${id.slice(-8)}`, index, pubkeys.length);
+			progress(`Removing device ${id.slice(-8)}`, index, pubkeys.length);
 			try {
 				if (sameKey(pubkey, this.signerKey)) {
 					throw new IiError(
@@ -92,7 +104,7 @@ export class IiDeviceManager {
 				results.push({ pubkey, id, ok: false, error: toIiError(error) });
 			}
 		}
-		onProgress('Done', pubkeys.length, pubkeys.length);
+		progress('Done', pubkeys.length, pubkeys.length);
 		return results;
 	}
 
@@ -125,6 +137,7 @@ export class IiDeviceManager {
 		request: SweepRequest,
 		onProgress: Progress = noProgress
 	): Promise<SweepReport> {
+		const progress = guarded(onProgress);
 		const before = await this.listDevices(anchor);
 		const plan = planSweep(before, request);
 		const total = plan.steps.length;
@@ -132,7 +145,7 @@ export class IiDeviceManager {
 		let final: AnchorDevices | undefined;
 		let aborted = false;
 		for (const [index, step] of plan.steps.entries()) {
-			onProgress(describeStep(step), index, total);
+			progress(describeStep(step), index, total);
 			if (aborted) {
 				outcomes.push({ step, status: 'skipped' });
 				continue;
@@ -147,7 +160,7 @@ export class IiDeviceManager {
 				aborted = isFatal(error);
 			}
 		}
-		onProgress('Done', total, total);
+		progress('Done', total, total);
 		return summarizeSweep(before, plan, outcomes, final);
 	}
 

@@ -8,6 +8,9 @@ import type { AuditEvent, GuardianCalls } from './guardian-calls';
 import {
 	APPROVE_STEPS,
 	approveRequest,
+	CHECK_IN_STEPS,
+	checkIn,
+	type ConnectAs,
 	declineRequest,
 	loadGuardedVaults,
 	type GuardedVaultView
@@ -32,7 +35,11 @@ export class GuardianFlow {
 	constructor(
 		private readonly calls: GuardianCalls,
 		private readonly me: Principal,
-		private readonly trust: () => VetKdTrust
+		private readonly env: {
+			trust(): VetKdTrust;
+			canisterId: Principal;
+			connectAs: ConnectAs;
+		}
 	) {}
 
 	stateOf(vaultId: bigint): VaultUiState {
@@ -71,7 +78,7 @@ export class GuardianFlow {
 		state.steps = progressSteps(APPROVE_STEPS, 0);
 		return this.#run(view, 'approve', async () => {
 			try {
-				await approveRequest(this.calls, this.trust(), this.me, view.vault, (_, d) => {
+				await approveRequest(this.calls, this.env.trust(), this.me, view.vault, (_, d) => {
 					done = d;
 					state.steps = progressSteps(APPROVE_STEPS, d);
 				});
@@ -81,6 +88,27 @@ export class GuardianFlow {
 			}
 			await this.refresh();
 			return 'You approved. Thank you — the requester will get the phrase only when enough guardians approve and the waiting period ends.';
+		});
+	}
+
+	checkIn(view: GuardedVaultView): Promise<void> {
+		const state = this.stateOf(view.vault.vaultId);
+		let done = 0;
+		state.steps = progressSteps(CHECK_IN_STEPS, 0);
+		return this.#run(view, 'check-in', async () => {
+			const { trust, canisterId, connectAs } = this.env;
+			try {
+				await checkIn(this.calls, trust(), this.me, canisterId, view.vault, connectAs, (_, d) => {
+					done = d;
+					state.steps = progressSteps(CHECK_IN_STEPS, d);
+				});
+			} catch (error) {
+				state.steps = progressSteps(CHECK_IN_STEPS, done, errorMessage(error));
+				throw error;
+			}
+			state.steps = [];
+			await this.refresh();
+			return 'Checked in: your share still opens. The owner sees that you are ready.';
 		});
 	}
 

@@ -2,19 +2,21 @@
 // in-memory stores, via the canister tests' World) plus the devnet's vetKD math stand in for the
 // canister and the management canister, mapped to the GuardianCalls/RequesterCalls ports the way
 // the Azle adapter maps them to Candid. Only the transport (agent, Candid) is left out.
+import type { SignIdentity } from '@dfinity/agent';
 import { Principal } from '@dfinity/principal';
 import { MasterPublicKey } from '@dfinity/vetkeys';
 import { VetKdMasterKey } from '../../../devnet/src/vetkd/math';
 import type { Result } from '../../../canister/guardian/domain/index';
 import { World, ok } from '../../../tests/unit/guardian/world';
-import { TEST_CANISTER_ID } from '../../../tests/unit/guardian/signing';
 import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '$lib/crypto/protocol';
+import { CANISTER_ID } from '$lib/crypto/vectors';
 import { sealShares } from '$lib/crypto/vetkeys';
 import { verifySharesKey } from '$lib/crypto/vetkd-keys';
 import { CanisterError, describeError } from '$lib/canisters/errors';
 import type { GuardianCalls, RequesterCalls } from './guardian-calls';
 import type { VetKdTrust } from './guardian-keys';
 
+export const TEST_CANISTER_ID = Principal.fromText(CANISTER_ID);
 export const master = VetKdMasterKey.fromSeed(new Uint8Array(32).fill(7));
 const masterPublicKey = MasterPublicKey.deserialize(master.publicKey);
 export const trust: VetKdTrust = { master: masterPublicKey, canisterId: TEST_CANISTER_ID };
@@ -43,24 +45,14 @@ export async function sealedWorld(entropy: Uint8Array, n = 3, m = 2): Promise<Se
 	if (!sharesKey.ok) throw new Error('test shares key does not verify');
 	const seal = await sealShares(
 		entropy,
-		{ vaultId: w.vaultId, threshold: m, guardians: w.guardians },
+		{ canisterId: TEST_CANISTER_ID, vaultId: w.vaultId, threshold: m, guardians: w.guardians },
 		sharesKey.value
 	);
 	if (!seal.ok) throw new Error(`seal failed: ${seal.error.kind}`);
-	const args = w.sealArgs(m);
-	const shares = args.shares.map((share, i) => ({
-		...share,
-		ciphertext: seal.value.shares[i]?.ciphertext ?? new Uint8Array()
-	}));
-	const commitment = seal.value.commitment;
-	const op = w.sign({
-		purpose: 'seal_shares',
-		threshold: m,
-		commitment,
-		guardians: w.guardians,
-		shares
-	});
-	ok(w.domain.seal(w.owner, w.now, { vaultId: w.vaultId, threshold: m, commitment, shares, op }));
+	const { commitment } = seal.value;
+	const shares = seal.value.shares.map(({ ciphertext, checkKey }) => ({ ciphertext, checkKey }));
+	const args = { vaultId: w.vaultId, nonce: w.vaultNonce(), threshold: m, commitment, shares };
+	ok(w.domain.seal(w.phraseIdentity, w.now, args));
 	return { w, commitment };
 }
 
@@ -86,6 +78,14 @@ export function guardianCalls(w: World, caller: Principal): GuardianCalls {
 		},
 		approveRecovery: async (args) => unwrap(d.approveRecovery(caller, w.now, args)),
 		declineRecovery: async (requestId) => unwrap(d.declineRecovery(caller, w.now, { requestId }))
+	};
+}
+
+/** The check-in call as sent by a share's check identity. */
+export function checkInCalls(w: World, identity: SignIdentity) {
+	return {
+		checkIn: async (args: { vaultId: bigint; nonce: bigint }) =>
+			unwrap(w.domain.checkIn(identity.getPrincipal(), w.now, args))
 	};
 }
 

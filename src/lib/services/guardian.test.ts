@@ -1,5 +1,7 @@
 // The guardian's flows against the real guardian domain and real vetKD math (see
 // guardian-test-world.ts: only the network transport is left out).
+import type { SignIdentity } from '@dfinity/agent';
+import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../canister/guardian/domain/index';
@@ -9,6 +11,9 @@ import { FlowError } from './guardian-errors';
 import {
 	acceptInvitation,
 	APPROVE_STEPS,
+	CHECK_IN_STEPS,
+	checkIn,
+	type ConnectAs,
 	approveRequest,
 	declineRequest,
 	describeAuditEvent,
@@ -17,7 +22,13 @@ import {
 	loadGuardedVaults
 } from './guardian';
 import type { GuardianVaultView, GuardianCalls } from './guardian-calls';
-import { guardianCalls, sealedWorld, trust } from './guardian-test-world';
+import {
+	checkInCalls,
+	guardianCalls,
+	sealedWorld,
+	TEST_CANISTER_ID,
+	trust
+} from './guardian-test-world';
 import type { CanisterError } from '$lib/canisters/errors';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -224,6 +235,49 @@ describe('approving and declining a recovery', () => {
 	});
 });
 
+describe('checking in', () => {
+	it('proves the share still opens: the check identity calls check_in, the counter moves', async () => {
+		const { w } = await sealedWorld(entropy);
+		const calls = guardianCalls(w, w.guardian(1));
+		const vault = await pendingVault(calls);
+		const steps: string[] = [];
+		const connectAs = async (identity: SignIdentity) => checkInCalls(w, identity);
+		await checkIn(calls, trust, w.guardian(1), TEST_CANISTER_ID, vault, connectAs, (step) =>
+			steps.push(step)
+		);
+		expect(steps).toEqual([...CHECK_IN_STEPS, 'Checked in']);
+		const after = await pendingVault(calls);
+		expect(after.share?.checkInNonce).toBe(1n);
+		expect((await calls.auditLog(w.vaultId)).at(-1)?.kind).toBe('checked-in');
+		// The same (stale) view again: the counter was used.
+		expect(
+			await kindOf(checkIn(calls, trust, w.guardian(1), TEST_CANISTER_ID, vault, connectAs))
+		).toBe('StaleNonce');
+	});
+
+	it('is refused when sent by anyone but the share’s check identity, or without a share', async () => {
+		const { w } = await sealedWorld(entropy);
+		const calls = guardianCalls(w, w.guardian(0));
+		const vault = await pendingVault(calls);
+		const asGuardian: ConnectAs = async () => ({
+			checkIn: async (args) => unwrap(w, w.guardian(0), args)
+		});
+		expect(
+			await kindOf(checkIn(calls, trust, w.guardian(0), TEST_CANISTER_ID, vault, asGuardian))
+		).toBe('Unauthorized');
+		// Bound to the canister: another canister id derives another check identity.
+		const elsewhere = Principal.fromText('aaaaa-aa');
+		const connectAs = async (identity: SignIdentity) => checkInCalls(w, identity);
+		expect(await kindOf(checkIn(calls, trust, w.guardian(0), elsewhere, vault, connectAs))).toBe(
+			'Unauthorized'
+		);
+		const unsealed = { ...vault, share: undefined };
+		expect(
+			await kindOf(checkIn(calls, trust, w.guardian(0), TEST_CANISTER_ID, unsealed, connectAs))
+		).toBe('no-share');
+	});
+});
+
 describe('history', () => {
 	it('names every audit event kind the canister records in plain words', async () => {
 		const { AUDIT_KINDS } = await import('../../../canister/guardian/domain/records');
@@ -245,6 +299,13 @@ describe('history', () => {
 		]);
 	});
 });
+
+/** check_in sent by `caller` straight to the domain (a wrong caller, for negative tests). */
+async function unwrap(w: World, caller: Principal, args: { vaultId: bigint; nonce: bigint }) {
+	const result = w.domain.checkIn(caller, w.now, args);
+	if (!result.ok) throw Object.assign(new Error(result.error.kind), { kind: result.error.kind });
+	return result.value;
+}
 
 function ok<T>(result: { ok: true; value: T } | { ok: false }): T {
 	if (!result.ok) throw new Error('expected ok');

@@ -3,7 +3,9 @@
 // exist only inside approveRequest and are wiped by the crypto layer.
 import type { Principal } from '@dfinity/principal';
 import { verificationCode, type VerificationCode } from '$lib/crypto/verification-code';
-import { GuardianKeyRequest } from '$lib/crypto/vetkeys';
+import type { SignIdentity } from '@dfinity/agent';
+import { GuardianKeyRequest, type GuardianKey } from '$lib/crypto/vetkeys';
+import type { SharesKey } from '$lib/crypto/vetkd-keys';
 import { errorMessage, FlowError } from './guardian-errors';
 import type {
 	GuardianVaultView,
@@ -18,10 +20,10 @@ import { trustedKeys, type VetKdTrust } from './guardian-keys';
 /** What each canister refusal means when accepting an invitation. */
 export const INVITE_ERRORS: Record<string, string> = {
 	InviteNotFound:
-		'This invitation does not exist (any more). The owner may have replaced it: ask them for a new link.',
+		'This invitation is not valid: it was not found. The owner may have replaced it — ask them for a new link.',
 	InviteExpired: 'This invitation has expired. Ask the owner to send you a new one.',
 	InviteUsed:
-		'This invitation was already accepted. Each link works once: ask the owner for a new one if it was not you.',
+		'This invitation link was already used: each link works once. If it was not you who accepted it, tell the owner.',
 	OwnerCannotGuard:
 		'You are signed in as the owner of this vault. A guardian must be someone else: send the link to the person you chose.',
 	AlreadyGuardian: 'You already guard this vault.',
@@ -77,6 +79,29 @@ export async function loadGuardedVaults(calls: GuardianCalls): Promise<GuardedVa
 	});
 }
 
+/** My one vetKey (input = my principal), verified before use. */
+async function fetchGuardianKey(
+	calls: GuardianCalls,
+	sharesKey: SharesKey,
+	me: Principal
+): Promise<GuardianKey> {
+	const keyRequest = new GuardianKeyRequest(sharesKey, me);
+	const guardianKey = keyRequest.receive(await calls.sharesKey(keyRequest.transportPublicKey));
+	if (!guardianKey.ok) {
+		throw new FlowError(
+			'vetkey-failed',
+			'Your guardian key could not be verified. Nothing was sent: try again later.'
+		);
+	}
+	return guardianKey.value;
+}
+
+const shareUnreadable = () =>
+	new FlowError(
+		'share-unreadable',
+		'Your share could not be opened with your key. Nothing was sent. Tell the owner: they may need to seal the vault again.'
+	);
+
 export const APPROVE_STEPS = [
 	'Checking the service’s encryption keys',
 	'Getting your guardian key',
@@ -112,29 +137,64 @@ export async function approveRequest(
 	progress(APPROVE_STEPS[0], 0, total);
 	const keys = await trustedKeys(calls, trust);
 	progress(APPROVE_STEPS[1], 1, total);
-	const keyRequest = new GuardianKeyRequest(keys.shares, me);
-	const guardianKey = keyRequest.receive(await calls.sharesKey(keyRequest.transportPublicKey));
-	if (!guardianKey.ok) {
-		throw new FlowError(
-			'vetkey-failed',
-			'Your guardian key could not be verified. Nothing was sent: try again later.'
-		);
-	}
+	const guardianKey = await fetchGuardianKey(calls, keys.shares, me);
 	progress(APPROVE_STEPS[2], 2, total);
-	const released = guardianKey.value.reencryptForRelease(vault.share.ciphertext, vault.vaultId, {
+	const released = guardianKey.reencryptForRelease(vault.share.ciphertext, vault.vaultId, {
 		releaseKey: keys.release,
 		requestId: request.requestId,
 		requester: request.requester
 	});
-	if (!released.ok) {
-		throw new FlowError(
-			'share-unreadable',
-			'Your share could not be opened with your key. Nothing was sent. Tell the owner: they may need to seal the vault again.'
-		);
-	}
+	if (!released.ok) throw shareUnreadable();
 	progress(APPROVE_STEPS[3], 3, total);
 	await calls.approveRecovery({ requestId: request.requestId, ciphertext: released.value });
 	progress('Approved', total, total);
+}
+
+export const CHECK_IN_STEPS = [
+	'Checking the service’s encryption keys',
+	'Getting your guardian key',
+	'Opening your share',
+	'Checking in'
+] as const;
+
+/** The check-in call, as sent by the share's check identity. */
+export type ConnectAs = (
+	identity: SignIdentity
+) => Promise<{ checkIn(args: { vaultId: bigint; nonce: bigint }): Promise<unknown> }>;
+
+/**
+ * Check-in: proves I can still open my share, without revealing it. One vetKey opens the share;
+ * its check identity (derived from the share) calls check_in.
+ */
+export async function checkIn(
+	calls: GuardianCalls,
+	trust: VetKdTrust,
+	me: Principal,
+	canisterId: Principal,
+	vault: GuardianVaultView,
+	connectAs: ConnectAs,
+	progress: Progress = () => {}
+): Promise<void> {
+	const share = vault.share;
+	if (!share) {
+		throw new FlowError(
+			'no-share',
+			'You hold no share of this vault yet: the owner has not sealed it.'
+		);
+	}
+	const total = CHECK_IN_STEPS.length;
+	progress(CHECK_IN_STEPS[0], 0, total);
+	const keys = await trustedKeys(calls, trust);
+	progress(CHECK_IN_STEPS[1], 1, total);
+	const guardianKey = await fetchGuardianKey(calls, keys.shares, me);
+	progress(CHECK_IN_STEPS[2], 2, total);
+	const identity = guardianKey.checkIdentity(share.ciphertext, vault.vaultId, canisterId);
+	if (!identity.ok) throw shareUnreadable();
+	progress(CHECK_IN_STEPS[3], 3, total);
+	await (
+		await connectAs(identity.value)
+	).checkIn({ vaultId: vault.vaultId, nonce: share.checkInNonce });
+	progress('Checked in', total, total);
 }
 
 export async function declineRequest(calls: GuardianCalls, request: RequestView): Promise<void> {

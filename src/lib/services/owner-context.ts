@@ -5,7 +5,9 @@ import { createAgent } from '../canisters/agent';
 import { CanisterError, describeError } from '../canisters/errors';
 import { guardianCanister } from '../canisters/guardian';
 import { config, type AppConfig } from '../config';
-import { createIiClient } from '../ii';
+import { createIiClient, toIiError } from '../ii';
+import { createIiActor } from '../ii/actor';
+import type { AnchorPhrase, PhraseAuthority } from './owner-phrase';
 import type { OwnerContext } from './owner';
 
 export async function ownerContext(
@@ -20,9 +22,31 @@ export async function ownerContext(
 		owner: identity.getPrincipal(),
 		guardian: guardianCanister(agent, canisterId),
 		asIdentity: async (other) => guardianCanister(await createAgent(other, settings), canisterId),
-		ii: createIiClient({ agent, canisterId: settings.internetIdentityCanisterId }),
+		ii: phraseAuthority(agent, settings.internetIdentityCanisterId),
 		appOrigin,
 		network: settings.network,
 		vetKdKeyName: settings.vetKdKeyName
+	};
+}
+
+function phraseAuthority(
+	agent: Awaited<ReturnType<typeof createAgent>>,
+	canisterId: AppConfig['internetIdentityCanisterId']
+): PhraseAuthority {
+	const client = createIiClient({ agent, canisterId });
+	const actor = createIiActor(agent, canisterId);
+	return {
+		checkPhrase: (anchor, phraseKey) => client.checkPhrase(anchor, phraseKey),
+		protectPhrase: (anchor, identity) => client.protectPhrase(anchor, identity),
+		async anchorPhrase(anchor): Promise<AnchorPhrase> {
+			const devices = await actor.lookup(anchor).catch((error: unknown) => {
+				throw toIiError(error);
+			});
+			const phrases = devices.filter((device) => 'seed_phrase' in device.key_type);
+			if (phrases.length === 0) return 'none';
+			return phrases.every((device) => 'protected' in device.protection)
+				? 'protected'
+				: 'unprotected';
+		}
 	};
 }

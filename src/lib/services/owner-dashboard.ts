@@ -12,11 +12,13 @@ import {
 	type OwnerContext,
 	type Progress
 } from './owner';
-import { bindPhrase, protectPhrase, type PhraseStatus } from './owner-phrase';
+import { bindPhrase, protectPhrase, type AnchorPhrase, type PhraseStatus } from './owner-phrase';
 import { sealVault } from './owner-seal';
 
 export interface VaultOverview {
 	vault: OwnerVaultView;
+	/** The anchor's recovery phrase on II; 'unknown' when II could not be asked. */
+	phrase: AnchorPhrase | 'unknown';
 	/** Newest first. */
 	audit: AuditEvent[];
 }
@@ -53,7 +55,8 @@ export function dashboardFlow(context: OwnerContext): DashboardFlow {
 			return Promise.all(
 				vaults.map(async (vault) => ({
 					vault,
-					audit: [...(await context.guardian.auditLog(vault.vaultId))].reverse()
+					audit: [...(await context.guardian.auditLog(vault.vaultId))].reverse(),
+					phrase: await context.ii.anchorPhrase(vault.anchor).catch(() => 'unknown' as const)
 				}))
 			);
 		},

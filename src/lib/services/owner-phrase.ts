@@ -11,7 +11,11 @@ export interface PhraseAuthority {
 		phraseKey: { readonly publicKeyDer: Uint8Array }
 	): Promise<{ onAnchor: boolean; protected: boolean; anchorHasPhrase: boolean }>;
 	protectPhrase(anchor: bigint, phraseIdentity: SignIdentity): Promise<{ changed: boolean }>;
+	/** The anchor's recovery phrase as II's public `lookup` shows it, without the phrase. */
+	anchorPhrase(anchor: bigint): Promise<AnchorPhrase>;
 }
+
+export type AnchorPhrase = 'protected' | 'unprotected' | 'none';
 
 export type PhraseStatus = 'protected' | 'unprotected';
 

@@ -10,10 +10,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { idlFactory, type DeviceDataValue } from '../../../canister/internet_identity/domain/idl';
 import { createCanister, installCode } from '../../../devnet/src/server/management-client';
-import { wasmPath } from '../../canister/global-setup';
 import { agentFor } from '../target';
 
 const SOURCES = 'canister/internet_identity';
+/** Where scripts/build-canisters.ts writes the wasm (as the canister tests' global setup reads it). */
+const WASM = join('.azle', 'internet_identity', 'internet_identity.wasm');
 
 function newest(path: string): number {
 	const stat = statSync(path);
@@ -23,14 +24,13 @@ function newest(path: string): number {
 
 /** The II wasm, built first if missing or older than its sources. */
 export function localIiWasm(): Uint8Array {
-	const wasm = wasmPath('internet_identity');
-	if (!existsSync(wasm) || statSync(wasm).mtimeMs <= newest(SOURCES)) {
+	if (!existsSync(WASM) || statSync(WASM).mtimeMs <= newest(SOURCES)) {
 		const result = spawnSync('npx', ['tsx', 'scripts/build-canisters.ts', 'internet_identity'], {
 			stdio: 'inherit'
 		});
 		if (result.status !== 0) throw new Error('building internet_identity failed');
 	}
-	return new Uint8Array(readFileSync(wasm));
+	return new Uint8Array(readFileSync(WASM));
 }
 
 /** Creates a canister and installs the local II (no init argument). */

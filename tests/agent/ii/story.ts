@@ -19,12 +19,18 @@ export function newPhrase(): Promise<PhraseKey> {
 
 export interface Device {
 	identity: Ed25519KeyIdentity;
+	/** DER public key: the device's key on the anchor. */
+	key: Uint8Array;
+	/** Hex of `key`, as `DeviceInfo.id`. */
+	id: string;
 	data: DeviceDataValue;
 }
 
 export function newDevice(alias: string): Device {
 	const identity = Ed25519KeyIdentity.generate();
-	return { identity, data: generatedKeyDeviceData(identity, { alias }) };
+	const data = generatedKeyDeviceData(identity, { alias });
+	const key = data.pubkey as Uint8Array;
+	return { identity, key, id: Buffer.from(key).toString('hex'), data };
 }
 
 /** An anchor created by `creator` holding its device, the others and the phrase if given. */

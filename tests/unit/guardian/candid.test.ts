@@ -6,6 +6,8 @@ import {
 	candidError,
 	candidResult,
 	ownerVaultView,
+	replyEncoders,
+	ReplyEncoder,
 	slotSpec
 } from '../../../canister/guardian/candid';
 import type { DomainError } from '../../../canister/guardian/domain/index';
@@ -81,5 +83,45 @@ describe('guardian Candid mapping', () => {
 			'request_status',
 			'version'
 		]);
+	});
+
+	it('replies with cached tables are byte for byte what IDL.encode gives, for every method', () => {
+		const encoders = replyEncoders(METHODS);
+		const w = World.sealed(3, 2).open();
+		const [view] = ok(w.domain.ownerVaults(w.owner, w.now, undefined));
+		const owner = ownerVaultView(view as NonNullable<typeof view>);
+		const okValues: Partial<Record<keyof typeof METHODS, unknown>> = {
+			create_vault: { Ok: { vaultId: 7n } },
+			set_delay: { Ok: null },
+			shares_key: { Ok: new Uint8Array(192).fill(3) },
+			owner_vaults: { Ok: [owner, owner] },
+			version: '0.2.0'
+		};
+		for (const [name, method] of Object.entries(METHODS) as [
+			keyof typeof METHODS,
+			{ result: IDL.Type }
+		][]) {
+			const values: unknown[] = [
+				{ Err: candidError({ kind: 'StaleNonce', expected: 4n }) },
+				{ Err: candidError({ kind: 'VetKdFailed', message: 'no' }) }
+			];
+			if (name === 'version') values.splice(0, 2);
+			if (okValues[name] !== undefined) values.push(okValues[name]);
+			for (const value of values) {
+				const expected = new Uint8Array(IDL.encode([method.result], [value]));
+				expect(encoders[name].encode(value), name).toEqual(expected);
+				expect(IDL.decode([method.result], encoders[name].encode(value))).toEqual(
+					IDL.decode([method.result], expected)
+				);
+			}
+		}
+		// Methods with the same result type object share one encoder (one table to build).
+		expect(encoders.set_delay).toBe(encoders.seal_shares);
+		expect(encoders.owner_vaults).not.toBe(encoders.set_delay);
+	});
+
+	it('a value that does not fit the type is refused, not encoded', () => {
+		const encoder = new ReplyEncoder(METHODS.set_delay.result);
+		expect(() => encoder.encode({ Ok: 5n })).toThrow();
 	});
 });

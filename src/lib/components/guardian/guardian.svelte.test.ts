@@ -1,0 +1,199 @@
+import { Principal } from '@dfinity/principal';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { verificationCode } from '$lib/crypto/verification-code';
+import type { GuardedVaultView } from '$lib/services/guardian';
+import type { RequestView } from '$lib/services/guardian-calls';
+import { seriousViolations } from '../testing/axe';
+import AuditLog from './AuditLog.svelte';
+import GuardedVaultCard from './GuardedVaultCard.svelte';
+import InvitationCard from './InvitationCard.svelte';
+
+const requester = Principal.fromText('2vxsx-fae');
+const request: RequestView = {
+	requestId: 7n,
+	vaultId: 3n,
+	anchor: 10042n,
+	requester,
+	status: 'open',
+	openedAt: 0n,
+	releasableAt: 0n,
+	expiresAt: 0n,
+	remainingNs: 0n,
+	threshold: 2,
+	guardianCount: 3,
+	approvals: 1,
+	declines: 0,
+	alarmRaisedAt: undefined
+};
+
+function view(pending?: Partial<GuardedVaultView['pending']> | null): GuardedVaultView {
+	const base = {
+		vaultId: 3n,
+		anchor: 10042n,
+		label: 'Alice',
+		delayNs: 72n * 3_600_000_000_000n,
+		threshold: 2,
+		share: { shareIndex: 0, ciphertext: new Uint8Array(8), checkInNonce: 0n },
+		pendingRequest: undefined
+	};
+	return {
+		vault: base,
+		sealed: true,
+		pending:
+			pending === null || pending === undefined
+				? undefined
+				: {
+						request,
+						code: verificationCode(7n, requester),
+						myVote: undefined,
+						alarmRaised: false,
+						...pending
+					}
+	};
+}
+
+const handlers = () => ({ onapprove: vi.fn(), ondecline: vi.fn(), onhistory: vi.fn() });
+
+describe('InvitationCard', () => {
+	const info = {
+		vaultId: 3n,
+		anchor: 10042n,
+		slot: 1,
+		label: 'Alice',
+		expiresAt: 1_800_000_000_000_000_000n
+	};
+
+	it('says what the invitation is and asks a signed-out visitor to sign in first', async () => {
+		const onsignin = vi.fn();
+		const { container } = render(InvitationCard, {
+			props: { info, signedIn: false, onaccept: vi.fn(), onsignin }
+		});
+		expect(
+			screen.getByRole('heading', { name: 'Guard Internet Identity 10042' })
+		).toBeInTheDocument();
+		expect(container).toHaveTextContent('Alice');
+		expect(container).toHaveTextContent(new Date(1_800_000_000_000).toLocaleString());
+		expect(screen.queryByRole('button', { name: 'Accept invitation' })).not.toBeInTheDocument();
+		await userEvent.click(screen.getByRole('button', { name: 'Sign in to accept' }));
+		expect(onsignin).toHaveBeenCalledOnce();
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+
+	it('accepts when signed in, shows refusals, then the success', async () => {
+		const onaccept = vi.fn();
+		const { rerender, container } = render(InvitationCard, {
+			props: { info, signedIn: true, onaccept, onsignin: vi.fn() }
+		});
+		await userEvent.click(screen.getByRole('button', { name: 'Accept invitation' }));
+		expect(onaccept).toHaveBeenCalledOnce();
+		await rerender({ error: 'This invitation has expired. Ask the owner to send you a new one.' });
+		expect(screen.getByRole('alert')).toHaveTextContent('expired');
+		await rerender({ error: undefined, accepted: true });
+		expect(screen.getByRole('status')).toHaveTextContent('You are now a guardian');
+		expect(screen.queryByRole('button', { name: 'Accept invitation' })).not.toBeInTheDocument();
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+});
+
+describe('GuardedVaultCard', () => {
+	it('shows the vault without a request, and history on demand', async () => {
+		const on = handlers();
+		const { container, rerender } = render(GuardedVaultCard, {
+			props: { view: view(null), ...on }
+		});
+		expect(screen.getByRole('heading', { name: 'Identity 10042' })).toBeInTheDocument();
+		expect(container).toHaveTextContent('Sealed — you hold an encrypted share');
+		expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+		await userEvent.click(screen.getByRole('button', { name: 'History' }));
+		expect(on.onhistory).toHaveBeenCalledOnce();
+		await rerender({
+			history: [{ kind: 'sealed', at: 1_700_000_000_000_000_000n, index: 255, ref: 0n }]
+		});
+		expect(screen.getByRole('listitem')).toHaveTextContent('Shares sealed');
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+
+	it('shows the code and the warning; approving needs a second, deliberate confirmation', async () => {
+		const on = handlers();
+		const { container } = render(GuardedVaultCard, { props: { view: view({}), ...on } });
+		const code = screen.getByTestId('verification-code');
+		expect(code.dataset.code).toBe(verificationCode(7n, requester).text);
+		expect(screen.getByRole('alert')).toHaveTextContent(/channel you already trust/u);
+		expect(container).toHaveTextContent('Approvals so far: 1 of 2 needed');
+
+		await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
+		const dialog = screen.getByRole('dialog', { name: 'Approve this recovery?' });
+		expect(dialog).toHaveTextContent(verificationCode(7n, requester).text);
+		expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+		expect(await seriousViolations(container)).toEqual([]);
+		await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+		expect(on.onapprove).not.toHaveBeenCalled();
+
+		await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Yes, approve' }));
+		expect(on.onapprove).toHaveBeenCalledOnce();
+
+		await userEvent.click(screen.getByRole('button', { name: 'Decline' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Yes, decline' }));
+		expect(on.ondecline).toHaveBeenCalledOnce();
+	});
+
+	it('an alarm from the owner is shown first and approving is disabled', async () => {
+		const { container } = render(GuardedVaultCard, {
+			props: { view: view({ alarmRaised: true }), ...handlers() }
+		});
+		const alerts = screen.getAllByRole('alert');
+		expect(alerts[0]).toHaveTextContent('The owner says this is NOT them');
+		expect(screen.getByRole('button', { name: 'Approve' })).toBeDisabled();
+		expect(screen.getByRole('button', { name: 'Decline' })).toBeEnabled();
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+
+	it('shows approval progress, failures and the vote already cast', async () => {
+		const { rerender, container } = render(GuardedVaultCard, {
+			props: {
+				view: view({}),
+				busy: 'approve',
+				steps: [
+					{ label: 'Getting your guardian key', status: 'done' },
+					{ label: 'Sending your approval', status: 'running' }
+				],
+				...handlers()
+			}
+		});
+		expect(screen.getByRole('button', { name: /Approving/u })).toBeDisabled();
+		expect(screen.getByRole('button', { name: 'Decline' })).toBeDisabled();
+		expect(container).toHaveTextContent('Sending your approval');
+		await rerender({
+			busy: undefined,
+			steps: [],
+			error: 'Your share could not be opened with your key.'
+		});
+		expect(screen.getAllByRole('alert').at(-1)).toHaveTextContent('could not be opened');
+		await rerender({ error: undefined, view: view({ myVote: 'approved' }) });
+		expect(screen.getByText('You approved this request.')).toBeInTheDocument();
+		expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+	});
+});
+
+describe('AuditLog', () => {
+	it('lists events newest first in plain words, or says nothing happened', () => {
+		render(AuditLog, {
+			entries: [
+				{ kind: 'vault-created', at: 1n, index: 255, ref: 0n },
+				{ kind: 'recovery-opened', at: 2n, index: 255, ref: 1n }
+			]
+		});
+		expect(screen.getAllByRole('listitem').map((li) => li.firstChild?.textContent)).toEqual([
+			'Someone asked to recover the phrase',
+			'Vault created'
+		]);
+	});
+
+	it('says when nothing happened yet', () => {
+		render(AuditLog, { entries: [] });
+		expect(screen.getByText('Nothing has happened yet.')).toBeInTheDocument();
+	});
+});

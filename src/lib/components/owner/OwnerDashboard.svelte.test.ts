@@ -1,0 +1,239 @@
+// The dashboard with a scripted DashboardFlow: canisters cannot run in jsdom (the services are
+// driven through devnet in tests/agent/guardian-wrapper.test.ts).
+import { Principal } from '@dfinity/principal';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { OwnerVaultView, RequestView } from '$lib/canisters/guardian';
+import type { PhraseKey } from '$lib/crypto/ii-key';
+import { phraseFromEntropy } from '$lib/crypto/phrase';
+import type { DashboardFlow, VaultOverview } from '$lib/services/owner-dashboard';
+import { seriousViolations } from '../testing/axe';
+import OwnerDashboard from './OwnerDashboard.svelte';
+
+const MS = 1_000_000n;
+const NOW = BigInt(Date.UTC(2026, 10, 20)) * MS;
+const [ALICE, BOB, CAROL] = [1, 2, 3].map((i) =>
+	Principal.fromUint8Array(Uint8Array.of(i, i, i))
+) as [Principal, Principal, Principal];
+const ENTROPY = Uint8Array.from({ length: 32 }, (_, i) => (i * 7 + 1) & 0xff);
+const PHRASE = phraseFromEntropy(ENTROPY).join(' ');
+const PHRASE_KEY = { principal: 'phrase' } as unknown as PhraseKey;
+
+const REQUEST: RequestView = {
+	requestId: 5n,
+	vaultId: 9n,
+	anchor: 10042n,
+	requester: ALICE,
+	status: 'open',
+	openedAt: NOW,
+	releasableAt: NOW + 72n * 3_600_000n * MS,
+	expiresAt: NOW + 200n * 3_600_000n * MS,
+	remainingNs: 72n * 3_600_000n * MS,
+	threshold: 2,
+	guardianCount: 3,
+	approvals: 1,
+	declines: 0,
+	alarmRaisedAt: undefined
+};
+
+function vault(overrides: Partial<OwnerVaultView> = {}): OwnerVaultView {
+	return {
+		vaultId: 9n,
+		anchor: 10042n,
+		nonce: 3n,
+		delayNs: 72n * 3_600_000n * MS,
+		slots: [
+			{ label: 'Alice', guardian: ALICE, inviteExpiresAt: undefined },
+			{ label: 'Bob', guardian: BOB, inviteExpiresAt: undefined },
+			{ label: 'Carol', guardian: CAROL, inviteExpiresAt: undefined }
+		],
+		shares: [
+			{ guardian: ALICE, lastCheckInAt: NOW },
+			{ guardian: BOB, lastCheckInAt: 0n },
+			{ guardian: CAROL, lastCheckInAt: 0n }
+		],
+		health: {
+			sealed: true,
+			invitesPending: 0,
+			shareHolders: 3,
+			threshold: 2,
+			belowThreshold: false,
+			resealNeeded: false,
+			staleCheckIns: 0
+		},
+		activeRequest: undefined,
+		...overrides
+	};
+}
+
+function scriptedFlow(overviews: VaultOverview[], overrides: Partial<DashboardFlow> = {}) {
+	const flow: DashboardFlow = {
+		load: vi.fn(async () => overviews),
+		raiseAlarm: vi.fn(async () => {}),
+		unlock: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'protected' as const })),
+		protectPhrase: vi.fn(async () => {}),
+		setDelay: vi.fn(async () => {}),
+		cancelRecovery: vi.fn(async () => {}),
+		deleteVault: vi.fn(async () => {}),
+		rotate: vi.fn(async () => [{ label: 'Dave', url: 'https://t.test/invite#vault=9&secret=x' }]),
+		reseal: vi.fn(async () => {}),
+		...overrides
+	};
+	return flow;
+}
+
+async function unlock() {
+	await userEvent.click(screen.getByLabelText('Word 1'));
+	await userEvent.paste(PHRASE);
+	await userEvent.click(screen.getByRole('button', { name: 'Unlock changes' }));
+}
+
+describe('OwnerDashboard', { timeout: 30_000 }, () => {
+	it('shows health, guardians and history in plain words', async () => {
+		const audit = [
+			{ kind: 'checked-in' as const, at: NOW, index: 0, ref: 0n },
+			{ kind: 'sealed' as const, at: NOW - MS * 1000n, index: 255, ref: 0n }
+		];
+		const flow = scriptedFlow([{ vault: vault(), audit, phrase: 'protected' }]);
+		const { container } = render(OwnerDashboard, { flow });
+		expect(await screen.findByTestId('vault-sealed')).toHaveTextContent(
+			'Sealed, held by 3 guardians'
+		);
+		expect(screen.getByTestId('phrase-protection')).toHaveTextContent(
+			'Protected on Internet Identity'
+		);
+		const guardians = screen.getAllByRole('listitem').map((li) => li.textContent ?? '');
+		expect(guardians.some((text) => /Alice.*last check-in/su.test(text))).toBe(true);
+		expect(guardians.some((text) => /Bob.*no check-in yet/su.test(text))).toBe(true);
+		const history = screen.getByRole('list', { name: 'Vault history' });
+		expect(within(history).getByText('A guardian checked in: Alice')).toBeInTheDocument();
+		expect(within(history).getByText('Shares sealed')).toBeInTheDocument();
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+
+	it('offers to protect an anchor when there is no vault', async () => {
+		render(OwnerDashboard, { flow: scriptedFlow([]) });
+		expect(await screen.findByRole('link', { name: 'Protect my anchor' })).toHaveAttribute(
+			'href',
+			'/owner/protect'
+		);
+	});
+
+	it('raises the alarm on an open request after confirmation, and shows failures', async () => {
+		const raiseAlarm = vi
+			.fn()
+			.mockRejectedValueOnce(new Error('Tessera could not reach the Internet Computer.'))
+			.mockResolvedValueOnce(undefined);
+		const flow = scriptedFlow(
+			[{ vault: vault({ activeRequest: REQUEST }), audit: [], phrase: 'protected' }],
+			{
+				raiseAlarm
+			}
+		);
+		render(OwnerDashboard, { flow });
+		expect(await screen.findByText('Someone asked to recover your phrase')).toBeInTheDocument();
+		await userEvent.click(screen.getByRole('button', { name: 'This isn’t me' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Yes, raise the alarm' }));
+		expect(await screen.findByText('The alarm was not raised')).toBeInTheDocument();
+		await userEvent.click(screen.getByRole('button', { name: 'This isn’t me' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Yes, raise the alarm' }));
+		expect(raiseAlarm).toHaveBeenLastCalledWith(5n);
+		expect(raiseAlarm).toHaveBeenCalledTimes(2);
+	});
+
+	it('needs the phrase for changes: a wrong one is refused, then delay, cancel and delete', async () => {
+		const unlockFlow = vi
+			.fn()
+			.mockRejectedValueOnce(
+				new Error('This is not the recovery phrase of that Internet Identity.')
+			)
+			.mockResolvedValue({ phraseKey: PHRASE_KEY, status: 'protected' });
+		const flow = scriptedFlow(
+			[{ vault: vault({ activeRequest: REQUEST }), audit: [], phrase: 'protected' }],
+			{
+				unlock: unlockFlow
+			}
+		);
+		render(OwnerDashboard, { flow });
+		await screen.findByRole('button', { name: 'Unlock changes' });
+		await unlock();
+		expect(await screen.findByText('Not unlocked')).toBeInTheDocument();
+		await userEvent.click(screen.getByRole('button', { name: 'Unlock changes' }));
+		expect(unlockFlow).toHaveBeenLastCalledWith(10042n, ENTROPY);
+
+		const hours = await screen.findByLabelText('Waiting period in hours');
+		await userEvent.clear(hours);
+		await userEvent.type(hours, '12');
+		await userEvent.click(screen.getByRole('button', { name: 'Save waiting period' }));
+		expect(screen.getByText(/at least 24 hours/u)).toBeInTheDocument();
+		expect(flow.setDelay).not.toHaveBeenCalled();
+		await userEvent.clear(hours);
+		await userEvent.type(hours, '96');
+		await userEvent.click(screen.getByRole('button', { name: 'Save waiting period' }));
+		expect(flow.setDelay).toHaveBeenCalledWith(PHRASE_KEY, 9n, 96);
+		expect(await screen.findByText('The waiting period is changed.')).toBeInTheDocument();
+
+		await userEvent.click(screen.getByRole('button', { name: 'Cancel this recovery' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Yes, cancel it' }));
+		expect(flow.cancelRecovery).toHaveBeenCalledWith(PHRASE_KEY, 9n, 5n);
+
+		const confirm = screen.getByLabelText('Type “delete 10042” to confirm');
+		await userEvent.type(confirm, 'delete 1004');
+		await userEvent.click(screen.getByRole('button', { name: 'Delete vault' }));
+		expect(flow.deleteVault).not.toHaveBeenCalled();
+		expect(confirm).toHaveAttribute('aria-invalid', 'true');
+		await userEvent.type(confirm, '2');
+		await userEvent.click(screen.getByRole('button', { name: 'Delete vault' }));
+		expect(flow.deleteVault).toHaveBeenCalledWith(PHRASE_KEY, 9n);
+	});
+
+	it('reseals with a new threshold (progress) and rotates guardians (new links)', async () => {
+		const reseal = vi.fn(
+			async (_args: unknown, progress: (step: string, done: number, total: number) => void) => {
+				progress('a', 0, 3);
+				progress('b', 1, 3);
+				progress('c', 2, 3);
+			}
+		);
+		const flow = scriptedFlow([{ vault: vault(), audit: [], phrase: 'protected' }], { reseal });
+		render(OwnerDashboard, { flow });
+		await screen.findByRole('button', { name: 'Unlock changes' });
+		await unlock();
+		await userEvent.click(await screen.findByLabelText('3 of 3'));
+		await userEvent.click(screen.getByRole('button', { name: 'Reseal shares' }));
+		expect(reseal).toHaveBeenCalledWith(
+			expect.objectContaining({ vaultId: 9n, threshold: 3, entropy: ENTROPY }),
+			expect.any(Function)
+		);
+		expect(await screen.findByText('Your vault is sealed again.')).toBeInTheDocument();
+
+		await userEvent.click(screen.getByLabelText('Bob'));
+		await userEvent.type(screen.getByLabelText('New guardian name'), 'Dave');
+		await userEvent.click(screen.getByRole('button', { name: 'Add new guardian' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Replace guardians' }));
+		expect(flow.rotate).toHaveBeenCalledWith(PHRASE_KEY, 9n, { keep: [0, 2], invite: ['Dave'] });
+		expect(await screen.findByTestId('invite-link')).toHaveTextContent(
+			'https://t.test/invite#vault=9&secret=x'
+		);
+	});
+
+	it('warns loudly when the phrase is gone from II, and says when it is unprotected', async () => {
+		const flow = scriptedFlow([{ vault: vault(), audit: [], phrase: 'none' }]);
+		const { unmount } = render(OwnerDashboard, { flow });
+		expect(await screen.findByText('Your recovery phrase was removed')).toBeInTheDocument();
+		unmount();
+		render(OwnerDashboard, {
+			flow: scriptedFlow([{ vault: vault(), audit: [], phrase: 'unprotected' }])
+		});
+		expect(await screen.findByTestId('phrase-protection')).toHaveTextContent('Not protected');
+	});
+
+	it('says when refreshing fails', async () => {
+		const flow = scriptedFlow([], {
+			load: vi.fn().mockRejectedValue(new Error('Tessera could not reach the Internet Computer.'))
+		});
+		render(OwnerDashboard, { flow });
+		expect(await screen.findByText('Could not refresh')).toBeInTheDocument();
+	});
+});
