@@ -2,7 +2,7 @@
 // Identity with a known recovery phrase, the owner's device and an attacker's device.
 import { Actor, HttpAgent, type ActorSubclass } from '@dfinity/agent';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
-import type { Principal } from '@dfinity/principal';
+import { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';
 import { randomUUID } from 'node:crypto';
 import {
@@ -31,6 +31,21 @@ export async function advanceDevnetClock(world: E2eWorld, milliseconds: number):
 	return new Date(answer.timeMs);
 }
 
+/**
+ * An agent for devnet whose clock follows devnet's: the tests move devnet's clock ahead of this
+ * machine's, and devnet refuses signed requests that expire before its own time.
+ */
+async function devnetAgent(
+	world: E2eWorld,
+	canisterId: string,
+	identity?: Ed25519KeyIdentity
+): Promise<HttpAgent> {
+	const agent = await HttpAgent.create({ host: world.devnetUrl, identity });
+	await agent.fetchRootKey();
+	await agent.syncTime(Principal.fromText(canisterId));
+	return agent;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Method = (...args: any[]) => Promise<any>;
 type IiActor = ActorSubclass<{
@@ -42,8 +57,7 @@ type IiActor = ActorSubclass<{
 async function iiActor(world: E2eWorld, identity: Ed25519KeyIdentity): Promise<IiActor> {
 	const canisterId = world.canisterIds.internet_identity;
 	if (!canisterId) throw new Error('the local internet_identity canister is not deployed');
-	const agent = await HttpAgent.create({ host: world.devnetUrl, identity });
-	await agent.fetchRootKey();
+	const agent = await devnetAgent(world, canisterId, identity);
 	return Actor.createActor(iiIdlFactory, { agent, canisterId }) as IiActor;
 }
 
@@ -142,8 +156,7 @@ export interface RequestStatus {
 export async function guardianCanister(world: E2eWorld, as?: Ed25519KeyIdentity) {
 	const canisterId = world.canisterIds.guardian;
 	if (!canisterId) throw new Error('the guardian canister is not deployed');
-	const agent = await HttpAgent.create({ host: world.devnetUrl, identity: as });
-	await agent.fetchRootKey();
+	const agent = await devnetAgent(world, canisterId, as);
 	const actor = Actor.createActor(guardianIdlFactory, { agent, canisterId }) as ActorSubclass<{
 		anchor_status: Method;
 		request_status: Method;
