@@ -97,40 +97,70 @@ export function anchorStatus(status: AnchorStatus) {
 const SAMPLE_ERROR = { Err: { AlreadyVoted: null } };
 
 /**
- * Encodes one method's reply like IDL.encode([type], [value]), at a fraction of the cost.
+ * @dfinity/candid derives a constructed type's `name` (its whole text form) on every access,
+ * recursively, and IDL.encode / IDL.decode read names many times per call. Our types never
+ * change, so each name is computed once, children first, and pinned on the instance.
+ */
+export function pinTypeNames(types: readonly IDL.Type[], seen = new Set<IDL.Type>()): void {
+	for (const type of types) {
+		if (seen.has(type)) continue;
+		seen.add(type);
+		if (type instanceof IDL.RecordClass || type instanceof IDL.VariantClass) {
+			pinTypeNames(
+				type._fields.map(([, field]) => field),
+				seen
+			);
+		}
+		if (type instanceof IDL.VecClass || type instanceof IDL.OptClass) {
+			pinTypeNames([type._type], seen);
+		}
+		Object.defineProperty(type, 'name', { value: type.name });
+	}
+}
+
+/**
+ * Encodes a value of one fixed type (a method's reply, an outgoing call's argument) like
+ * IDL.encode([type], [value]), at a fraction of the cost.
  * IDL.encode rebuilds the type table on every call, and for the result types with the shared
  * GuardianError variant that costs ~77 M instructions in QuickJS (the value itself: < 1 M). The
  * table, the arg count and the type reference of a fixed type never change, so they are encoded
- * once ("DIDL" || table || leb(1) || type ref) and each reply appends only the value.
+ * once ("DIDL" || table || leb(1) || type ref), on first use, and each reply appends the value.
  */
-export class ReplyEncoder {
-	private readonly prefix: Uint8Array;
+export class TableCachedEncoder {
+	private prefix: Uint8Array | undefined;
 
+	/** `sample`: any value of the type (it only fixes the table, not the encoded values). */
 	constructor(
 		private readonly type: IDL.Type,
-		sample: unknown = SAMPLE_ERROR
-	) {
-		const full = new Uint8Array(IDL.encode([type], [sample]));
-		const value = new Uint8Array(type.encodeValue(sample));
+		private readonly sample: unknown = SAMPLE_ERROR
+	) {}
+
+	/** Encodes the table now (at canister load, so that queries find it: they keep no state). */
+	warm(): this {
+		if (this.prefix) return this;
+		const full = new Uint8Array(IDL.encode([this.type], [this.sample]));
+		const value = new Uint8Array(this.type.encodeValue(this.sample));
 		this.prefix = full.slice(0, full.length - value.length);
+		return this;
 	}
 
 	/** Throws (the adapter traps) for a value that does not fit the type, as IDL.encode does. */
 	encode(value: unknown): Uint8Array {
 		this.type.covariant(value);
-		return concat(this.prefix, new Uint8Array(this.type.encodeValue(value)));
+		const prefix = this.warm().prefix as Uint8Array;
+		return concat(prefix, new Uint8Array(this.type.encodeValue(value)));
 	}
 }
 
 /** One encoder per distinct result type object (methods that share a type share its table). */
 export function replyEncoders<M extends string>(
 	methods: Record<M, { result: IDL.Type }>
-): Record<M, ReplyEncoder> {
-	const byType = new Map<IDL.Type, ReplyEncoder>();
-	const out = {} as Record<M, ReplyEncoder>;
+): Record<M, TableCachedEncoder> {
+	const byType = new Map<IDL.Type, TableCachedEncoder>();
+	const out = {} as Record<M, TableCachedEncoder>;
 	for (const [name, { result }] of Object.entries(methods) as [M, { result: IDL.Type }][]) {
 		const sample = result instanceof IDL.VariantClass ? SAMPLE_ERROR : '';
-		const encoder = byType.get(result) ?? new ReplyEncoder(result, sample);
+		const encoder = byType.get(result) ?? new TableCachedEncoder(result, sample);
 		byType.set(result, encoder);
 		out[name] = encoder;
 	}

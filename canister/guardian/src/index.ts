@@ -75,8 +75,12 @@ function internetIdentity(): Principal {
 
 const caller = (): Principal => msgCaller();
 
-/** Reply tables encoded once, when the module loads (at install and upgrade): see ReplyEncoder. */
+// Candid costs, paid once when the module loads (install and upgrade, ~1 B instructions), not
+// per call: names pinned, every reply table encoded (queries keep no state, so a table encoded
+// lazily in a query would be encoded again on every query).
+candid.pinTypeNames(Object.values(M).flatMap((method) => [...method.args, method.result]));
 const replies = candid.replyEncoders(M);
+Object.values(replies).forEach((encoder) => encoder.warm());
 /** Every method decodes and replies itself (Azle's automatic reply re-encodes the table). */
 const MANUAL = { manual: true } as const;
 

@@ -3,6 +3,7 @@
 import { call, IDL, Principal } from 'azle';
 
 import { ed25519KeyFromDer } from '../../../src/lib/crypto/protocol';
+import { TableCachedEncoder } from '../candid';
 import { AnchorCredentials, type AnchorCredentialsValue } from '../../internet_identity/domain/idl';
 
 const KeyId = IDL.Record({ curve: IDL.Variant({ bls12_381_g2: IDL.Null }), name: IDL.Text });
@@ -17,6 +18,23 @@ const VetKdDeriveKeyArgs = IDL.Record({
 	transport_public_key: IDL.Vec(IDL.Nat8),
 	key_id: KeyId
 });
+
+const EMPTY_KEY_ID = { curve: { bls12_381_g2: null }, name: '' };
+// Arguments encoded with their tables cached (see TableCachedEncoder: IDL.encode, which Azle's
+// typed `call` runs, rebuilds them per call); warmed when the module loads.
+const publicKeyArgs = new TableCachedEncoder(VetKdPublicKeyArgs, {
+	canister_id: [],
+	context: new Uint8Array(),
+	key_id: EMPTY_KEY_ID
+}).warm();
+const deriveKeyArgs = new TableCachedEncoder(VetKdDeriveKeyArgs, {
+	input: new Uint8Array(),
+	context: new Uint8Array(),
+	transport_public_key: new Uint8Array(),
+	key_id: EMPTY_KEY_ID
+}).warm();
+const PublicKeyReply = IDL.Record({ public_key: IDL.Vec(IDL.Nat8) });
+const DeriveKeyReply = IDL.Record({ encrypted_key: IDL.Vec(IDL.Nat8) });
 
 /**
  * Cycles attached to vetkd_derive_key per key name (IC docs, vetKD API fees: key_1 26_153_846_153,
@@ -60,13 +78,13 @@ export async function anchorPhraseKeys(ii: Principal, anchor: bigint): Promise<U
 }
 
 export async function vetKdPublicKey(keyName: string, context: Uint8Array): Promise<Uint8Array> {
-	const result = await guarded('vetkd_public_key', () =>
-		call<[unknown], { public_key: Uint8Array }>('aaaaa-aa', 'vetkd_public_key', {
-			paramIdlTypes: [VetKdPublicKeyArgs],
-			returnIdlType: IDL.Record({ public_key: IDL.Vec(IDL.Nat8) }),
-			args: [{ canister_id: [], context, key_id: keyId(keyName) }]
+	const reply = await guarded('vetkd_public_key', () =>
+		call<Uint8Array, Uint8Array>('aaaaa-aa', 'vetkd_public_key', {
+			raw: true,
+			args: publicKeyArgs.encode({ canister_id: [], context, key_id: keyId(keyName) })
 		})
 	);
+	const [result] = IDL.decode([PublicKeyReply], reply) as unknown as [{ public_key: Uint8Array }];
 	return result.public_key;
 }
 
@@ -76,14 +94,17 @@ export async function vetKdDeriveKey(
 	input: Uint8Array,
 	transportPublicKey: Uint8Array
 ): Promise<Uint8Array> {
-	const result = await guarded('vetkd_derive_key', () =>
-		call<[unknown], { encrypted_key: Uint8Array }>('aaaaa-aa', 'vetkd_derive_key', {
-			paramIdlTypes: [VetKdDeriveKeyArgs],
-			returnIdlType: IDL.Record({ encrypted_key: IDL.Vec(IDL.Nat8) }),
-			args: [{ input, context, transport_public_key: transportPublicKey, key_id: keyId(keyName) }],
+	const args = { input, context, transport_public_key: transportPublicKey, key_id: keyId(keyName) };
+	const reply = await guarded('vetkd_derive_key', () =>
+		call<Uint8Array, Uint8Array>('aaaaa-aa', 'vetkd_derive_key', {
+			raw: true,
+			args: deriveKeyArgs.encode(args),
 			cycles: DERIVE_KEY_CYCLES[keyName]
 		})
 	);
+	const [result] = IDL.decode([DeriveKeyReply], reply) as unknown as [
+		{ encrypted_key: Uint8Array }
+	];
 	return result.encrypted_key;
 }
 

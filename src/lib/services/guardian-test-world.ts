@@ -15,6 +15,7 @@ import { verifySharesKey } from '$lib/crypto/vetkd-keys';
 import { CanisterError, describeError } from '$lib/canisters/errors';
 import type { GuardianCalls, RequesterCalls } from './guardian-calls';
 import type { VetKdTrust } from './guardian-keys';
+import type { KeyValueStorage } from './recovery-store';
 
 export const TEST_CANISTER_ID = Principal.fromText(CANISTER_ID);
 export const master = VetKdMasterKey.fromSeed(new Uint8Array(32).fill(7));
@@ -106,4 +107,18 @@ export function requesterCalls({ w, commitment }: SealedWorld, caller: Principal
 		},
 		vetkdPublicKeys: async () => publicKeys()
 	};
+}
+
+/** Stands in for IndexedDB (absent in Node/jsdom): IdbStorage's get/set/remove contract. */
+export class MapStorage implements KeyValueStorage {
+	readonly values = new Map<string, unknown>();
+	async get<T>(key: string): Promise<T | null> {
+		return (this.values.get(key) as T | undefined) ?? null;
+	}
+	async set<T>(key: string, value: T): Promise<void> {
+		this.values.set(key, value);
+	}
+	async remove(key: string): Promise<void> {
+		this.values.delete(key);
+	}
 }

@@ -46,16 +46,20 @@ export class VaultExistsError extends Error {
 	}
 }
 
-function newInvites(labels: readonly string[], origin: string, vaultIdLater: () => bigint) {
-	const secrets = labels.map(() => newInviteSecret());
-	return {
-		specs: labels.map((label, i) => ({ label, inviteHash: inviteHash(secrets[i] as Uint8Array) })),
-		links: () =>
-			labels.map((label, i) => ({
-				label,
-				url: inviteLink(origin, vaultIdLater(), secrets[i] as Uint8Array)
-			}))
-	};
+/** A fresh secret per label: the canister gets the hashes, the owner the links. */
+function newInvites(labels: readonly string[]) {
+	return labels.map((label) => {
+		const secret = newInviteSecret();
+		return { label, secret, spec: { label, inviteHash: inviteHash(secret) } };
+	});
+}
+
+function links(
+	origin: string,
+	vaultId: bigint,
+	invites: ReturnType<typeof newInvites>
+): Invitation[] {
+	return invites.map(({ label, secret }) => ({ label, url: inviteLink(origin, vaultId, secret) }));
 }
 
 /** Creates the vault (sent by the phrase identity) with one invitation per guardian label. */
@@ -70,18 +74,17 @@ export async function createVault(
 ): Promise<{ vaultId: bigint; invitations: Invitation[] }> {
 	const status = await context.guardian.anchorStatus(args.anchor);
 	if (status.vaultId !== undefined) throw new VaultExistsError(status.vaultId);
-	let vaultId = 0n;
-	const invites = newInvites(args.guardians, context.appOrigin, () => vaultId);
+	const invites = newInvites(args.guardians);
 	const asPhrase = await context.asIdentity(args.phraseKey.identity);
-	vaultId = await asPhrase.createVault({
+	const vaultId = await asPhrase.createVault({
 		anchor: args.anchor,
 		phraseKey: new Uint8Array(args.phraseKey.identity.getPublicKey().rawKey),
 		owner: context.owner,
 		nonce: status.createNonce,
 		delayNs: BigInt(args.delayHours) * NS_PER_HOUR,
-		invites: invites.specs
+		invites: invites.map(({ spec }) => spec)
 	});
-	return { vaultId, invitations: invites.links() };
+	return { vaultId, invitations: links(context.appOrigin, vaultId, invites) };
 }
 
 export async function ownerVault(context: OwnerContext, vaultId: bigint): Promise<OwnerVaultView> {
@@ -172,11 +175,11 @@ export async function setGuardians(
 	change: { keep: readonly number[]; invite: readonly string[] }
 ): Promise<Invitation[]> {
 	const nonce = await vaultNonce(context, vaultId);
-	const invites = newInvites(change.invite, context.appOrigin, () => vaultId);
+	const invites = newInvites(change.invite);
 	const slots: SlotSpec[] = [
 		...change.keep.map((keep) => ({ keep })),
-		...invites.specs.map((invite) => ({ invite }))
+		...invites.map(({ spec }) => ({ invite: spec }))
 	];
 	await (await context.asIdentity(phraseKey.identity)).setGuardians({ vaultId, slots, nonce });
-	return invites.links();
+	return links(context.appOrigin, vaultId, invites);
 }

@@ -178,20 +178,17 @@ export class RecoveryFlow {
 		try {
 			const ii = await this.env.ii();
 			const add = addFresh ? (await this.env.freshDevice()).data : undefined;
-			const names: string[] = [];
-			this.sweepReport = await runSweep(
-				ii,
-				this.held.anchor,
-				phraseKey,
-				{ remove, add },
-				(step, done, total) => {
-					if (!names.includes(step) && step !== 'Done') names.push(step);
-					this.sweepSteps = names.map((label, i) => ({
-						label,
-						status: i < done || done === total ? 'done' : 'running'
-					}));
-				}
-			);
+			// II's sweep names its steps as it goes: each new one means the previous is done.
+			const seen: string[] = [];
+			const onProgress = (step: string, done: number, total: number) => {
+				if (step !== 'Done' && !seen.includes(step)) seen.push(step);
+				this.sweepSteps = seen.map((label, i) => ({
+					label,
+					status: i < seen.length - 1 || done === total ? 'done' : 'running'
+				}));
+			};
+			const request = { remove, add };
+			this.sweepReport = await runSweep(ii, this.held.anchor, phraseKey, request, onProgress);
 			this.devices = this.sweepReport.final ?? this.devices;
 		} catch (error) {
 			this.sweepError = errorMessage(error);

@@ -2,20 +2,8 @@
 // IdbStorage (same get/set/remove contract, values kept as structured objects like IndexedDB);
 // the WebCrypto keys are real. The browser tests exercise the IndexedDB itself.
 import { describe, expect, it } from 'vitest';
-import { RequesterStore, type KeyValueStorage } from './recovery-store';
-
-class MapStorage implements KeyValueStorage {
-	readonly values = new Map<string, unknown>();
-	async get<T>(key: string): Promise<T | null> {
-		return (this.values.get(key) as T | undefined) ?? null;
-	}
-	async set<T>(key: string, value: T): Promise<void> {
-		this.values.set(key, value);
-	}
-	async remove(key: string): Promise<void> {
-		this.values.delete(key);
-	}
-}
+import { MapStorage } from './guardian-test-world';
+import { RequesterStore } from './recovery-store';
 
 describe('the requester key store', () => {
 	it('makes one non-extractable key and returns the same identity after a reload', async () => {

@@ -196,5 +196,5 @@ describe('guardian canister: authorization and bad input through the wasm', () =
 		const before = stableDigest();
 		expect(errOf(await as(vault.phrase.identity).set_delay(args))).toBe('StaleNonce');
 		expect(stableDigest().equals(before)).toBe(true);
-	});
+	}, 600_000); // 40 calls, each compared over all stable memory
 });

@@ -7,7 +7,7 @@ import {
 	candidResult,
 	ownerVaultView,
 	replyEncoders,
-	ReplyEncoder,
+	TableCachedEncoder,
 	slotSpec
 } from '../../../canister/guardian/candid';
 import type { DomainError } from '../../../canister/guardian/domain/index';
@@ -121,7 +121,7 @@ describe('guardian Candid mapping', () => {
 	});
 
 	it('a value that does not fit the type is refused, not encoded', () => {
-		const encoder = new ReplyEncoder(METHODS.set_delay.result);
+		const encoder = new TableCachedEncoder(METHODS.set_delay.result);
 		expect(() => encoder.encode({ Ok: 5n })).toThrow();
 	});
 });

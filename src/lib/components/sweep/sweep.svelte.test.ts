@@ -79,7 +79,9 @@ describe('DeviceSweep', () => {
 		const { rerender } = render(DeviceSweep, {
 			props: { listing, freshDeviceLabel: 'x', onsweep: vi.fn(), report: complete }
 		});
-		expect(screen.getByRole('status')).toHaveTextContent('Sweep complete: your identity is secured');
+		expect(screen.getByRole('status')).toHaveTextContent(
+			'Sweep complete: your identity is secured'
+		);
 		await rerender({
 			report: {
 				...complete,

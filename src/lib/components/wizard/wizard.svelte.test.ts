@@ -12,7 +12,7 @@ import PolicyStep from './PolicyStep.svelte';
 import RecoveryKit from './RecoveryKit.svelte';
 import SealStep from './SealStep.svelte';
 
-describe('AnchorStep', () => {
+describe('AnchorStep', { timeout: 30_000 }, () => {
 	const ENTROPY = Uint8Array.from({ length: 32 }, (_, i) => (i * 29 + 3) & 0xff);
 	const PHRASE = phraseFromEntropy(ENTROPY).join(' ');
 	const anchorInput = () => screen.getByLabelText('Anchor number');
