@@ -42,22 +42,3 @@ export async function person(
 	if (options.signedIn !== false) await signIn(page, name, options.next);
 	return { name, context, page, pageErrors };
 }
-
-/**
- * A WebAuthn authenticator in the page's browser (Chrome DevTools Protocol), for the passkey the
- * device sweep adds: headless Chromium has no real one. It says yes to every user check.
- */
-export async function addVirtualAuthenticator(page: Page): Promise<void> {
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('WebAuthn.enable');
-	await cdp.send('WebAuthn.addVirtualAuthenticator', {
-		options: {
-			protocol: 'ctap2',
-			transport: 'internal',
-			hasResidentKey: true,
-			hasUserVerification: true,
-			isUserVerified: true,
-			automaticPresenceSimulation: true
-		}
-	});
-}
