@@ -1,6 +1,11 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// A devnet on another port than 4943 (npm start's DEVNET_PORT, the browser tests' free port).
+const devnetOrigin = process.env.VITE_IC_HOST
+	? new URL(process.env.VITE_IC_HOST).origin
+	: undefined;
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -9,9 +14,15 @@ const config = {
 	},
 	kit: {
 		// Static SPA: every path is rendered in the browser; unknown paths fall back to index.html.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+		// TESSERA_BUILD_DIR: the browser tests build their devnet app beside `build/`, not over it.
+		adapter: adapter({
+			pages: process.env.TESSERA_BUILD_DIR ?? 'build',
+			assets: process.env.TESSERA_BUILD_DIR ?? 'build',
+			fallback: 'index.html',
+			strict: true
+		}),
 		// Strict CSP: SvelteKit hashes its own inline boot script; nothing else inline may run.
-		// connect-src: the IC API hosts (mainnet) and a local devnet/replica on port 4943.
+		// connect-src: the IC API hosts (mainnet), a local devnet/replica on port 4943, VITE_IC_HOST.
 		csp: {
 			mode: 'hash',
 			directives: {
@@ -36,7 +47,8 @@ const config = {
 					'https://*.ic0.app',
 					'http://localhost:4943',
 					'http://127.0.0.1:4943',
-					'http://*.localhost:4943'
+					'http://*.localhost:4943',
+					...(devnetOrigin ? [devnetOrigin] : [])
 				],
 				'frame-src': ['none'],
 				'object-src': ['none'],

@@ -1,0 +1,90 @@
+#!/usr/bin/env -S npx tsx
+// The browser tests' world, as `npm start` builds it but throw-away: devnet on a free port with
+// a temporary state directory and clock control (--admin), the guardian and the local Internet
+// Identity deployed on it, the app built for that devnet (VITE_IC_HOST, VITE_CANISTER_ID_*) into
+// its own directory and served on a free localhost port.
+//
+// Run alone (`npx tsx scripts/e2e-env.ts`) it keeps the world up until Ctrl-C and prints the
+// variables that make `npx playwright test` reuse it instead of starting its own.
+// With --with-parent it stops when its stdin closes (the parent process ended).
+// Prints one line READY_LINE + the world as JSON (E2eWorld) when everything is up.
+import { HttpAgent } from '@dfinity/agent';
+import { Ed25519KeyIdentity } from '@dfinity/identity';
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { deployCanisters } from '../devnet/src/server/deploy';
+import buildCanistersIfStale from '../tests/canister/global-setup';
+import { startTarget } from '../tests/agent/target';
+import { serveStatic } from './e2e-serve';
+import { READY_LINE, worldToEnv, type E2eWorld } from './e2e-world';
+
+const APP_DIRECTORY = 'test-results/e2e-app';
+
+async function buildApp(env: NodeJS.ProcessEnv): Promise<void> {
+	rmSync(APP_DIRECTORY, { recursive: true, force: true });
+	// stdout to stderr: this script's stdout carries only the ready line
+	const child = spawn('npm', ['run', '--silent', 'build'], {
+		env,
+		stdio: ['ignore', process.stderr, 'inherit']
+	});
+	const code = await new Promise<number | null>((done) => child.once('exit', done));
+	if (code !== 0) throw new Error(`building the app failed (${code})`);
+}
+
+export async function startE2eEnvironment(): Promise<E2eWorld & { close(): Promise<void> }> {
+	buildCanistersIfStale();
+	const devnet = await startTarget();
+	try {
+		const agent = await HttpAgent.create({
+			host: devnet.url,
+			identity: Ed25519KeyIdentity.generate()
+		});
+		await agent.fetchRootKey();
+		const { ids } = await deployCanisters({ agent, root: resolve('.'), ids: {} });
+		const canisterIds = Object.fromEntries(Object.entries(ids).map(([n, id]) => [n, id.local]));
+
+		const appEnv: NodeJS.ProcessEnv = {
+			...process.env,
+			TESSERA_BUILD_DIR: APP_DIRECTORY,
+			VITE_IC_HOST: devnet.url
+		};
+		for (const [name, id] of Object.entries(canisterIds)) {
+			appEnv[`VITE_CANISTER_ID_${name.toUpperCase()}`] = id;
+		}
+		await buildApp(appEnv);
+		const app = await serveStatic(APP_DIRECTORY);
+		return {
+			appUrl: app.url,
+			devnetUrl: devnet.url,
+			canisterIds,
+			async close() {
+				await app.close();
+				await devnet.close();
+			}
+		};
+	} catch (error) {
+		await devnet.close();
+		throw error;
+	}
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve('scripts/e2e-env.ts')) {
+	const environment = await startE2eEnvironment();
+	const { close, ...world } = environment;
+	let closing = false;
+	const stop = () => {
+		if (closing) return;
+		closing = true;
+		void close().then(() => process.exit(0));
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	if (process.argv.includes('--with-parent')) {
+		// started by the Playwright setup: go down with it, even if it dies without a word
+		process.stdin.on('close', stop).resume();
+	}
+	const variables = Object.entries(worldToEnv(world)).map(([name, value]) => `${name}='${value}'`);
+	process.stderr.write(`To reuse this world: ${variables.join(' ')} npx playwright test\n`);
+	console.log(`${READY_LINE}${JSON.stringify(world)}`);
+}

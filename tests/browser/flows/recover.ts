@@ -1,0 +1,55 @@
+// The requester's side of a story, through the app's UI only: "I lost access" -> open a request
+// -> code -> approvals and countdown -> release -> the phrase -> the device sweep.
+import { expect, type Page } from '@playwright/test';
+import { checkScreen } from '../support/screens';
+import { SLOW_STEP_MS } from './owner';
+
+export async function openRecovery(
+	page: Page,
+	anchor: bigint,
+	options: { screens?: boolean } = {}
+): Promise<void> {
+	await page.goto('/recover');
+	if (options.screens) await checkScreen(page, 'recover-start', { phone: true });
+	await page.getByLabel('Anchor number').fill(anchor.toString());
+	await page.getByRole('button', { name: 'Start recovery' }).click();
+	await expect(page.getByTestId('verification-code')).toBeVisible({ timeout: SLOW_STEP_MS });
+	if (options.screens) await checkScreen(page, 'recover-code', { phone: true });
+}
+
+export const getPhraseBack = (page: Page) =>
+	page.getByRole('button', { name: 'Get my phrase back' });
+
+/** Once released: gets the shares, reconstructs the phrase, reveals it and reads its words. */
+export async function recoverPhrase(page: Page): Promise<string[]> {
+	await expect(getPhraseBack(page)).toBeEnabled({ timeout: SLOW_STEP_MS });
+	await getPhraseBack(page).click();
+	await page.getByRole('button', { name: 'Reveal phrase' }).click({ timeout: SLOW_STEP_MS });
+	const phrase = page.getByTestId('recovered-phrase');
+	await expect(phrase).toBeVisible();
+	const items = await phrase.getByRole('listitem').allInnerTexts();
+	return items.map((item) => item.replace(/^\s*\d+\.?\s*/u, '').trim());
+}
+
+/**
+ * The device sweep after the phrase is back: removes the devices named `remove` (by the alias II
+ * shows), adds a fresh device for the owner and protects the phrase.
+ */
+export async function sweepDevices(
+	page: Page,
+	remove: readonly string[],
+	options: { screens?: boolean } = {}
+): Promise<void> {
+	const sweep = page.getByRole('region', { name: 'Remove devices you don’t recognise' });
+	await expect(sweep).toBeVisible({ timeout: SLOW_STEP_MS });
+	for (const alias of remove) {
+		await sweep.getByRole('checkbox', { name: alias }).check();
+	}
+	if (options.screens) await checkScreen(page, 'recover-sweep', { phone: true });
+	await sweep
+		.getByRole('button', { name: `Remove ${remove.length} and secure my identity` })
+		.click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Yes, remove them' }).click();
+	await expect(sweep.getByText('Your identity is secured')).toBeVisible({ timeout: SLOW_STEP_MS });
+	if (options.screens) await checkScreen(page, 'recover-swept');
+}

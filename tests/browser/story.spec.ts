@@ -1,0 +1,108 @@
+// The complete story, each person in their own browser context against devnet: the owner
+// protects an anchor with three guardians (2 of 3), loses access, opens a recovery from a fresh
+// browser, two guardians approve after comparing the code, the release waits for the delay,
+// the phrase comes back and the sweep removes the attacker's device and protects the phrase.
+// Every outcome is checked on the canisters too, not only on screen.
+import { verificationCode } from '../../src/lib/crypto/verification-code';
+import { expect, test } from './fixtures';
+import { pendingRequest, shownCode, vote } from './flows/guardian';
+import { SLOW_STEP_MS } from './flows/owner';
+import { getPhraseBack, openRecovery, recoverPhrase, sweepDevices } from './flows/recover';
+import { setUpSealedVault } from './flows/vault';
+import { DEVICE_ALIASES, devnetTimeNs, guardianCanister, localIdentity } from './support/devnet';
+import { checkScreen } from './support/screens';
+
+const HOUR_MS = 3_600_000;
+/** The wizard's default and recommended waiting period. */
+const DELAY_HOURS = 72;
+
+test('the complete story: protect, invite, seal, recover, sweep', async ({
+	world,
+	openAs,
+	createAnchor,
+	advanceClock
+}) => {
+	test.setTimeout(20 * 60_000);
+	const started = performance.now();
+	// read as Alice, a guardian: a request is visible to its parties only
+	const canister = await guardianCanister(world, localIdentity('story-alice'));
+	const anchor = await createAnchor('story');
+
+	const { owner, guardians } = await setUpSealedVault(openAs, 'story', anchor, { screens: true });
+
+	await test.step('the owner and the guardians see the sealed vault', async () => {
+		await owner.page.goto('/owner');
+		await expect(owner.page.getByText(anchor.number.toString()).first()).toBeVisible();
+		await checkScreen(owner.page, 'owner-dashboard', { phone: true });
+		await guardians[0]?.page.goto('/guardian');
+		await expect(guardians[0]!.page.getByText(anchor.number.toString()).first()).toBeVisible();
+		await checkScreen(guardians[0]!.page, 'guardian-vaults', { phone: true });
+	});
+
+	// the owner has lost every device: a fresh browser, nobody signed in
+	const requester = await openAs('requester', { signedIn: false });
+	let requestId = 0n;
+	await test.step('a recovery is opened from a fresh browser', async () => {
+		await openRecovery(requester.page, anchor.number, { screens: true });
+		requestId = (await canister.activeRequest(anchor.number)) ?? -1n;
+		expect(requestId).toBeGreaterThanOrEqual(0n);
+	});
+
+	await test.step('the verification codes match on both sides and are the real one', async () => {
+		const { requester: requesterPrincipal } = await canister.request(requestId);
+		const expected = verificationCode(requestId, requesterPrincipal).text;
+		expect(await shownCode(requester.page)).toBe(expected);
+		for (const [i, guardian] of guardians.slice(0, 2).entries()) {
+			const card = await pendingRequest(guardian.page, anchor.number);
+			expect(await shownCode(card)).toBe(expected);
+			if (i === 0) await checkScreen(guardian.page, 'guardian-request', { phone: true });
+		}
+	});
+
+	await test.step('two guardians approve', async () => {
+		for (const [i, guardian] of guardians.slice(0, 2).entries()) {
+			const card = await pendingRequest(guardian.page, anchor.number);
+			await vote(guardian.page, card, 'approve');
+			await expect
+				.poll(async () => (await canister.request(requestId)).approvals, { timeout: SLOW_STEP_MS })
+				.toBe(i + 1);
+			await expect(card.getByText('You approved this request.')).toBeVisible();
+		}
+		await expect(requester.page.getByText(/2 of 2/).first()).toBeVisible({ timeout: 60_000 });
+	});
+
+	await test.step('the release is refused before the delay has passed', async () => {
+		const status = await canister.request(requestId);
+		expect(status.releasableAt).toBeGreaterThan(await devnetTimeNs(world));
+		await requester.page.reload();
+		await expect(requester.page.getByText('Your phrase can be released in')).toBeVisible({
+			timeout: SLOW_STEP_MS
+		});
+		await expect(getPhraseBack(requester.page)).toBeDisabled();
+		await checkScreen(requester.page, 'recover-waiting', { phone: true });
+	});
+
+	let words: string[] = [];
+	await test.step('after the delay the phrase comes back, equal to the original', async () => {
+		await advanceClock((DELAY_HOURS + 1) * HOUR_MS);
+		words = await recoverPhrase(requester.page);
+		expect(words).toEqual(anchor.words);
+		await checkScreen(requester.page, 'recover-phrase');
+	});
+
+	await test.step("the sweep removes the attacker's device and the phrase stays protected", async () => {
+		await sweepDevices(requester.page, [DEVICE_ALIASES.attacker], { screens: true });
+		const devices = await anchor.devices();
+		const aliases = devices.map((device) => device.alias);
+		expect(aliases).not.toContain(DEVICE_ALIASES.attacker);
+		expect(aliases).toContain(DEVICE_ALIASES.owner);
+		expect(devices, 'the fresh device for the owner was added').toHaveLength(3);
+		const phrase = devices.find((device) => device.alias === DEVICE_ALIASES.phrase);
+		expect(phrase?.protection).toEqual({ protected: null });
+	});
+
+	expect([owner, requester, ...guardians].flatMap((someone) => someone.pageErrors)).toEqual([]);
+	const seconds = (performance.now() - started) / 1000;
+	console.log(`e2e story wall time: ${seconds.toFixed(1)} s`);
+	test.info().annotations.push({ type: 'wall time', description: `${seconds.toFixed(1)} s` });
+});

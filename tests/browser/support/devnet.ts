@@ -1,0 +1,193 @@
+// The browser tests' hands on devnet, from Node: its clock, and anchors on the local Internet
+// Identity with a known recovery phrase, the owner's device and an attacker's device.
+import { Actor, HttpAgent, type ActorSubclass } from '@dfinity/agent';
+import { Ed25519KeyIdentity } from '@dfinity/identity';
+import { Principal } from '@dfinity/principal';
+import { sha256 } from '@noble/hashes/sha2';
+import { randomUUID } from 'node:crypto';
+import {
+	idlFactory as iiIdlFactory,
+	type DeviceDataValue,
+	type IdentityAnchorInfoValue
+} from '../../../canister/internet_identity/domain/idl';
+import { idlFactory as guardianIdlFactory } from '../../../canister/guardian/idl';
+import { ADMIN_TIME_PATH } from '../../../devnet/src/server/admin';
+import { utf8 } from '../../../src/lib/crypto/bytes';
+import { derivePhraseKey, type PhraseKey } from '../../../src/lib/crypto/ii-key';
+import { phraseFromEntropy } from '../../../src/lib/crypto/phrase';
+import type { E2eWorld } from '../../../scripts/e2e-world';
+
+/** Moves devnet's clock (needs devnet started with --admin, as scripts/e2e-env.ts does). */
+export async function advanceDevnetClock(world: E2eWorld, milliseconds: number): Promise<Date> {
+	const response = await fetch(new URL(ADMIN_TIME_PATH, world.devnetUrl), {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ advanceMs: milliseconds })
+	});
+	const answer = (await response.json()) as { timeMs?: number; error?: string };
+	if (!response.ok || answer.timeMs === undefined) {
+		throw new Error(`advancing devnet's clock failed: ${response.status} ${answer.error ?? ''}`);
+	}
+	return new Date(answer.timeMs);
+}
+
+/**
+ * An agent for devnet whose clock follows devnet's: the tests move devnet's clock ahead of this
+ * machine's, and devnet refuses signed requests that expire before its own time.
+ */
+async function devnetAgent(
+	world: E2eWorld,
+	canisterId: string,
+	identity?: Ed25519KeyIdentity
+): Promise<HttpAgent> {
+	const agent = await HttpAgent.create({ host: world.devnetUrl, identity });
+	await agent.fetchRootKey();
+	await agent.syncTime(Principal.fromText(canisterId));
+	return agent;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Method = (...args: any[]) => Promise<any>;
+type IiActor = ActorSubclass<{
+	create_anchor_for_local_development: (devices: DeviceDataValue[]) => Promise<bigint>;
+	get_anchor_info: (anchor: bigint) => Promise<IdentityAnchorInfoValue>;
+	[name: string]: Method;
+}>;
+
+async function iiActor(world: E2eWorld, identity: Ed25519KeyIdentity): Promise<IiActor> {
+	const canisterId = world.canisterIds.internet_identity;
+	if (!canisterId) throw new Error('the local internet_identity canister is not deployed');
+	const agent = await devnetAgent(world, canisterId, identity);
+	return Actor.createActor(iiIdlFactory, { agent, canisterId }) as IiActor;
+}
+
+// II refuses a key already on another anchor; a run id keeps runs against one world apart.
+const RUN = randomUUID();
+/** A seed for a named key of this run. */
+const seedFor = (purpose: string, label: string) =>
+	sha256(utf8(`tessera/e2e/${RUN}/${purpose}/${label}`));
+
+export const DEVICE_ALIASES = {
+	owner: 'My laptop',
+	phrase: 'Recovery phrase',
+	attacker: 'Unknown phone'
+} as const;
+
+export interface TestAnchor {
+	readonly number: bigint;
+	/** The 24 words of the anchor's recovery phrase (II shows them with the anchor number). */
+	readonly words: readonly string[];
+	readonly phraseKey: PhraseKey;
+	/** The owner's everyday device (a passkey in real life). */
+	readonly ownerDevice: Ed25519KeyIdentity;
+	/** The device a thief added with a stolen session. */
+	readonly attackerDevice: Ed25519KeyIdentity;
+	/** The anchor's devices as II reports them to the owner's device. */
+	devices(): Promise<IdentityAnchorInfoValue['devices']>;
+}
+
+function device(
+	pubkey: Uint8Array,
+	alias: string,
+	kind: 'passkey' | 'phrase',
+	credentialId?: Uint8Array
+): DeviceDataValue {
+	return {
+		pubkey,
+		alias,
+		credential_id: credentialId ? [credentialId] : [],
+		aaguid: [],
+		purpose: kind === 'phrase' ? { recovery: null } : { authentication: null },
+		key_type: kind === 'phrase' ? { seed_phrase: null } : { platform: null },
+		// II's newest frontend creates recovery phrases unprotected; Tessera must protect it.
+		protection: { unprotected: null },
+		origin: kind === 'phrase' ? [] : ['https://identity.ic0.app'],
+		metadata: []
+	};
+}
+
+/**
+ * Creates an anchor on the local II with three devices: the owner's, the recovery phrase
+ * (unprotected, as II's newest frontend leaves it) and an attacker's. Use one label per anchor.
+ */
+export async function createTestAnchor(world: E2eWorld, label: string): Promise<TestAnchor> {
+	const entropy = seedFor('phrase', label);
+	const phraseKey = await derivePhraseKey(entropy);
+	const ownerDevice = Ed25519KeyIdentity.generate(seedFor('owner-device', label));
+	const attackerDevice = Ed25519KeyIdentity.generate(seedFor('attacker-device', label));
+	const der = (identity: Ed25519KeyIdentity) => new Uint8Array(identity.getPublicKey().toDer());
+	const owner = await iiActor(world, ownerDevice);
+	const number = await owner.create_anchor_for_local_development([
+		device(der(ownerDevice), DEVICE_ALIASES.owner, 'passkey', seedFor('owner-cred', label)),
+		device(phraseKey.publicKeyDer, DEVICE_ALIASES.phrase, 'phrase'),
+		device(der(attackerDevice), DEVICE_ALIASES.attacker, 'passkey', seedFor('thief-cred', label))
+	]);
+	return {
+		number,
+		words: phraseFromEntropy(entropy),
+		phraseKey,
+		ownerDevice,
+		attackerDevice,
+		devices: async () => (await owner.get_anchor_info(number)).devices
+	};
+}
+
+export interface AnchorStatus {
+	vaultId: [] | [bigint];
+	sealed: boolean;
+	activeRequestId: [] | [bigint];
+}
+
+export interface RequestStatus {
+	requestId: bigint;
+	requester: Principal;
+	status: string;
+	approvals: number;
+	declines: number;
+	/** Nanoseconds on devnet's clock. */
+	releasableAt: bigint;
+	alarmRaisedAt: [] | [bigint];
+}
+
+/**
+ * What the guardian canister says, through its queries: the check behind the UI, so a story does
+ * not trust the screen alone. `as` must be a party (owner or guardian) to read a request.
+ */
+export async function guardianCanister(world: E2eWorld, as?: Ed25519KeyIdentity) {
+	const canisterId = world.canisterIds.guardian;
+	if (!canisterId) throw new Error('the guardian canister is not deployed');
+	const agent = await devnetAgent(world, canisterId, as);
+	const actor = Actor.createActor(guardianIdlFactory, { agent, canisterId }) as ActorSubclass<{
+		anchor_status: Method;
+		request_status: Method;
+	}>;
+	const ok = <T>(result: { Ok: T } | { Err: unknown }, what: string): T => {
+		if ('Err' in result)
+			throw new Error(`${what}: ${JSON.stringify(Object.keys(result.Err as object))}`);
+		return result.Ok;
+	};
+	return {
+		async anchorStatus(anchor: bigint): Promise<AnchorStatus> {
+			return ok<AnchorStatus>(await actor.anchor_status(anchor), 'anchor_status');
+		},
+		/** The anchor's open request id, if any. */
+		async activeRequest(anchor: bigint): Promise<bigint | undefined> {
+			return (await this.anchorStatus(anchor)).activeRequestId[0];
+		},
+		async request(requestId: bigint): Promise<RequestStatus> {
+			return ok<RequestStatus>(await actor.request_status(requestId), 'request_status');
+		}
+	};
+}
+
+/** Devnet's clock now (nanoseconds, as canisters see it). */
+export async function devnetTimeNs(world: E2eWorld): Promise<bigint> {
+	const response = await fetch(new URL(ADMIN_TIME_PATH, world.devnetUrl));
+	const { timeMs } = (await response.json()) as { timeMs: number };
+	return BigInt(timeMs) * 1_000_000n;
+}
+
+/** The principal the app's local devnet sign-in gives `name` (app contract, "Sign-in"). */
+export function localIdentity(name: string): Ed25519KeyIdentity {
+	return Ed25519KeyIdentity.generate(sha256(utf8(`tessera/devnet-identity/${name}`)));
+}
