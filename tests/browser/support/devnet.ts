@@ -128,7 +128,8 @@ export async function createTestAnchor(world: E2eWorld, label: string): Promise<
 		phraseKey,
 		ownerDevice,
 		attackerDevice,
-		devices: async () => (await owner.get_anchor_info(number)).devices
+		// A fresh agent per read: its clock must follow devnet's, which the story moves ahead.
+		devices: async () => (await (await iiActor(world, ownerDevice)).get_anchor_info(number)).devices
 	};
 }
 
