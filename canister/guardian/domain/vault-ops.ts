@@ -1,8 +1,7 @@
 // Vault lifecycle: create, invitations, seal, phrase-identity changes, resign, check-in.
 import type { Principal } from '@dfinity/principal';
-import { sha256 } from '@noble/hashes/sha2';
 import { constantTimeEqual as bytesEqual } from '../../../src/lib/crypto/bytes';
-import { ed25519Principal } from '../../../src/lib/crypto/protocol';
+import { ed25519Principal, inviteHash } from '../../../src/lib/crypto/protocol';
 import type { OperationContext } from './context';
 import { fail, invalid } from './errors';
 import { LIMITS } from './limits';
@@ -102,9 +101,7 @@ export function updateGuardians(
 }
 
 /** The invitation secret travels in the link's fragment; only sha256(secret) is stored. */
-export function inviteHash(secret: Uint8Array): Uint8Array {
-	return sha256(secret);
-}
+export { inviteHash };
 
 export function acceptInvite(
 	ctx: OperationContext,

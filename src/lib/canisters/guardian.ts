@@ -11,8 +11,11 @@ import type {
 	AuditEvent,
 	GuardianVaultView,
 	InvitationView,
+	InviteSpec,
 	OwnerVaultView,
-	RequestView
+	RequestView,
+	ShareSubmission,
+	SlotSpec
 } from '../../../canister/guardian/domain/index';
 import { config, type AppConfig } from '../config';
 import { createAgent } from './agent';
@@ -23,8 +26,11 @@ export type {
 	AuditEvent,
 	GuardianVaultView,
 	InvitationView,
+	InviteSpec,
 	OwnerVaultView,
-	RequestView
+	RequestView,
+	ShareSubmission,
+	SlotSpec
 };
 
 type Opt<T> = [] | [T];
@@ -51,21 +57,9 @@ type CandidAnchorStatus = {
 	activeRequestId: Opt<bigint>;
 };
 
-export interface InviteSpec {
-	label: string;
-	/** sha256 of the invitation secret; the secret itself stays in the link. */
-	inviteHash: Uint8Array;
-}
-export type SlotSpec = { keep: number } | { invite: InviteSpec };
-export interface ShareSubmission {
-	ciphertext: Uint8Array;
-	/** DER public key of the share's check identity (guardian check-ins). */
-	checkKey: Uint8Array;
-}
-
 export interface ReleaseResult {
 	shares: { shareIndex: number; ciphertext: Uint8Array }[];
-	/** The vault's entropy commitment (asked of guardian-perf; absent until the canister has it). */
+	/** The seal's entropy commitment: the requester checks the combined shares against it. */
 	commitment: Uint8Array;
 }
 

@@ -2,6 +2,7 @@
 // and the guardian canister share. The canister imports this file (and bytes.ts, result.ts) by
 // relative path, so it depends only on @noble/hashes and @dfinity/principal.
 import { Principal } from '@dfinity/principal';
+import { sha256 } from '@noble/hashes/sha2';
 import { concat, u64be, utf8 } from './bytes';
 
 export const PROTOCOL_VERSION = 1;
@@ -128,6 +129,11 @@ export const VERIFICATION_EMOJI: readonly (readonly [emoji: string, name: string
 	['🚲', 'bicycle'],
 	['🚀', 'rocket']
 ];
+
+/** What the canister stores for an invitation: sha256 of its secret (the secret stays in the link). */
+export function inviteHash(secret: Uint8Array): Uint8Array {
+	return sha256(secret);
+}
 
 /**
  * The IBE identity a guardian re-encrypts its share to under the release context:

@@ -1,7 +1,7 @@
 // Internet Identity client: see README.md.
 export { II_MAINNET_CANISTER_ID, iiCanisterId, type IiNetwork } from './network';
 export { IiError, iiErrorFromReject, toIiError, type IiErrorKind } from './errors';
-export { checkAnchorNumber, parseAnchorNumber } from './anchor-number';
+export { checkAnchorNumber } from './anchor-number';
 export { createIiClient, IiClient, type IiClientOptions, type PhraseCheck } from './client';
 export { IiDeviceManager, type Progress, type RemovalResult } from './device-manager';
 export type { AnchorDevices, DeviceInfo, KeyType, Purpose } from './devices';

@@ -12,7 +12,8 @@ import type {
 export type { AuditEvent, GuardianVaultView, InvitationView, RequestView };
 
 /** `(step, done, total)`: the flows report every slow step through this. */
-export type Progress = (step: string, done: number, total: number) => void;
+import type { Progress } from './progress';
+export type { Progress };
 
 export interface VetKdPublicKeys {
 	readonly shares: Uint8Array;

@@ -15,7 +15,7 @@ import type {
 	RequestView
 } from './guardian-calls';
 import type { InviteLink } from './invite-link';
-import { trustedKeys, type VetKdTrust } from './vetkd-trust';
+import { trustedKeys, type TrustedKeys, type VetKdTrust } from './vetkd-trust';
 
 /** What each canister refusal means when accepting an invitation. */
 export const INVITE_ERRORS: Record<string, string> = {
@@ -96,6 +96,30 @@ async function fetchGuardianKey(
 	return guardianKey.value;
 }
 
+function requireShare(vault: GuardianVaultView): NonNullable<GuardianVaultView['share']> {
+	if (!vault.share) {
+		throw new FlowError(
+			'no-share',
+			'You hold no share of this vault yet: the owner has not sealed it.'
+		);
+	}
+	return vault.share;
+}
+
+/** The first two steps of approve and check-in: the trusted keys, then my one vetKey. */
+async function openingSteps(
+	calls: GuardianCalls,
+	trust: VetKdTrust,
+	me: Principal,
+	steps: readonly [string, string, ...string[]],
+	progress: Progress
+): Promise<{ keys: TrustedKeys; guardianKey: GuardianKey }> {
+	progress(steps[0], 0, steps.length);
+	const keys = await trustedKeys(calls, trust);
+	progress(steps[1], 1, steps.length);
+	return { keys, guardianKey: await fetchGuardianKey(calls, keys.shares, me) };
+}
+
 const shareUnreadable = () =>
 	new FlowError(
 		'share-unreadable',
@@ -127,19 +151,11 @@ export async function approveRequest(
 			'This request is no longer open: there is nothing to approve.'
 		);
 	}
-	if (!vault.share) {
-		throw new FlowError(
-			'no-share',
-			'You hold no share of this vault yet: the owner has not sealed it.'
-		);
-	}
+	const share = requireShare(vault);
 	const total = APPROVE_STEPS.length;
-	progress(APPROVE_STEPS[0], 0, total);
-	const keys = await trustedKeys(calls, trust);
-	progress(APPROVE_STEPS[1], 1, total);
-	const guardianKey = await fetchGuardianKey(calls, keys.shares, me);
+	const { keys, guardianKey } = await openingSteps(calls, trust, me, APPROVE_STEPS, progress);
 	progress(APPROVE_STEPS[2], 2, total);
-	const released = guardianKey.reencryptForRelease(vault.share.ciphertext, vault.vaultId, {
+	const released = guardianKey.reencryptForRelease(share.ciphertext, vault.vaultId, {
 		releaseKey: keys.release,
 		requestId: request.requestId,
 		requester: request.requester
@@ -175,18 +191,9 @@ export async function checkIn(
 	connectAs: ConnectAs,
 	progress: Progress = () => {}
 ): Promise<void> {
-	const share = vault.share;
-	if (!share) {
-		throw new FlowError(
-			'no-share',
-			'You hold no share of this vault yet: the owner has not sealed it.'
-		);
-	}
+	const share = requireShare(vault);
 	const total = CHECK_IN_STEPS.length;
-	progress(CHECK_IN_STEPS[0], 0, total);
-	const keys = await trustedKeys(calls, trust);
-	progress(CHECK_IN_STEPS[1], 1, total);
-	const guardianKey = await fetchGuardianKey(calls, keys.shares, me);
+	const { guardianKey } = await openingSteps(calls, trust, me, CHECK_IN_STEPS, progress);
 	progress(CHECK_IN_STEPS[2], 2, total);
 	const identity = guardianKey.checkIdentity(share.ciphertext, vault.vaultId, canisterId);
 	if (!identity.ok) throw shareUnreadable();

@@ -11,8 +11,8 @@ import { inviteLink } from './invite-link';
 import { inviteHash, newInviteSecret } from './owner-invites';
 import type { PhraseAuthority } from './owner-phrase';
 
-/** Progress of a slow step: what is happening, and how far (done of total). */
-export type Progress = (step: string, done: number, total: number) => void;
+import type { Progress } from './progress';
+export type { Progress };
 
 export const NS_PER_HOUR = 3_600n * 1_000_000_000n;
 
