@@ -10,4 +10,5 @@ export * from './vetkd-keys';
 export * from './vetkeys';
 export * from './verification-code';
 export * from './paper';
+export * from './paper-recovery';
 export * from './check-key';

@@ -56,7 +56,9 @@ export type CombineError =
 	| { kind: 'inconsistent'; at: number }
 	| { kind: 'duplicate'; at: number; index: number }
 	| { kind: 'too-few'; have: number; need: number }
-	| { kind: 'commitment-mismatch' };
+	| { kind: 'commitment-mismatch' }
+	/** Shares that passed every check but still did not combine (unverified combine only). */
+	| { kind: 'uncombinable' };
 
 export interface ExpectedVault {
 	readonly vaultId: bigint;
@@ -64,12 +66,45 @@ export interface ExpectedVault {
 }
 
 /**
- * Checks every envelope (format, vault, parameters, duplicates), combines `m` of them and
- * returns the entropy only if it matches the vault's commitment.
+ * Checks every envelope (format, vault, parameters, duplicates), combines the first `m` of them
+ * (callers put the shares they trust most first) and returns the entropy only if it matches the
+ * vault's commitment.
  */
 export async function combineShares(
 	envelopes: readonly Uint8Array[],
 	expected: ExpectedVault
+): Promise<Result<Uint8Array, CombineError>> {
+	const combined = await combineChecked(envelopes, expected.vaultId);
+	if (!combined.ok) {
+		return combined.error.kind === 'uncombinable' ? err({ kind: 'commitment-mismatch' }) : combined;
+	}
+	if (!matchesCommitment(expected, combined.value)) {
+		wipe(combined.value);
+		return err({ kind: 'commitment-mismatch' });
+	}
+	return combined;
+}
+
+/**
+ * The same checks and combine with no commitment to compare with (paper shares alone): the
+ * entropy is NOT verified, so the caller must verify it another way (II's phrase check) before
+ * calling it right. The vault is the first envelope's.
+ */
+export async function combineUnverified(
+	envelopes: readonly Uint8Array[]
+): Promise<Result<{ vaultId: bigint; entropy: Uint8Array }, CombineError>> {
+	const first = envelopes[0] ? decodeEnvelope(envelopes[0]) : undefined;
+	if (!first) return err({ kind: 'too-few', have: 0, need: MIN_THRESHOLD });
+	if (!first.ok) return err({ kind: 'malformed', at: 0, error: first.error });
+	wipe(first.value.share);
+	const { vaultId } = first.value;
+	const combined = await combineChecked(envelopes, vaultId);
+	return combined.ok ? ok({ vaultId, entropy: combined.value }) : combined;
+}
+
+async function combineChecked(
+	envelopes: readonly Uint8Array[],
+	vaultId: bigint
 ): Promise<Result<Uint8Array, CombineError>> {
 	const decoded: ShareEnvelope[] = [];
 	try {
@@ -77,18 +112,15 @@ export async function combineShares(
 			const result = decodeEnvelope(bytes);
 			if (!result.ok) return err({ kind: 'malformed', at, error: result.error });
 			decoded.push(result.value);
-			const problem = conflict(result.value, decoded.slice(0, -1), expected.vaultId);
+			const problem = conflict(result.value, decoded.slice(0, -1), vaultId);
 			if (problem) return err({ at, ...problem });
 		}
 		const need = decoded[0]?.threshold ?? MIN_THRESHOLD;
 		if (decoded.length < need) return err({ kind: 'too-few', have: decoded.length, need });
-		const chosen = [...decoded].sort((a, b) => a.index - b.index).slice(0, need);
-		const secret = await combineOrUndefined(chosen.map((envelope) => envelope.share));
-		if (!secret || !matchesCommitment(expected, secret)) {
-			wipe(secret);
-			return err({ kind: 'commitment-mismatch' });
-		}
-		return ok(secret);
+		const secret = await combineOrUndefined(
+			decoded.slice(0, need).map((envelope) => envelope.share)
+		);
+		return secret ? ok(secret) : err({ kind: 'uncombinable' });
 	} finally {
 		wipe(...decoded.map((envelope) => envelope.share));
 	}
@@ -123,7 +155,7 @@ async function combineOrUndefined(shares: Uint8Array[]): Promise<Uint8Array | un
 	try {
 		return await combine(shares);
 	} catch {
-		return undefined; // only for inputs our checks let through by mistake; reported as mismatch
+		return undefined; // only for inputs our checks let through by mistake
 	}
 }
 

@@ -351,3 +351,76 @@ describe('seal errors', () => {
 		});
 	});
 });
+
+describe('paper shares at seal and recovery', () => {
+	it('hands out the envelopes of the chosen slots only, equal to what the guardian opens', async () => {
+		const sealed = await sealShares(
+			entropy,
+			{ canisterId, vaultId, threshold: 2, guardians },
+			sharesKey,
+			[3, 1]
+		);
+		if (!sealed.ok) throw new Error(sealed.error.kind);
+		expect(sealed.value.paper.map(({ index }) => index)).toEqual([1, 3]);
+		for (const { index, envelope } of sealed.value.paper) {
+			const opened = guardianKey(guardians[index - 1]!).openEnvelope(
+				sealed.value.shares[index - 1]!.ciphertext,
+				vaultId
+			);
+			expect(opened.ok && opened.value).toEqual(envelope);
+		}
+		expect(seal.paper).toEqual([]); // none asked for, none handed out
+	});
+
+	it('refuses paper slots outside 1..n, repeated or not whole', async () => {
+		for (const slots of [[0], [4], [2, 2], [1.5]]) {
+			const sealed = await sealShares(
+				entropy,
+				{ canisterId, vaultId, threshold: 2, guardians },
+				sharesKey,
+				slots
+			);
+			expect(sealed).toEqual({ ok: false, error: { kind: 'bad-paper-slot', index: slots.at(-1) } });
+		}
+	});
+
+	it('the requester combines one released share with a paper share of another slot', async () => {
+		const sealed = await sealShares(
+			entropy,
+			{ canisterId, vaultId, threshold: 2, guardians },
+			sharesKey,
+			[2]
+		);
+		if (!sealed.ok) throw new Error(sealed.error.kind);
+		const approval = guardianKey(guardians[0]!).reencryptForRelease(
+			sealed.value.shares[0]!.ciphertext,
+			vaultId,
+			target()
+		);
+		if (!approval.ok) throw new Error(approval.error.kind);
+		const request = new ReleaseKeyRequest(releaseKey, requestId, requester);
+		const key = request.receive(deriveForRequester(request));
+		if (!key.ok) throw new Error(key.error.kind);
+		const expected = { vaultId, commitment: sealed.value.commitment };
+		const paper = sealed.value.paper.map(({ envelope }) => envelope);
+		expect(await key.value.recover([approval.value], expected, paper)).toEqual({
+			ok: true,
+			value: entropy
+		});
+		// a paper share of another vault is refused before combining
+		const foreign = encodeEnvelope({
+			vaultId: vaultId + 1n,
+			index: 2,
+			threshold: 2,
+			total: 3,
+			share: new Uint8Array(33)
+		});
+		expect(await key.value.recover([approval.value], expected, [foreign])).toEqual({
+			ok: false,
+			error: {
+				kind: 'paper',
+				error: { kind: 'other-vault', at: 0, vaultId: vaultId + 1n, expected: vaultId }
+			}
+		});
+	});
+});

@@ -14,6 +14,7 @@ import {
 import { wipe } from './bytes';
 import { checkIdentityFromEnvelope, checkPublicKey } from './check-key';
 import { decodeEnvelope, type EnvelopeError } from './envelope';
+import { mergeShares, type PaperShareError } from './paper-recovery';
 import { MAX_GUARDIANS, releaseIdentity } from './protocol';
 import { err, ok, type Result } from './result';
 import {
@@ -43,12 +44,24 @@ export interface SealedShare {
 	readonly checkKey: Uint8Array;
 }
 
+/** A share's plaintext envelope, handed out for a paper share. Secret: wipe after printing. */
+export interface PaperEnvelope {
+	/** Guardian slot, 1..n. */
+	readonly index: number;
+	readonly envelope: Uint8Array;
+}
+
 export interface Seal {
 	readonly shares: SealedShare[];
 	readonly commitment: Uint8Array;
+	/** The envelopes of the slots asked for as paper shares, in slot order; others are wiped. */
+	readonly paper: PaperEnvelope[];
 }
 
-export type SealError = SplitError | { kind: 'duplicate-guardian'; index: number };
+export type SealError =
+	| SplitError
+	| { kind: 'duplicate-guardian'; index: number }
+	| { kind: 'bad-paper-slot'; index: number };
 
 export interface SealTarget {
 	/** The guardian canister: bound into each share's check key. */
@@ -60,12 +73,14 @@ export interface SealTarget {
 
 /**
  * Seal: split the entropy m-of-n, encrypt envelope i to guardian i (n = guardians.length) and
- * derive each share's check public key from its envelope.
+ * derive each share's check public key from its envelope. `paperSlots` (1..n) are the slots
+ * whose plaintext envelopes the owner prints as paper shares.
  */
 export async function sealShares(
 	entropy: Uint8Array,
 	vault: SealTarget,
-	sharesKey: SharesKey
+	sharesKey: SharesKey,
+	paperSlots: readonly number[] = []
 ): Promise<Result<Seal, SealError>> {
 	const { canisterId, vaultId, threshold, guardians } = vault;
 	const seen = new Set<string>();
@@ -74,6 +89,14 @@ export async function sealShares(
 		seen.add(guardian.toText());
 	}
 	if (guardians.length > MAX_GUARDIANS) return err({ kind: 'bad-parameters' });
+	const badSlot = paperSlots.find(
+		(index, i) =>
+			!Number.isInteger(index) ||
+			index < 1 ||
+			index > guardians.length ||
+			paperSlots.indexOf(index) !== i
+	);
+	if (badSlot !== undefined) return err({ kind: 'bad-paper-slot', index: badSlot });
 	const split = await splitEntropy(entropy, vaultId, threshold, guardians.length);
 	if (!split.ok) return split;
 	const { envelopes, commitment } = split.value;
@@ -86,8 +109,11 @@ export async function sealShares(
 			checkKey: checkPublicKey({ canisterId, vaultId, shareIndex: i + 1, envelope })
 		};
 	});
-	wipe(...envelopes);
-	return ok({ shares, commitment });
+	const paper = [...paperSlots]
+		.sort((a, b) => a - b)
+		.map((index) => ({ index, envelope: envelopes[index - 1] ?? new Uint8Array() }));
+	wipe(...envelopes.filter((_, i) => !paperSlots.includes(i + 1)));
+	return ok({ shares, commitment, paper });
 }
 
 export type VetKeyError =
@@ -235,15 +261,20 @@ export class ReleaseKeyRequest extends VetKeyRequest {
 	}
 }
 
-export type RecoverError = ({ at: number } & OpenError) | CombineError;
+export type RecoverError =
+	({ at: number } & OpenError) | CombineError | { kind: 'paper'; error: PaperShareError };
 
 export class RequesterKey {
 	constructor(private readonly vetKey: VetKey) {}
 
-	/** Decrypts the released shares, combines them and checks the commitment: the entropy. */
+	/**
+	 * Decrypts the released shares, adds the paper shares (envelopes) for slots not released,
+	 * combines them and checks the commitment: the entropy.
+	 */
 	async recover(
 		ciphertexts: readonly Uint8Array[],
-		expected: ExpectedVault
+		expected: ExpectedVault,
+		paper: readonly Uint8Array[] = []
 	): Promise<Result<Uint8Array, RecoverError>> {
 		const envelopes: Uint8Array[] = [];
 		try {
@@ -252,7 +283,10 @@ export class RequesterKey {
 				if (!envelope.ok) return err({ at, ...envelope.error });
 				envelopes.push(envelope.value);
 			}
-			return await combineShares(envelopes, expected);
+			if (paper.length === 0) return await combineShares(envelopes, expected);
+			const merged = mergeShares(paper, envelopes, expected.vaultId);
+			if (!merged.ok) return err({ kind: 'paper', error: merged.error });
+			return await combineShares(merged.value.envelopes, expected);
 		} finally {
 			wipe(...envelopes);
 		}
