@@ -68,7 +68,7 @@ export function dashboardFlow(context: OwnerContext): DashboardFlow {
 			cancelRecovery(context, phraseKey, { vaultId, requestId }),
 		deleteVault: (phraseKey, vaultId) => deleteVault(context, phraseKey, vaultId),
 		rotate: (phraseKey, vaultId, change) => setGuardians(context, phraseKey, vaultId, change),
-		reseal: (args, progress) => sealVault(context, args, progress)
+		reseal: async (args, progress) => void (await sealVault(context, args, progress))
 	};
 }
 

@@ -11,9 +11,10 @@ import {
 	type Progress
 } from './owner';
 import { bindPhrase, protectPhrase, type PhraseStatus } from './owner-phrase';
-import { SEAL_STEPS, sealVault } from './owner-seal';
+import { SEAL_STEPS, sealVault, type PaperShare, type SealArgs } from './owner-seal';
 
 export { SEAL_STEPS };
+export type { PaperShare };
 export const ACCEPTANCE_POLL_MS = 3_000;
 
 export interface ProtectFlow {
@@ -36,11 +37,11 @@ export interface ProtectFlow {
 		onupdate: (accepted: boolean[]) => void,
 		onerror: (error: unknown) => void
 	): () => void;
-	/** Seals (progress by SEAL_STEPS index); the caller wipes the entropy afterwards. */
-	seal(
-		args: { vaultId: bigint; threshold: number; entropy: Uint8Array; phraseKey: PhraseKey },
-		progress: Progress
-	): Promise<void>;
+	/**
+	 * Seals (progress by SEAL_STEPS index); the caller wipes the entropy afterwards, and the paper
+	 * shares it asked for (`paperSlots`) once the kit is printed or left.
+	 */
+	seal(args: SealArgs, progress: Progress): Promise<PaperShare[]>;
 }
 
 export function protectFlow(context: OwnerContext): ProtectFlow {

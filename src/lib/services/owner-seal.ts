@@ -21,11 +21,27 @@ export class SealError extends Error {
 	}
 }
 
+/** A paper share for the recovery kit: the guardian's label and the envelope (secret, memory only). */
+export interface PaperShare {
+	readonly guardian: string;
+	readonly envelope: Uint8Array;
+}
+
+export interface SealArgs {
+	vaultId: bigint;
+	threshold: number;
+	entropy: Uint8Array;
+	phraseKey: PhraseKey;
+	/** Guardian slots (1..n) to hand out as paper shares; none by default. */
+	paperSlots?: readonly number[];
+}
+
+/** Seals; returns the paper shares asked for (the caller prints them, then wipes them). */
 export async function sealVault(
 	context: OwnerContext,
-	args: { vaultId: bigint; threshold: number; entropy: Uint8Array; phraseKey: PhraseKey },
+	args: SealArgs,
 	progress: Progress
-): Promise<void> {
+): Promise<PaperShare[]> {
 	const total = SEAL_STEPS.length;
 	progress(SEAL_STEPS[0], 0, total);
 	const canisterId = context.guardian.canisterId;
@@ -48,7 +64,7 @@ export async function sealVault(
 		threshold: args.threshold,
 		guardians: guardians as Principal[]
 	};
-	const seal = await sealShares(args.entropy, target, sharesKey);
+	const seal = await sealShares(args.entropy, target, sharesKey, args.paperSlots);
 	if (!seal.ok) {
 		throw new SealError(`Your phrase could not be split (${seal.error.kind}). Nothing was sealed.`);
 	}
@@ -63,4 +79,8 @@ export async function sealVault(
 		nonce: vault.nonce
 	});
 	progress('Sealed', total, total);
+	return seal.value.paper.map(({ index, envelope }) => ({
+		guardian: vault.slots[index - 1]?.label ?? `Guardian ${index}`,
+		envelope
+	}));
 }

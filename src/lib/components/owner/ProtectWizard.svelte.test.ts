@@ -1,10 +1,12 @@
 // The wizard's wiring with a scripted ProtectFlow: the canisters cannot run in jsdom (the agent
 // test tests/agent/guardian-wrapper.test.ts drives the real services through devnet).
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PhraseKey } from '$lib/crypto/ii-key';
+import { importPaperShare } from '$lib/crypto/paper';
 import { phraseFromEntropy } from '$lib/crypto/phrase';
+import { splitEntropy } from '$lib/crypto/shares';
 import type { ProtectFlow } from '$lib/services/owner-protect';
 import { seriousViolations } from '../testing/axe';
 import ProtectWizard from './ProtectWizard.svelte';
@@ -12,11 +14,13 @@ import ProtectWizard from './ProtectWizard.svelte';
 const ENTROPY = Uint8Array.from({ length: 32 }, (_, i) => (i * 13 + 5) & 0xff);
 const PHRASE = phraseFromEntropy(ENTROPY).join(' ');
 const PHRASE_KEY = { principal: 'phrase' } as unknown as PhraseKey;
+const LABELS = ['Alice', 'Bob', 'Carol'];
 
 function scriptedFlow(overrides: Partial<ProtectFlow> = {}) {
 	let report: (accepted: boolean[]) => void = () => {};
 	const stopWatching = vi.fn();
 	const sealedEntropy: Uint8Array[] = [];
+	const printed: Uint8Array[] = [];
 	const flow: ProtectFlow = {
 		appUrl: 'https://tessera.test',
 		bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'protected' as const })),
@@ -32,13 +36,24 @@ function scriptedFlow(overrides: Partial<ProtectFlow> = {}) {
 			report = onupdate;
 			return stopWatching;
 		}),
-		seal: vi.fn(async ({ entropy }, progress) => {
-			sealedEntropy.push(entropy);
-			for (const done of [0, 1, 2]) progress('step', done, 3);
-		}),
+		// a real split, so the kit prints envelopes that read back
+		seal: vi.fn(
+			async (...[{ entropy, paperSlots = [] }, progress]: Parameters<ProtectFlow['seal']>) => {
+				sealedEntropy.push(entropy);
+				for (const done of [0, 1, 2]) progress('step', done, 3);
+				const split = await splitEntropy(entropy, 7n, 2, LABELS.length);
+				if (!split.ok) throw new Error(split.error.kind);
+				const paper = paperSlots.map((index) => ({
+					guardian: LABELS[index - 1]!,
+					envelope: split.value.envelopes[index - 1]!
+				}));
+				printed.push(...paper.map(({ envelope }) => envelope));
+				return paper;
+			}
+		),
 		...overrides
 	};
-	return { flow, accept: (a: boolean[]) => report(a), stopWatching, sealedEntropy };
+	return { flow, accept: (a: boolean[]) => report(a), stopWatching, sealedEntropy, printed };
 }
 
 async function enterPhrase(anchor = '10042') {
@@ -108,7 +123,68 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
 		expect(screen.getByRole('heading', { name: 'Your Tessera recovery kit' })).toBeInTheDocument();
 		expect(screen.getByText('https://tessera.test')).toBeInTheDocument();
+		expect(screen.queryByRole('heading', { name: /Paper share/u })).not.toBeInTheDocument();
+		expect(scripted.flow.seal).toHaveBeenCalledWith(
+			expect.objectContaining({ paperSlots: [] }),
+			expect.any(Function)
+		);
 		unmount();
+	}, 60_000);
+
+	it('prints the paper shares asked for, 37 words each, and wipes them when done or left', async () => {
+		const scripted = scriptedFlow();
+		const { unmount } = render(ProtectWizard, { flow: scripted.flow });
+		await enterPhrase();
+		await addGuardians(LABELS);
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+		scripted.accept([true, true, true]);
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue to sealing' }));
+		await userEvent.click(
+			screen.getByRole('checkbox', { name: 'Also print paper shares in my recovery kit' })
+		);
+		await userEvent.click(screen.getByLabelText('Paper share for Bob'));
+		await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+
+		const [bobsEnvelope] = scripted.printed;
+		const envelope = bobsEnvelope!.slice();
+		expect(screen.getAllByRole('heading', { name: /^Paper share for/u })).toHaveLength(1);
+		const section = screen
+			.getByRole('heading', { name: 'Paper share for Bob' })
+			.closest('section')!;
+		const words = within(section)
+			.getAllByRole('listitem')
+			.map((li) => li.textContent?.replace(/^\s*\d+\.\s*/u, '').trim() ?? '');
+		expect(words).toHaveLength(37);
+		expect(importPaperShare(words.join(' '))).toEqual({ ok: true, value: envelope });
+
+		await userEvent.click(
+			screen.getByRole('button', { name: 'I have printed them: remove the paper shares' })
+		);
+		expect(screen.queryByRole('heading', { name: /Paper share/u })).not.toBeInTheDocument();
+		expect(bobsEnvelope).toEqual(new Uint8Array(49)); // wiped in memory
+		unmount();
+	}, 60_000);
+
+	it('wipes printed paper shares when the wizard is left', async () => {
+		const scripted = scriptedFlow();
+		const { unmount } = render(ProtectWizard, { flow: scripted.flow });
+		await enterPhrase();
+		await addGuardians(LABELS);
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+		scripted.accept([true, true, true]);
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue to sealing' }));
+		await userEvent.click(
+			screen.getByRole('checkbox', { name: 'Also print paper shares in my recovery kit' })
+		);
+		await userEvent.click(screen.getByLabelText('Paper share for Alice'));
+		await userEvent.click(screen.getByLabelText('Paper share for Carol'));
+		await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+		expect(screen.getAllByRole('heading', { name: /^Paper share for/u })).toHaveLength(2);
+		expect(scripted.printed.every((envelope) => envelope.some((byte) => byte !== 0))).toBe(true);
+		unmount();
+		expect(scripted.printed).toEqual([new Uint8Array(49), new Uint8Array(49)]);
 	}, 60_000);
 
 	it('offers to protect an unprotected phrase, and can go on without', async () => {
@@ -163,7 +239,7 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 					throw new Error('The Internet Computer could not derive a key right now.');
 				}
 			)
-			.mockResolvedValueOnce(undefined);
+			.mockResolvedValueOnce([]);
 		const scripted = scriptedFlow({ seal });
 		render(ProtectWizard, { flow: scripted.flow });
 		await enterPhrase();

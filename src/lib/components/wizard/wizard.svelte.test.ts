@@ -202,24 +202,60 @@ describe('InvitationsStep', () => {
 describe('SealStep', () => {
 	it('starts sealing, shows progress, offers a retry on failure and confirms success', async () => {
 		const onseal = vi.fn();
-		const { rerender } = render(SealStep, { steps: [], onseal });
+		const props = { guardians: ['Alice', 'Bob', 'Carol'], threshold: 2, onseal };
+		const { rerender } = render(SealStep, { steps: [], ...props });
 		await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
 		expect(onseal).toHaveBeenCalledTimes(1);
+		expect(onseal).toHaveBeenCalledWith([]); // no paper shares unless asked for
 
-		await rerender({ steps: [{ label: 'Encrypting share 3 of 5', status: 'running' }], onseal });
+		await rerender({ steps: [{ label: 'Encrypting share 3 of 5', status: 'running' }], ...props });
 		expect(screen.getByRole('button', { name: 'Sealing…' })).toBeDisabled();
 
 		await rerender({
 			steps: [{ label: 'Storing', status: 'failed', detail: 'Network down' }],
-			onseal
+			...props
 		});
 		expect(screen.getByRole('alert')).toHaveTextContent('Sealing did not finish');
 		await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
 		expect(onseal).toHaveBeenCalledTimes(2);
 
-		await rerender({ steps: [{ label: 'Storing', status: 'done' }], onseal });
+		await rerender({ steps: [{ label: 'Storing', status: 'done' }], ...props });
 		expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Your vault is sealed');
 		expect(screen.queryByRole('button')).not.toBeInTheDocument();
+	});
+
+	it('offers paper shares, off by default, explained, for the guardians the owner picks', async () => {
+		const onseal = vi.fn();
+		const { container } = render(SealStep, {
+			steps: [],
+			guardians: ['Alice', 'Bob', 'Carol'],
+			threshold: 2,
+			onseal
+		});
+		const option = screen.getByRole('checkbox', {
+			name: 'Also print paper shares in my recovery kit'
+		});
+		expect(option).not.toBeChecked();
+		expect(option).toHaveAccessibleDescription(
+			expect.stringContaining('Anyone who holds 2 paper shares can rebuild your phrase')
+		);
+		expect(option).toHaveAccessibleDescription(expect.stringContaining('destroy the old'));
+		expect(screen.queryByLabelText('Paper share for Bob')).not.toBeInTheDocument();
+
+		await userEvent.click(option);
+		await userEvent.click(screen.getByLabelText('Paper share for Carol'));
+		await userEvent.click(screen.getByLabelText('Paper share for Alice'));
+		expect(screen.getByText(/you can rebuild your phrase alone/u)).toBeInTheDocument();
+		await userEvent.click(screen.getByLabelText('Paper share for Alice'));
+		expect(screen.queryByText(/you can rebuild your phrase alone/u)).not.toBeInTheDocument();
+		expect(await seriousViolations(container)).toEqual([]);
+		await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
+		expect(onseal).toHaveBeenLastCalledWith([3]);
+
+		// turned off again: the picks are kept on screen but nothing goes on paper
+		await userEvent.click(option);
+		await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
+		expect(onseal).toHaveBeenLastCalledWith([]);
 	});
 });
 
@@ -255,8 +291,26 @@ describe('RecoveryKit', () => {
 			.getAllByRole('listitem')
 			.map((li) => li.textContent?.replace(/^\s*\d+\.\s*/u, '').trim() ?? '');
 		expect(importPaperShare(words.join(' '))).toEqual({ ok: true, value: envelope });
+		expect(words).toHaveLength(37);
+		expect(paper).toHaveTextContent('Internet Identity 10042');
+		expect(container).not.toHaveTextContent('It holds no secret.');
 		await userEvent.click(screen.getByRole('button', { name: 'Print' }));
 		expect(print).toHaveBeenCalledTimes(1);
 		expect(await seriousViolations(container)).toEqual([]);
+	});
+
+	it('has no paper share and says it holds no secret when none were asked for', () => {
+		const { container } = render(RecoveryKit, {
+			props: {
+				anchor: 10042n,
+				vaultId: '7',
+				appUrl: 'https://tessera.test',
+				guardians: ['Alice', 'Bob'],
+				threshold: 2,
+				delayHours: 24
+			}
+		});
+		expect(container).toHaveTextContent('It holds no secret.');
+		expect(screen.queryByRole('heading', { name: /Paper share/u })).not.toBeInTheDocument();
 	});
 });
