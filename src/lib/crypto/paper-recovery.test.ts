@@ -78,7 +78,11 @@ describe('recovery from paper shares alone (offline)', () => {
 	it('cannot tell an older seal mixed with a newer one: the result is wrong, so II must check it', async () => {
 		const older = await seal();
 		const newer = await seal();
-		const mixed = await recoverFromPaper([older.envelopes[0]!, newer.envelopes[1]!]);
+		// another slot, and another x coordinate (random per seal), so nothing flags the mix
+		const slotAndX = (e: Uint8Array) => [e[9], e[44]];
+		const [slot, x] = slotAndX(older.envelopes[0]!);
+		const other = newer.envelopes.find((e) => slotAndX(e)[0] !== slot && slotAndX(e)[1] !== x)!;
+		const mixed = await recoverFromPaper([older.envelopes[0]!, other]);
 		expect(mixed.ok).toBe(true);
 		expect(mixed.ok && mixed.value.entropy).not.toEqual(entropy);
 	});
@@ -138,7 +142,9 @@ describe('paper shares with released shares (commitment checked)', () => {
 	it('catches a paper share of an older seal of the same vault by the commitment', async () => {
 		const older = await seal();
 		const { envelopes, commitment } = await seal();
-		const merged = mergeShares([older.envelopes[1]!], [envelopes[0]!], 7n);
+		const x = (e: Uint8Array) => e[44];
+		const old = older.envelopes.find((e) => e[9] !== 1 && x(e) !== x(envelopes[0]!))!;
+		const merged = mergeShares([old], [envelopes[0]!], 7n);
 		if (!merged.ok) throw new Error(merged.error.kind);
 		expect(await combineShares(merged.value.envelopes, { vaultId: 7n, commitment })).toEqual({
 			ok: false,

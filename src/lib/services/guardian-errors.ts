@@ -14,7 +14,9 @@ export type FlowErrorKind =
 	/** Released shares did not combine into the vault's phrase. */
 	| 'reconstruct-failed'
 	/** The recovered phrase is not the anchor's recovery phrase on Internet Identity. */
-	| 'phrase-not-on-anchor';
+	| 'phrase-not-on-anchor'
+	/** Paper shares that cannot be used (other vault or seal, repeated, too few). */
+	| 'paper-refused';
 
 export class FlowError extends Error {
 	constructor(

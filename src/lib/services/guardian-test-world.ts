@@ -33,10 +33,17 @@ function unwrap<T>(result: Result<T>): T {
 export interface SealedWorld {
 	readonly w: World;
 	readonly commitment: Uint8Array;
+	/** The envelopes of `paperSlots`, as the owner would print them. */
+	readonly paper: Uint8Array[];
 }
 
 /** A sealed vault (n guardians, threshold m) whose shares really encrypt `entropy`. */
-export async function sealedWorld(entropy: Uint8Array, n = 3, m = 2): Promise<SealedWorld> {
+export async function sealedWorld(
+	entropy: Uint8Array,
+	n = 3,
+	m = 2,
+	paperSlots: readonly number[] = []
+): Promise<SealedWorld> {
 	const w = new World(n).create().acceptAll();
 	const sharesKey = verifySharesKey(
 		master.derivedPublicKey(canister, VETKD_CONTEXT_SHARES),
@@ -47,14 +54,15 @@ export async function sealedWorld(entropy: Uint8Array, n = 3, m = 2): Promise<Se
 	const seal = await sealShares(
 		entropy,
 		{ canisterId: TEST_CANISTER_ID, vaultId: w.vaultId, threshold: m, guardians: w.guardians },
-		sharesKey.value
+		sharesKey.value,
+		paperSlots
 	);
 	if (!seal.ok) throw new Error(`seal failed: ${seal.error.kind}`);
 	const { commitment } = seal.value;
 	const shares = seal.value.shares.map(({ ciphertext, checkKey }) => ({ ciphertext, checkKey }));
 	const args = { vaultId: w.vaultId, nonce: w.vaultNonce(), threshold: m, commitment, shares };
 	ok(w.domain.seal(w.phraseIdentity, w.now, args));
-	return { w, commitment };
+	return { w, commitment, paper: seal.value.paper.map(({ envelope }) => envelope) };
 }
 
 function publicKeys() {
@@ -91,7 +99,10 @@ export function checkInCalls(w: World, identity: SignIdentity) {
 }
 
 /** RequesterCalls as `caller` (the requester's browser key). */
-export function requesterCalls({ w, commitment }: SealedWorld, caller: Principal): RequesterCalls {
+export function requesterCalls(
+	{ w, commitment }: Pick<SealedWorld, 'w' | 'commitment'>,
+	caller: Principal
+): RequesterCalls {
 	const d = w.domain;
 	return {
 		openRecovery: async (anchor) => unwrap(d.openRecovery(caller, w.now, { anchor })),

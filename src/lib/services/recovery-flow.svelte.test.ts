@@ -3,6 +3,7 @@
 // where they are made); the agent-level II tests cover the real ones.
 import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../canister/guardian/domain/index';
+import { splitEntropy } from '$lib/crypto/shares';
 import type { AnchorDevices, PhraseCheck } from '$lib/ii';
 import { approveRequest, loadGuardedVaults } from './guardian';
 import {
@@ -123,5 +124,74 @@ describe('the recovery screen', () => {
 		await flow.init();
 		expect(flow.stage).toBe('start');
 		expect(flow.openError).toMatch(/cannot keep a recovery key/iu);
+	});
+
+	it('rebuilds the phrase from paper shares alone, with no request, and clears it when done', async () => {
+		const world = await sealedWorld(entropy, 3, 2, [1, 3]);
+		const storage = new MapStorage();
+		const flow = new RecoveryFlow(environment(world, storage));
+		await flow.init();
+		const given = world.paper.map((envelope) => envelope.slice());
+		await flow.recoverFromPaper(world.w.anchor, given);
+		expect(flow.stage).toBe('recovered');
+		expect(flow.source).toBe('paper');
+		expect(flow.anchor).toBe(world.w.anchor);
+		expect(flow.entropy).toEqual(entropy);
+		expect(flow.phraseKey).toBeDefined();
+		expect(flow.devices?.anchor).toBe(world.w.anchor);
+		expect(flow.held).toBeUndefined(); // no request was opened
+		expect(storage.values.has('requester-request')).toBe(false);
+		expect(given).toEqual(world.paper); // the caller's shares are the caller's to wipe
+
+		const recovered = flow.entropy!;
+		await flow.finish();
+		expect(recovered.every((byte) => byte === 0)).toBe(true);
+		expect(flow.stage).toBe('start');
+		expect(flow.source).toBeUndefined();
+	});
+
+	it('keeps the paper form with a plain reason when the shares are refused or not the anchor’s', async () => {
+		const world = await sealedWorld(entropy, 3, 2, [2]);
+		const flow = new RecoveryFlow(environment(world, new MapStorage()));
+		await flow.init();
+		await flow.recoverFromPaper(world.w.anchor, world.paper);
+		expect(flow.stage).toBe('start');
+		expect(flow.paperError).toMatch(/You entered 1 different share; 2 are needed/u);
+		expect(flow.paperSteps.find(({ status }) => status === 'failed')?.label).toBe(
+			'Putting the phrase back together'
+		);
+
+		const both = await sealedWorld(entropy, 3, 2, [1, 2]);
+		const notOnAnchor = new RecoveryFlow(environment(both, new MapStorage(), { onAnchor: false }));
+		await notOnAnchor.init();
+		await notOnAnchor.recoverFromPaper(both.w.anchor, both.paper);
+		expect(notOnAnchor.stage).toBe('start');
+		expect(notOnAnchor.entropy).toBeUndefined();
+		expect(notOnAnchor.paperError).toMatch(/do not rebuild the current recovery phrase/u);
+	});
+
+	it('adds paper shares to the released ones; a paper share of another vault is refused', async () => {
+		const world = await sealedWorld(entropy, 3, 2, [3]);
+		const flow = new RecoveryFlow(environment(world, new MapStorage()));
+		await flow.init();
+		await flow.start(world.w.anchor);
+		const other = await splitEntropy(entropy, world.w.vaultId + 1n, 2, 3);
+		if (!other.ok) throw new Error(other.error.kind);
+		flow.usePaperShares([other.value.envelopes[1]!]);
+		expect(flow.paperCount).toBe(1);
+		await approve(world, 0);
+		await approve(world, 1);
+		world.w.advance(LIMITS.defaultDelayNs);
+		await flow.release();
+		expect(flow.stage).toBe('waiting');
+		expect(flow.releaseError).toMatch(/Paper share 1 belongs to another Tessera vault/u);
+
+		flow.usePaperShares(world.paper); // the vault's own: counted with the released shares
+		await flow.release();
+		expect(flow.stage).toBe('recovered');
+		expect(flow.source).toBe('request');
+		expect(flow.entropy).toEqual(entropy);
+		flow.wipe();
+		expect(flow.paperCount).toBe(0);
 	});
 });

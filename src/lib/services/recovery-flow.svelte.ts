@@ -19,6 +19,7 @@ import {
 } from './recovery';
 import type { HeldRequest, RequesterStore } from './recovery-store';
 import { checkRecoveredPhrase, listDevices, runSweep, type FreshDevice } from './recovery-sweep';
+import { PAPER_STEPS, recoverWithPaper } from './paper-recovery';
 
 export interface RecoveryEnvironment {
 	readonly store: RequesterStore;
@@ -57,6 +58,14 @@ export class RecoveryFlow {
 	releaseError: string | undefined = $state();
 	/** The recovered entropy: memory only. */
 	entropy: Uint8Array | undefined = $state.raw();
+	/** The identity the recovered phrase is for, and where the phrase came from. */
+	anchor: bigint | undefined = $state();
+	source: 'request' | 'paper' | undefined = $state();
+	/** Paper shares added to the held request's released ones (how many; the bytes are private). */
+	paperCount = $state(0);
+	/** Recovery from paper shares alone (no request): progress and why it stopped. */
+	paperSteps: ProgressStep[] = $state([]);
+	paperError: string | undefined = $state();
 	phraseKey: PhraseKey | undefined = $state.raw();
 	phraseCheck: PhraseCheck | undefined = $state();
 	phraseError: string | undefined = $state();
@@ -68,6 +77,8 @@ export class RecoveryFlow {
 
 	#identity: SignIdentity | undefined;
 	#calls: RequesterCalls | undefined;
+	/** Copies of the paper shares for the held request: memory only, wiped with the phrase. */
+	#paper: Uint8Array[] = [];
 
 	constructor(private readonly env: RecoveryEnvironment) {}
 
@@ -136,11 +147,14 @@ export class RecoveryFlow {
 		this.steps = progressSteps(RECONSTRUCT_STEPS, 0);
 		try {
 			const trust = this.env.trust();
-			const entropy = await reconstruct(calls, trust, identity.getPrincipal(), held, (_, d) => {
+			const onProgress = (_: string, d: number) => {
 				done = d;
 				this.steps = progressSteps(RECONSTRUCT_STEPS, d);
-			});
-			this.entropy = entropy;
+			};
+			const me = identity.getPrincipal();
+			this.entropy = await reconstruct(calls, trust, me, held, onProgress, this.#paper);
+			this.anchor = held.anchor;
+			this.source = 'request';
 			this.stage = 'recovered';
 		} catch (error) {
 			this.releaseError = releaseErrorMessage(error);
@@ -152,16 +166,65 @@ export class RecoveryFlow {
 		await this.checkPhrase();
 	}
 
+	/** Paper shares to combine with the held request's released shares (copies are kept). */
+	usePaperShares(envelopes: readonly Uint8Array[]): void {
+		wipe(...this.#paper);
+		this.#paper = envelopes.map((envelope) => envelope.slice());
+		this.paperCount = this.#paper.length;
+	}
+
+	/** No request: m paper shares for `anchor`, used only once II confirms the phrase. */
+	async recoverFromPaper(anchor: bigint, envelopes: readonly Uint8Array[]): Promise<void> {
+		if (this.stage !== 'start') return;
+		this.paperError = undefined;
+		let done = 0;
+		const onProgress = (_: string, d: number) => {
+			done = d;
+			this.paperSteps = progressSteps(PAPER_STEPS, d);
+		};
+		onProgress('', 0);
+		const paper = envelopes.map((envelope) => envelope.slice());
+		try {
+			const ii = await this.env.ii();
+			const recovered = await recoverWithPaper(ii, anchor, paper, onProgress);
+			this.entropy = recovered.entropy;
+			this.phraseKey = recovered.checked.phraseKey;
+			this.phraseCheck = recovered.checked.check;
+			this.anchor = anchor;
+			this.source = 'paper';
+			this.paperSteps = [];
+			this.stage = 'recovered';
+		} catch (error) {
+			this.paperError = errorMessage(error);
+			this.paperSteps = progressSteps(PAPER_STEPS, done, this.paperError);
+			return;
+		} finally {
+			wipe(...paper);
+		}
+		await this.loadDevices();
+	}
+
 	/** Is the recovered phrase still the anchor's recovery phrase on II? */
 	async checkPhrase(): Promise<void> {
-		if (!this.entropy || !this.held) return;
+		if (!this.entropy || this.anchor === undefined) return;
 		this.phraseError = undefined;
 		try {
 			const ii = await this.env.ii();
-			const checked = await checkRecoveredPhrase(ii, this.held.anchor, this.entropy);
+			const checked = await checkRecoveredPhrase(ii, this.anchor, this.entropy);
 			this.phraseKey = checked.phraseKey;
 			this.phraseCheck = checked.check;
-			this.devices = await listDevices(ii, this.held.anchor, checked.phraseKey);
+		} catch (error) {
+			this.phraseError = errorMessage(error);
+			return;
+		}
+		await this.loadDevices();
+	}
+
+	/** The anchor's devices, for the sweep (signed by the checked phrase key). */
+	private async loadDevices(): Promise<void> {
+		if (!this.phraseKey || this.anchor === undefined) return;
+		try {
+			this.devices = await listDevices(await this.env.ii(), this.anchor, this.phraseKey);
 		} catch (error) {
 			this.phraseError = errorMessage(error);
 		}
@@ -170,7 +233,8 @@ export class RecoveryFlow {
 	/** Removes the selected devices, protects the phrase, adds the owner's fresh device. */
 	async sweep(remove: Uint8Array[], addFresh: boolean): Promise<void> {
 		const phraseKey = this.phraseKey;
-		if (!phraseKey || !this.held) return;
+		const anchor = this.anchor;
+		if (!phraseKey || anchor === undefined) return;
 		this.sweeping = true;
 		this.sweepError = undefined;
 		this.sweepReport = undefined;
@@ -189,13 +253,20 @@ export class RecoveryFlow {
 				}));
 			};
 			const request = { remove, add };
-			this.sweepReport = await runSweep(ii, this.held.anchor, phraseKey, request, onProgress);
+			this.sweepReport = await runSweep(ii, anchor, phraseKey, request, onProgress);
 			this.devices = this.sweepReport.final ?? this.devices;
 		} catch (error) {
 			this.sweepError = errorMessage(error);
 		} finally {
 			this.sweeping = false;
 		}
+	}
+
+	/** Done with the recovered phrase: forgets the request, or clears a paper recovery. */
+	async finish(): Promise<void> {
+		if (this.source !== 'paper') return this.forget();
+		this.wipe();
+		this.stage = 'start';
 	}
 
 	/** "Forget this request": a new key next time; the phrase (if any) is wiped. */
@@ -213,8 +284,11 @@ export class RecoveryFlow {
 
 	/** Wipes the phrase from memory (on leaving the page). */
 	wipe(): void {
-		wipe(this.entropy);
+		wipe(this.entropy, ...this.#paper);
+		this.#paper = [];
+		this.paperCount = 0;
 		this.entropy = undefined;
+		this.source = undefined;
 		this.phraseKey = undefined;
 		this.phraseCheck = undefined;
 		this.devices = undefined;

@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../canister/guardian/domain/index';
 import { newPrincipal, World } from '../../../tests/unit/guardian/world';
+import { splitEntropy } from '$lib/crypto/shares';
 import { verificationCode } from '$lib/crypto/verification-code';
 import { approveRequest, loadGuardedVaults } from './guardian';
 import {
@@ -113,6 +114,34 @@ describe('recovery, end to end', () => {
 		expect(await failure(reconstruct(lying, trust, me, status))).toMatchObject({
 			kind: 'untrusted-key'
 		});
+	});
+});
+
+describe('recovery with paper shares added', () => {
+	it('counts a paper share once with the released ones, and refuses other vaults or seals', async () => {
+		const world = await sealedWorld(entropy, 3, 2, [1, 3]);
+		const me = newPrincipal();
+		const calls = requesterCalls(world, me);
+		const { requestId } = await openRequest(calls, world.w.anchor);
+		await approveBy(world, 0, 1);
+		world.w.advance(LIMITS.defaultDelayNs);
+		const status = await calls.requestStatus(requestId);
+		// slot 1 is both released and on paper: counted once
+		expect(await reconstruct(calls, trust, me, status, undefined, world.paper)).toEqual(entropy);
+
+		const other = await splitEntropy(entropy, world.w.vaultId + 1n, 2, 3);
+		if (!other.ok) throw new Error(other.error.kind);
+		const foreign = await failure(
+			reconstruct(calls, trust, me, status, undefined, [other.value.envelopes[2]!])
+		);
+		expect(foreign).toMatchObject({ kind: 'paper-refused' });
+		expect(releaseErrorMessage(foreign)).toMatch(/Paper share 1 belongs to another Tessera vault/u);
+
+		const wider = await splitEntropy(entropy, world.w.vaultId, 2, 4);
+		if (!wider.ok) throw new Error(wider.error.kind);
+		expect(
+			await failure(reconstruct(calls, trust, me, status, undefined, [wider.value.envelopes[3]!]))
+		).toMatchObject({ kind: 'paper-refused', message: expect.stringMatching(/other rules/u) });
 	});
 });
 

@@ -5,6 +5,7 @@ import type { Principal } from '@dfinity/principal';
 import { verificationCode, type VerificationCode } from '$lib/crypto/verification-code';
 import { ReleaseKeyRequest } from '$lib/crypto/vetkeys';
 import { errorMessage, FlowError } from './guardian-errors';
+import { paperShareMessage } from './paper-recovery';
 import type { Progress, RequestView, RequesterCalls } from './guardian-calls';
 import { trustedKeys, type VetKdTrust } from './vetkd-trust';
 
@@ -79,15 +80,17 @@ export const RECONSTRUCT_STEPS = [
 
 /**
  * Release and reconstruct: the approved shares (each encrypted to request id || me) and one
- * vetKey for that identity; the shares combine into the entropy only if it matches the vault's
- * commitment. Safe to repeat after a network failure (release returns the same shares).
+ * vetKey for that identity, plus any paper shares (envelopes) for other slots; the shares combine
+ * into the entropy only if it matches the vault's commitment. Safe to repeat after a network
+ * failure (release returns the same shares).
  */
 export async function reconstruct(
 	calls: RequesterCalls,
 	trust: VetKdTrust,
 	me: Principal,
 	request: Pick<RequestView, 'requestId' | 'vaultId'>,
-	progress: Progress = () => {}
+	progress: Progress = () => {},
+	paper: readonly Uint8Array[] = []
 ): Promise<Uint8Array> {
 	const total = RECONSTRUCT_STEPS.length;
 	progress(RECONSTRUCT_STEPS[0], 0, total);
@@ -108,12 +111,18 @@ export async function reconstruct(
 	progress(RECONSTRUCT_STEPS[3], 3, total);
 	const entropy = await requesterKey.value.recover(
 		released.shares.map(({ ciphertext }) => ciphertext),
-		{ vaultId: request.vaultId, commitment: released.commitment }
+		{ vaultId: request.vaultId, commitment: released.commitment },
+		paper
 	);
+	if (!entropy.ok && entropy.error.kind === 'paper') {
+		throw new FlowError('paper-refused', paperShareMessage(entropy.error.error));
+	}
 	if (!entropy.ok) {
 		throw new FlowError(
 			'reconstruct-failed',
-			'The approved shares do not form this vault’s phrase (a guardian may have sent a damaged share). Ask the owner’s guardians to try again with a new request.'
+			paper.length > 0
+				? 'The approved shares and your paper shares do not form this vault’s phrase: a paper share may be from an older seal. Remove the paper shares and try again.'
+				: 'The approved shares do not form this vault’s phrase (a guardian may have sent a damaged share). Ask the owner’s guardians to try again with a new request.'
 		);
 	}
 	progress('Phrase recovered', total, total);

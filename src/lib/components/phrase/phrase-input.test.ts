@@ -52,3 +52,29 @@ describe('describeProblem', () => {
 		expect(describeProblem({ kind: 'empty' })).toMatch(/24 words/u);
 	});
 });
+
+describe('describeProblem for paper shares', () => {
+	it('names paper share words and the 37-word length', () => {
+		expect(
+			describeProblem(
+				{ kind: 'unknown-word', position: 5, word: 'abandn', suggestions: ['abandon'] },
+				'paper'
+			)
+		).toBe('Word 5, “abandn”, is not a paper share word. Did you mean abandon?');
+		expect(describeProblem({ kind: 'word-count', expected: 37, actual: 40 }, 'paper')).toBe(
+			'That is 40 words; a paper share has 37.'
+		);
+		expect(describeProblem({ kind: 'word-count', expected: 37, actual: 30 }, 'paper')).toBe(
+			'7 of the 37 words are missing.'
+		);
+		expect(describeProblem({ kind: 'bad-checksum' }, 'paper')).toMatch(
+			/not a paper share: one word is probably wrong or two are swapped/u
+		);
+		expect(
+			describeProblem(
+				{ kind: 'bad-envelope', error: { kind: 'unknown-version', version: 2 } },
+				'paper'
+			)
+		).toMatch(/Tessera recovery kit/u);
+	});
+});
