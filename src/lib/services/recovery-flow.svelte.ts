@@ -6,7 +6,7 @@ import { wipe } from '$lib/crypto/bytes';
 import type { VerificationCode } from '$lib/crypto/verification-code';
 import type { AnchorDevices, IiClient, PhraseCheck, SweepReport } from '$lib/ii';
 import type { ProgressStep } from '$lib/components/ui/ProgressSteps.svelte';
-import { errorMessage } from './guardian-errors';
+import { errorMessage } from './errors';
 import type { RequestView, RequesterCalls } from './guardian-calls';
 import type { VetKdTrust } from './vetkd-trust';
 import {
@@ -177,10 +177,8 @@ export class RecoveryFlow {
 	async recoverFromPaper(anchor: bigint, envelopes: readonly Uint8Array[]): Promise<void> {
 		if (this.stage !== 'start') return;
 		this.paperError = undefined;
-		let done = 0;
-		const onProgress = (_: string, d: number) => {
-			done = d;
-			this.paperSteps = progressSteps(PAPER_STEPS, d);
+		const onProgress = (_: string, done: number) => {
+			this.paperSteps = progressSteps(PAPER_STEPS, done);
 		};
 		onProgress('', 0);
 		const paper = envelopes.map((envelope) => envelope.slice());
@@ -195,8 +193,9 @@ export class RecoveryFlow {
 			this.paperSteps = [];
 			this.stage = 'recovered';
 		} catch (error) {
+			// the form shows why, next to the shares to fix
 			this.paperError = errorMessage(error);
-			this.paperSteps = progressSteps(PAPER_STEPS, done, this.paperError);
+			this.paperSteps = [];
 			return;
 		} finally {
 			wipe(...paper);

@@ -70,11 +70,17 @@ export async function createVault(
 	return (await links.allTextContents()).map((text) => text.trim());
 }
 
+export interface SealOptions {
+	screens?: boolean;
+	/** Guardians whose shares the owner also prints as paper shares. */
+	paperFor?: readonly string[];
+}
+
 /** Waits until every guardian has accepted, then seals the shares. */
 export async function sealVault(
 	page: Page,
 	guardianCount: number,
-	options: { screens?: boolean } = {}
+	options: SealOptions = {}
 ): Promise<void> {
 	await expect(
 		page.getByText(`${guardianCount} of ${guardianCount} guardians have accepted`)
@@ -82,10 +88,35 @@ export async function sealVault(
 		timeout: SLOW_STEP_MS
 	});
 	await page.getByRole('button', { name: /continue to sealing/i }).click();
+	if (options.paperFor?.length) {
+		await page
+			.getByRole('checkbox', { name: 'Also print paper shares in my recovery kit' })
+			.check();
+		for (const guardian of options.paperFor) {
+			await page.getByRole('checkbox', { name: `Paper share for ${guardian}` }).check();
+		}
+		if (options.screens) await checkScreen(page, 'wizard-paper-choice', { phone: true });
+	}
 	await page.getByRole('button', { name: 'Seal shares' }).click();
 	await expect(page.getByText('Your vault is sealed')).toBeVisible({ timeout: SLOW_STEP_MS });
 	if (options.screens) await checkScreen(page, 'wizard-sealed');
 	await continueButton(page).click();
 	await expect(page.getByRole('heading', { name: 'Your Tessera recovery kit' })).toBeVisible();
 	if (options.screens) await checkScreen(page, 'wizard-recovery-kit', { phone: true });
+}
+
+/** The paper shares the recovery kit shows, by guardian: 37 words each, as printed. */
+export async function readPaperShares(page: Page): Promise<Map<string, string[]>> {
+	const shares = new Map<string, string[]>();
+	const headings = page.getByRole('heading', { name: /^Paper share for / });
+	for (const heading of await headings.all()) {
+		const guardian = (await heading.innerText()).replace(/^Paper share for /, '').trim();
+		const section = heading.locator('xpath=ancestor::section[1]');
+		const items = await section.getByRole('listitem').allInnerTexts();
+		shares.set(
+			guardian,
+			items.map((item) => item.replace(/^\s*\d+\.?\s*/u, '').trim())
+		);
+	}
+	return shares;
 }

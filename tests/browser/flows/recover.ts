@@ -24,12 +24,44 @@ export const getPhraseBack = (page: Page) =>
 export async function recoverPhrase(page: Page): Promise<string[]> {
 	await expect(getPhraseBack(page)).toBeEnabled({ timeout: SLOW_STEP_MS });
 	await getPhraseBack(page).click();
+	return revealPhrase(page);
+}
+
+/** Once the phrase is back (from a request or from paper): reveals it and reads its words. */
+export async function revealPhrase(page: Page): Promise<string[]> {
 	await page.getByRole('button', { name: 'Reveal phrase' }).click({ timeout: SLOW_STEP_MS });
 	const phrase = page.getByTestId('recovered-phrase');
 	await expect(phrase).toBeVisible();
 	const items = await phrase.getByRole('listitem').allInnerTexts();
 	return items.map((item) => item.replace(/^\s*\d+\.?\s*/u, '').trim());
 }
+
+/** Types paper shares (words as printed) into the fields "Paper share 1", "Paper share 2", … */
+export async function typePaperShares(
+	page: Page,
+	shares: readonly (readonly string[])[]
+): Promise<void> {
+	for (const [i, words] of shares.entries()) {
+		const field = page.getByLabel(`Paper share ${i + 1}`, { exact: true });
+		if (!(await field.isVisible())) {
+			await page.getByRole('button', { name: 'Add another paper share' }).click();
+		}
+		// as written on paper: lines of a few words
+		const lines = words.map((word, k) => (k % 6 === 5 ? `${word}\n` : `${word} `)).join('');
+		await field.fill(lines);
+		await expect(page.getByText(/^A valid paper share: guardian slot/).nth(i)).toBeVisible();
+	}
+}
+
+/** "I lost access" -> "Use paper shares": no request, only paper shares and the anchor. */
+export async function openPaperRecovery(page: Page, anchor: bigint): Promise<void> {
+	await page.goto('/recover');
+	await page.getByRole('button', { name: 'Use paper shares' }).click();
+	await page.getByLabel('Anchor number').fill(anchor.toString());
+}
+
+export const rebuildFromPaper = (page: Page) =>
+	page.getByRole('button', { name: 'Rebuild my phrase' });
 
 /**
  * The device sweep after the phrase is back: removes the devices named `remove` (by the alias II

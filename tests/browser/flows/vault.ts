@@ -5,7 +5,7 @@ import type { TestAnchor } from '../support/devnet';
 import { DEVICE_ALIASES } from '../support/devnet';
 import type { Person } from '../support/session';
 import { acceptInvitation } from './guardian';
-import { createVault, sealVault } from './owner';
+import { createVault, sealVault, type SealOptions } from './owner';
 
 export const GUARDIAN_NAMES = ['Alice', 'Bob', 'Carol'] as const;
 
@@ -22,7 +22,7 @@ export async function setUpSealedVault(
 	openAs: OpenAs,
 	story: string,
 	anchor: TestAnchor,
-	options: { screens?: boolean } = {}
+	options: SealOptions = {}
 ): Promise<GuardedVault> {
 	const owner = await openAs(`${story}-owner`, { next: '/owner' });
 	const guardians = await Promise.all(
