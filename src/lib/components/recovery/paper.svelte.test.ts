@@ -131,5 +131,8 @@ describe('PaperRecoveryForm', () => {
 		await rerender({ onrecover, steps: [], error: 'These paper shares do not rebuild it.' });
 		expect(screen.getByText('Your phrase was not rebuilt')).toBeInTheDocument();
 		expect(screen.getByText('These paper shares do not rebuild it.')).toBeInTheDocument();
+		// once the shares change, the old reason no longer applies
+		await enter(screen.getByLabelText('Paper share 2'), WORDS[2]!.join(' '));
+		expect(screen.queryByText('Your phrase was not rebuilt')).not.toBeInTheDocument();
 	});
 });
