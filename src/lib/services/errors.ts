@@ -1,6 +1,6 @@
-// Typed errors of the guardian and recovery flows, and one way to turn any failure into words.
-// Canister failures arrive as the wrapper's CanisterError ({ kind, message }); the flows' own
-// failures (crypto checks) are FlowErrors.
+// Typed errors of the guardian and recovery flows, and the one way every page turns a failure
+// into words. Canister failures arrive as the wrapper's CanisterError ({ kind, message }); the
+// flows' own failures (crypto checks) are FlowErrors; the owner's flows throw typed errors too.
 
 export type FlowErrorKind =
 	/** The canister reported a vetKD public key that is not derived from the trusted master key. */
@@ -16,7 +16,15 @@ export type FlowErrorKind =
 	/** The recovered phrase is not the anchor's recovery phrase on Internet Identity. */
 	| 'phrase-not-on-anchor'
 	/** Paper shares that cannot be used (other vault or seal, repeated, too few). */
-	| 'paper-refused';
+	| 'paper-refused'
+	/** Owner: II did not confirm that the phrase is now protected. */
+	| 'protection-unconfirmed'
+	/** Owner: the vault was deleted or is no longer this owner's. */
+	| 'vault-gone'
+	/** Owner: the phrase is no longer in this tab (the wizard must start again). */
+	| 'phrase-gone'
+	/** The page needs a signed-in user. */
+	| 'signed-out';
 
 export class FlowError extends Error {
 	constructor(
@@ -47,8 +55,8 @@ export function errorKind(error: unknown): string | undefined {
 }
 
 /**
- * Words for the user: a context-specific text for known kinds, else the error's own plain
- * message; never a stack trace.
+ * Words for the user: a context-specific text for known kinds, else the typed error's own plain
+ * message; anything untyped (a bug) gets a generic text, never internals or a stack trace.
  */
 export function errorMessage(error: unknown, specific: Record<string, string> = {}): string {
 	if (!isKinded(error)) return 'Something unexpected went wrong. Reload the page and try again.';

@@ -7,7 +7,7 @@ import { CanisterError, describeError } from '$lib/canisters/errors';
 import { connectGuardian, type GuardianCanister } from '$lib/canisters/guardian';
 import { config } from '$lib/config';
 import { createIiClient, type IiClient } from '$lib/ii';
-import { FlowError } from './guardian-errors';
+import { FlowError } from './errors';
 import type { Released, RequesterCalls } from './guardian-calls';
 import { vetKdTrustFor, type VetKdTrust } from './vetkd-trust';
 import type { RecoveryEnvironment } from './recovery-flow.svelte';

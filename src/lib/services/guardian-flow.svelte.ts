@@ -3,7 +3,7 @@
 import type { Principal } from '@dfinity/principal';
 import type { ProgressStep } from '$lib/components/ui/ProgressSteps.svelte';
 import type { VaultAction } from '$lib/components/guardian/GuardedVaultCard.svelte';
-import { errorMessage } from './guardian-errors';
+import { errorMessage } from './errors';
 import type { AuditEvent, GuardianCalls } from './guardian-calls';
 import {
 	APPROVE_STEPS,

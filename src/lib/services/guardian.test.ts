@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../canister/guardian/domain/index';
 import { newPrincipal, World } from '../../../tests/unit/guardian/world';
 import { verificationCode } from '$lib/crypto/verification-code';
-import { FlowError } from './guardian-errors';
+import { FlowError } from './errors';
 import {
 	acceptInvitation,
 	APPROVE_STEPS,

@@ -6,7 +6,7 @@ import { verificationCode, type VerificationCode } from '$lib/crypto/verificatio
 import type { SignIdentity } from '@dfinity/agent';
 import { GuardianKeyRequest, type GuardianKey } from '$lib/crypto/vetkeys';
 import type { SharesKey } from '$lib/crypto/vetkd-keys';
-import { errorMessage, FlowError } from './guardian-errors';
+import { errorMessage, FlowError } from './errors';
 import type {
 	GuardianVaultView,
 	GuardianCalls,

@@ -3,6 +3,7 @@
 // phrase itself. Nothing here keeps the phrase: callers hold the entropy and wipe it.
 import type { SignIdentity } from '@dfinity/agent';
 import { derivePhraseKey, type PhraseKey } from '../crypto/ii-key';
+import { FlowError } from './errors';
 
 /** The part of the Internet Identity client (src/lib/ii) the owner flows use. */
 export interface PhraseAuthority {
@@ -20,6 +21,7 @@ export type AnchorPhrase = 'protected' | 'unprotected' | 'none';
 export type PhraseStatus = 'protected' | 'unprotected';
 
 export class PhraseMismatchError extends Error {
+	readonly kind = 'PhraseMismatch';
 	constructor(readonly anchorHasPhrase: boolean) {
 		super(
 			anchorHasPhrase
@@ -51,7 +53,8 @@ export async function protectPhrase(
 	await ii.protectPhrase(anchor, phraseKey.identity);
 	const check = await ii.checkPhrase(anchor, phraseKey);
 	if (!check.protected) {
-		throw new Error(
+		throw new FlowError(
+			'protection-unconfirmed',
 			'Internet Identity did not confirm the protection. Try again; if it persists, protect the phrase in Internet Identity itself.'
 		);
 	}

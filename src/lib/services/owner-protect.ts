@@ -5,12 +5,12 @@ import {
 	acceptance,
 	createVault,
 	ownerVault,
-	poll,
 	type Invitation,
 	type OwnerContext,
 	type Progress
 } from './owner';
 import { bindPhrase, protectPhrase, type PhraseStatus } from './owner-phrase';
+import { poll } from './poll';
 import { SEAL_STEPS, sealVault, type PaperShare, type SealArgs } from './owner-seal';
 
 export { SEAL_STEPS };

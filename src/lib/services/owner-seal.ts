@@ -15,6 +15,7 @@ export const SEAL_STEPS = [
 ] as const;
 
 export class SealError extends Error {
+	readonly kind = 'SealFailed';
 	constructor(message: string) {
 		super(message);
 		this.name = 'SealError';

@@ -7,6 +7,7 @@ import type { Principal } from '@dfinity/principal';
 import type { AppConfig } from '../config';
 import type { GuardianCanister, OwnerVaultView, SlotSpec } from '../canisters/guardian';
 import type { PhraseKey } from '../crypto/ii-key';
+import { FlowError } from './errors';
 import { inviteLink } from './invite-link';
 import { inviteHash, newInviteSecret } from './owner-invites';
 import type { PhraseAuthority } from './owner-phrase';
@@ -39,6 +40,7 @@ export interface Invitation {
 }
 
 export class VaultExistsError extends Error {
+	readonly kind = 'VaultExists';
 	constructor(readonly vaultId: bigint) {
 		super(
 			'This Internet Identity already has a Tessera vault. Open your dashboard to see it or change it.'
@@ -93,39 +95,18 @@ export async function createVault(
 
 export async function ownerVault(context: OwnerContext, vaultId: bigint): Promise<OwnerVaultView> {
 	const vault = (await context.guardian.ownerVaults()).find((v) => v.vaultId === vaultId);
-	if (!vault) throw new Error('This vault is no longer yours or was deleted. Reload the page.');
+	if (!vault) {
+		throw new FlowError(
+			'vault-gone',
+			'This vault is no longer yours or was deleted. Reload the page.'
+		);
+	}
 	return vault;
 }
 
 /** Which invitations are accepted, by slot: the guardian's principal once accepted. */
 export function acceptance(vault: OwnerVaultView): { label: string; accepted: boolean }[] {
 	return vault.slots.map((slot) => ({ label: slot.label, accepted: slot.guardian !== undefined }));
-}
-
-/**
- * Calls `check` every `intervalMs` until `stop()` is called; errors go to `onerror` and polling
- * goes on (a dropped connection should not end live status).
- */
-export function poll(
-	check: () => Promise<void>,
-	intervalMs: number,
-	onerror: (error: unknown) => void
-): () => void {
-	let stopped = false;
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	const tick = async () => {
-		try {
-			await check();
-		} catch (error) {
-			if (!stopped) onerror(error);
-		}
-		if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
-	};
-	void tick();
-	return () => {
-		stopped = true;
-		clearTimeout(timer);
-	};
 }
 
 /** The vault's current operation counter: what the next phrase-authorized call must carry. */

@@ -4,7 +4,7 @@ import { wipe } from '$lib/crypto/bytes';
 import { recoverFromPaper, type PaperShareError } from '$lib/crypto/paper-recovery';
 import type { CombineError } from '$lib/crypto/shares';
 import type { IiClient } from '$lib/ii';
-import { errorKind, FlowError } from './guardian-errors';
+import { errorKind, FlowError } from './errors';
 import type { Progress } from './progress';
 import { checkRecoveredPhrase, type CheckedPhrase } from './recovery-sweep';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { poll } from './owner';
+import { poll } from './poll';
 
 describe('poll (live status)', () => {
 	beforeEach(() => vi.useFakeTimers());

@@ -12,7 +12,7 @@ import {
 	type Progress,
 	type SweepReport
 } from '$lib/ii';
-import { FlowError } from './guardian-errors';
+import { FlowError } from './errors';
 
 export interface CheckedPhrase {
 	readonly phraseKey: PhraseKey;

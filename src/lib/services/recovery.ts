@@ -4,7 +4,7 @@
 import type { Principal } from '@dfinity/principal';
 import { verificationCode, type VerificationCode } from '$lib/crypto/verification-code';
 import { ReleaseKeyRequest } from '$lib/crypto/vetkeys';
-import { errorMessage, FlowError } from './guardian-errors';
+import { errorMessage, FlowError } from './errors';
 import { paperShareMessage } from './paper-recovery';
 import type { Progress, RequestView, RequesterCalls } from './guardian-calls';
 import { trustedKeys, type VetKdTrust } from './vetkd-trust';

@@ -11,7 +11,7 @@ import {
 	type ReleaseKey,
 	type SharesKey
 } from '../crypto/vetkd-keys';
-import { FlowError } from './guardian-errors';
+import { FlowError } from './errors';
 import type { VetKdPublicKeys } from './guardian-calls';
 
 export type VetKdTrust =

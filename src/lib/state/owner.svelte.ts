@@ -1,4 +1,5 @@
 // The signed-in owner's context (canisters as the owner, II), created once per identity.
+import { FlowError } from '$lib/services/errors';
 import { ownerContext } from '$lib/services/owner-context';
 import type { OwnerContext } from '$lib/services/owner';
 import { session } from './session.svelte';
@@ -9,7 +10,7 @@ let cached: { principal: string; context: Promise<OwnerContext> } | undefined;
 export function currentOwnerContext(): Promise<OwnerContext> {
 	const identity = session.identity;
 	const principal = session.principal;
-	if (!identity || !principal) return Promise.reject(new Error('Sign in first.'));
+	if (!identity || !principal) return Promise.reject(new FlowError('signed-out', 'Sign in first.'));
 	if (cached?.principal !== principal) {
 		const context = ownerContext(identity, location.origin);
 		context.catch(() => {

@@ -1,7 +1,10 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { createRawSnippet } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { CanisterError } from '$lib/canisters/errors';
 import { seriousViolations } from '../testing/axe';
+import Connected from './Connected.svelte';
 import SessionBar from './SessionBar.svelte';
 import SignInForm from './SignInForm.svelte';
 import { shortPrincipal } from './principal';
@@ -98,5 +101,36 @@ describe('shortPrincipal', () => {
 	it('keeps the first two groups and the last; short ids stay whole', () => {
 		expect(shortPrincipal(PRINCIPAL)).toBe('c2lt4-zmbyx…cae');
 		expect(shortPrincipal('2vxsx-fae')).toBe('2vxsx-fae');
+	});
+});
+
+describe('Connected', () => {
+	// The generic component's T is `unknown` to render(): the snippet takes what it is given.
+	const flowSnippet = createRawSnippet((flow: () => unknown) => ({
+		render: () => `<p>Flow ${String(flow())}</p>`
+	}));
+
+	it('says it is connecting, then shows the flow', async () => {
+		let resolve: (flow: string) => void = () => {};
+		const connection = new Promise<string>((done) => (resolve = done));
+		render(Connected, { connection, children: flowSnippet });
+		expect(screen.getByRole('status')).toHaveTextContent('Connecting to the Internet Computer…');
+		resolve('ready');
+		expect(await screen.findByText('Flow ready')).toBeInTheDocument();
+	});
+
+	it('says why it could not start, in the typed error’s words only', async () => {
+		const { unmount } = render(Connected, {
+			connection: Promise.reject(new CanisterError('Network', 'No answer: try again.')),
+			children: flowSnippet
+		});
+		expect(await screen.findByRole('alert')).toHaveTextContent('No answer: try again.');
+		unmount();
+		render(Connected, {
+			connection: Promise.reject(new TypeError('x is undefined')),
+			children: flowSnippet
+		});
+		expect(await screen.findByRole('alert')).toHaveTextContent(/Something unexpected went wrong/u);
+		expect(screen.queryByText(/x is undefined/u)).not.toBeInTheDocument();
 	});
 });

@@ -8,6 +8,7 @@ import type { OwnerVaultView, RequestView } from '$lib/canisters/guardian';
 import type { PhraseKey } from '$lib/crypto/ii-key';
 import { phraseFromEntropy } from '$lib/crypto/phrase';
 import type { DashboardFlow, VaultOverview } from '$lib/services/owner-dashboard';
+import { CanisterError } from '$lib/canisters/errors';
 import { seriousViolations } from '../testing/axe';
 import OwnerDashboard from './OwnerDashboard.svelte';
 
@@ -123,7 +124,9 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 	it('raises the alarm on an open request after confirmation, and shows failures', async () => {
 		const raiseAlarm = vi
 			.fn()
-			.mockRejectedValueOnce(new Error('Tessera could not reach the Internet Computer.'))
+			.mockRejectedValueOnce(
+				new CanisterError('Network', 'Tessera could not reach the Internet Computer.')
+			)
 			.mockResolvedValueOnce(undefined);
 		const flow = scriptedFlow(
 			[{ vault: vault({ activeRequest: REQUEST }), audit: [], phrase: 'protected' }],
@@ -146,7 +149,10 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 		const unlockFlow = vi
 			.fn()
 			.mockRejectedValueOnce(
-				new Error('This is not the recovery phrase of that Internet Identity.')
+				new CanisterError(
+					'PhraseKeyNotOnAnchor',
+					'This is not the recovery phrase of that Internet Identity.'
+				)
 			)
 			.mockResolvedValue({ phraseKey: PHRASE_KEY, status: 'protected' });
 		const flow = scriptedFlow(
@@ -231,7 +237,11 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 
 	it('says when refreshing fails', async () => {
 		const flow = scriptedFlow([], {
-			load: vi.fn().mockRejectedValue(new Error('Tessera could not reach the Internet Computer.'))
+			load: vi
+				.fn()
+				.mockRejectedValue(
+					new CanisterError('Network', 'Tessera could not reach the Internet Computer.')
+				)
 		});
 		render(OwnerDashboard, { flow });
 		expect(await screen.findByText('Could not refresh')).toBeInTheDocument();

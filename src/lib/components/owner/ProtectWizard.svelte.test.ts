@@ -8,6 +8,7 @@ import { importPaperShare } from '$lib/crypto/paper';
 import { phraseFromEntropy } from '$lib/crypto/phrase';
 import { splitEntropy } from '$lib/crypto/shares';
 import type { ProtectFlow } from '$lib/services/owner-protect';
+import { CanisterError } from '$lib/canisters/errors';
 import { seriousViolations } from '../testing/axe';
 import ProtectWizard from './ProtectWizard.svelte';
 
@@ -192,7 +193,9 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 			bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'unprotected' as const })),
 			protectPhrase: vi
 				.fn()
-				.mockRejectedValueOnce(new Error('Internet Identity could not be reached.'))
+				.mockRejectedValueOnce(
+					new CanisterError('Network', 'Internet Identity could not be reached.')
+				)
 				.mockResolvedValueOnce(undefined)
 		});
 		render(ProtectWizard, { flow: scripted.flow });
@@ -207,7 +210,11 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 
 	it('says why the phrase was refused and stays on the first step', async () => {
 		const scripted = scriptedFlow({
-			bindPhrase: vi.fn().mockRejectedValue(new Error('This is not the recovery phrase.'))
+			bindPhrase: vi
+				.fn()
+				.mockRejectedValue(
+					new CanisterError('PhraseKeyNotOnAnchor', 'This is not the recovery phrase.')
+				)
 		});
 		render(ProtectWizard, { flow: scripted.flow });
 		await enterPhrase();
@@ -219,7 +226,9 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 		const scripted = scriptedFlow({
 			createVault: vi
 				.fn()
-				.mockRejectedValue(new Error('This Internet Identity already has a Tessera vault.'))
+				.mockRejectedValue(
+					new CanisterError('AnchorHasVault', 'This Internet Identity already has a Tessera vault.')
+				)
 		});
 		render(ProtectWizard, { flow: scripted.flow });
 		await enterPhrase();
@@ -236,7 +245,10 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 				async (_args, progress: (s: string, d: number, t: number) => void) => {
 					progress('step', 0, 3);
 					progress('step', 1, 3);
-					throw new Error('The Internet Computer could not derive a key right now.');
+					throw new CanisterError(
+						'VetKdFailed',
+						'The Internet Computer could not derive a key right now.'
+					);
 				}
 			)
 			.mockResolvedValueOnce([]);

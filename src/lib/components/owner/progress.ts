@@ -14,10 +14,3 @@ export function progressSteps(
 			: { label, status: 'failed', detail: failure };
 	});
 }
-
-/** What to show for any thrown error: the typed errors' messages are written for people. */
-export function errorMessage(error: unknown): string {
-	return error instanceof Error && error.message
-		? error.message
-		: 'Something went wrong. Nothing was lost: try again.';
-}
