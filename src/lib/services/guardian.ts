@@ -207,25 +207,3 @@ export async function checkIn(
 export async function declineRequest(calls: GuardianCalls, request: RequestView): Promise<void> {
 	await calls.declineRecovery(request.requestId);
 }
-
-/** Plain words for the audit log's event kinds. */
-export function describeAuditEvent(kind: string): string {
-	return AUDIT_WORDS[kind] ?? kind.replace(/-/gu, ' ');
-}
-
-const AUDIT_WORDS: Record<string, string> = {
-	'vault-created': 'Vault created',
-	'invite-accepted': 'A guardian accepted the invitation',
-	'guardians-updated': 'The owner changed the guardians',
-	sealed: 'Shares sealed',
-	'delay-changed': 'The owner changed the waiting period',
-	'guardian-resigned': 'A guardian stepped down',
-	'checked-in': 'A guardian checked in',
-	'recovery-opened': 'Someone asked to recover the phrase',
-	approved: 'A guardian approved',
-	declined: 'A guardian declined',
-	'alarm-raised': 'The owner raised the alarm',
-	'recovery-cancelled': 'The owner cancelled the recovery',
-	'recovery-failed': 'The recovery failed',
-	released: 'The phrase was released to the requester'
-};

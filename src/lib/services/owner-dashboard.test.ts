@@ -40,6 +40,6 @@ describe('describeAuditEvent', () => {
 		expect(describeAuditEvent(event('declined', 7), vault)).toBe(
 			'A guardian declined the recovery'
 		);
-		expect(describeAuditEvent(event('something-new', 255), vault)).toBe('something-new');
+		expect(describeAuditEvent(event('something-new', 255), vault)).toBe('something new');
 	});
 });

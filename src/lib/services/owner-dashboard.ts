@@ -14,6 +14,7 @@ import {
 } from './owner';
 import { bindPhrase, protectPhrase, type AnchorPhrase, type PhraseStatus } from './owner-phrase';
 import { sealVault } from './owner-seal';
+import { auditWords } from './audit-words';
 
 export interface VaultOverview {
 	vault: OwnerVaultView;
@@ -72,23 +73,6 @@ export function dashboardFlow(context: OwnerContext): DashboardFlow {
 	};
 }
 
-const KIND_TEXT: Record<string, string> = {
-	'vault-created': 'Vault created',
-	'invite-accepted': 'A guardian accepted an invitation',
-	'guardians-updated': 'Guardians changed',
-	sealed: 'Shares sealed',
-	'delay-changed': 'Waiting period changed',
-	'guardian-resigned': 'A guardian resigned',
-	'checked-in': 'A guardian checked in',
-	'recovery-opened': 'Recovery opened',
-	approved: 'A guardian approved the recovery',
-	declined: 'A guardian declined the recovery',
-	'alarm-raised': 'You raised the alarm',
-	'recovery-cancelled': 'Recovery cancelled',
-	'recovery-failed': 'Recovery failed',
-	released: 'Phrase released to the requester'
-};
-
 const SLOT_EVENTS = new Set(['invite-accepted', 'guardian-resigned']);
 const SHARE_EVENTS = new Set(['checked-in', 'approved', 'declined']);
 
@@ -98,7 +82,7 @@ const SHARE_EVENTS = new Set(['checked-in', 'approved', 'declined']);
  * check-ins (the name is the current slot of that share's guardian, if still there).
  */
 export function describeAuditEvent(event: AuditEvent, vault: OwnerVaultView): string {
-	const text = KIND_TEXT[event.kind] ?? event.kind;
+	const text = auditWords(event.kind, 'owner');
 	let label: string | undefined;
 	if (SLOT_EVENTS.has(event.kind)) label = vault.slots[event.index]?.label;
 	if (SHARE_EVENTS.has(event.kind)) {
