@@ -16,7 +16,7 @@ import {
 	type GuardedVaultView
 } from './guardian';
 import type { VetKdTrust } from './vetkd-trust';
-import { progressSteps } from './recovery-flow.svelte';
+import { progressSteps } from '$lib/components/ui/progress';
 
 export interface VaultUiState {
 	busy?: VaultAction | undefined;

@@ -6,6 +6,7 @@ import { wipe } from '$lib/crypto/bytes';
 import type { VerificationCode } from '$lib/crypto/verification-code';
 import type { AnchorDevices, IiClient, PhraseCheck, SweepReport } from '$lib/ii';
 import type { ProgressStep } from '$lib/components/ui/ProgressSteps.svelte';
+import { progressSteps } from '$lib/components/ui/progress';
 import { errorMessage } from './errors';
 import type { RequestView, RequesterCalls } from './guardian-calls';
 import type { VetKdTrust } from './vetkd-trust';
@@ -32,19 +33,6 @@ export interface RecoveryEnvironment {
 }
 
 export type RecoveryStage = 'loading' | 'start' | 'waiting' | 'reconstructing' | 'recovered';
-
-/** ProgressSteps for a flow reporting (step, done, total) over known step names. */
-export function progressSteps(
-	names: readonly string[],
-	done: number,
-	failed?: string
-): ProgressStep[] {
-	return names.map((label, i) => ({
-		label,
-		status: i < done ? 'done' : i === done ? (failed ? 'failed' : 'running') : 'pending',
-		...(i === done && failed ? { detail: failed } : {})
-	}));
-}
 
 export class RecoveryFlow {
 	stage: RecoveryStage = $state('loading');

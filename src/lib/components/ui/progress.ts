@@ -1,4 +1,4 @@
-import type { ProgressStep } from '../ui/ProgressSteps.svelte';
+import type { ProgressStep } from './ProgressSteps.svelte';
 
 /** Steps for ProgressSteps from a service's progress: steps before `done` are done, `done` runs. */
 export function progressSteps(
