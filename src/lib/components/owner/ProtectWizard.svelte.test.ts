@@ -71,6 +71,26 @@ async function addGuardians(names: string[]) {
 	await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
 }
 
+/** The whole wizard with LABELS as guardians, sealed with paper shares for `paperFor`. */
+async function sealWithPaperFor(paperFor: string[]) {
+	const scripted = scriptedFlow();
+	const { unmount } = render(ProtectWizard, { flow: scripted.flow });
+	await enterPhrase();
+	await addGuardians(LABELS);
+	await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+	scripted.accept(LABELS.map(() => true));
+	await userEvent.click(await screen.findByRole('button', { name: 'Continue to sealing' }));
+	await userEvent.click(
+		screen.getByRole('checkbox', { name: 'Also print paper shares in my recovery kit' })
+	);
+	for (const label of paperFor) {
+		await userEvent.click(screen.getByLabelText(`Paper share for ${label}`));
+	}
+	await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
+	await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+	return { scripted, unmount };
+}
+
 describe('ProtectWizard', { timeout: 30_000 }, () => {
 	beforeEach(() => {
 		localStorage.clear();
@@ -133,19 +153,7 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 	}, 60_000);
 
 	it('prints the paper shares asked for, 37 words each, and wipes them when done or left', async () => {
-		const scripted = scriptedFlow();
-		const { unmount } = render(ProtectWizard, { flow: scripted.flow });
-		await enterPhrase();
-		await addGuardians(LABELS);
-		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
-		scripted.accept([true, true, true]);
-		await userEvent.click(await screen.findByRole('button', { name: 'Continue to sealing' }));
-		await userEvent.click(
-			screen.getByRole('checkbox', { name: 'Also print paper shares in my recovery kit' })
-		);
-		await userEvent.click(screen.getByLabelText('Paper share for Bob'));
-		await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
-		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+		const { scripted, unmount } = await sealWithPaperFor(['Bob']);
 
 		const [bobsEnvelope] = scripted.printed;
 		const envelope = bobsEnvelope!.slice();
@@ -168,20 +176,7 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 	}, 60_000);
 
 	it('wipes printed paper shares when the wizard is left', async () => {
-		const scripted = scriptedFlow();
-		const { unmount } = render(ProtectWizard, { flow: scripted.flow });
-		await enterPhrase();
-		await addGuardians(LABELS);
-		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
-		scripted.accept([true, true, true]);
-		await userEvent.click(await screen.findByRole('button', { name: 'Continue to sealing' }));
-		await userEvent.click(
-			screen.getByRole('checkbox', { name: 'Also print paper shares in my recovery kit' })
-		);
-		await userEvent.click(screen.getByLabelText('Paper share for Alice'));
-		await userEvent.click(screen.getByLabelText('Paper share for Carol'));
-		await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
-		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+		const { scripted, unmount } = await sealWithPaperFor(['Alice', 'Carol']);
 		expect(screen.getAllByRole('heading', { name: /^Paper share for/u })).toHaveLength(2);
 		expect(scripted.printed.every((envelope) => envelope.some((byte) => byte !== 0))).toBe(true);
 		unmount();
