@@ -78,6 +78,21 @@ describe('PaperShareInput', () => {
 		await enter(field, '');
 		expect(onenvelope).toHaveBeenLastCalledWith(undefined, true);
 	});
+
+	it('wipes a share’s bytes once the words change or the field goes', async () => {
+		const onenvelope = vi.fn();
+		const { unmount } = render(PaperShareInput, { label: 'Paper share 1', onenvelope });
+		const field = screen.getByLabelText('Paper share 1');
+		await enter(field, WORDS[0]!.join(' '));
+		const first = onenvelope.mock.lastCall?.[0] as Uint8Array;
+		expect(first).toEqual(ENVELOPES[0]);
+		await enter(field, WORDS[1]!.join(' '));
+		expect(first).toEqual(new Uint8Array(49));
+		const second = onenvelope.mock.lastCall?.[0] as Uint8Array;
+		expect(second).toEqual(ENVELOPES[1]);
+		unmount();
+		expect(second).toEqual(new Uint8Array(49));
+	});
 });
 
 describe('PaperRecoveryForm', () => {
