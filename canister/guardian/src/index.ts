@@ -17,6 +17,7 @@ import {
 
 import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '../../../src/lib/crypto/protocol';
 import * as candid from '../candid';
+import { CandidDecodeError, TableCachedDecoder } from '../candid-decode';
 import { GuardianDomain, type Result } from '../domain/index';
 import { METHODS as M, InitArgs } from '../idl';
 import {
@@ -81,6 +82,9 @@ const caller = (): Principal => msgCaller();
 candid.pinTypeNames(Object.values(M).flatMap((method) => [...method.args, method.result]));
 const replies = candid.replyEncoders(M);
 Object.values(replies).forEach((encoder) => encoder.warm());
+const decoders = Object.fromEntries(
+	Object.entries(M).map(([name, method]) => [name, new TableCachedDecoder(method.args).warm()])
+) as Record<keyof typeof M, TableCachedDecoder>;
 /** Every method decodes and replies itself (Azle's automatic reply re-encodes the table). */
 const MANUAL = { manual: true } as const;
 
@@ -89,7 +93,18 @@ async function serve<A extends unknown[]>(
 	method: keyof typeof M,
 	handler: (...args: A) => unknown
 ): Promise<void> {
-	const args = IDL.decode(M[method].args, msgArgData()) as unknown as A;
+	let args: A;
+	try {
+		args = decoders[method].decode(msgArgData()) as A;
+	} catch (error) {
+		// Not valid Candid for this method: a typed error where the result has one, else a trap.
+		if (!(error instanceof CandidDecodeError) || !(M[method].result instanceof IDL.VariantClass)) {
+			throw error;
+		}
+		const reason = `not valid Candid for ${method}: ${error.message}`.slice(0, 200);
+		msgReply(replies[method].encode({ Err: { InvalidInput: { field: 'arguments', reason } } }));
+		return;
+	}
 	const result = await handler(...args);
 	msgReply(replies[method].encode(result));
 }
