@@ -8,6 +8,7 @@
 // accepted language and the decoded values are IDL.decode's (property-tested equal).
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
+import { utf8Decode } from './domain/utf8';
 
 /** Bytes that IDL.decode refused: the adapter answers with a typed InvalidInput error. */
 export class CandidDecodeError extends Error {}
@@ -54,8 +55,6 @@ class WireReader {
 
 type Reader = (wire: WireReader) => unknown;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** A reader for `type` and its smallest encoding in bytes, or undefined if not supported. */
 function compile(type: IDL.Type): { read: Reader; minBytes: number } | undefined {
 	if (type instanceof IDL.FixedNatClass) {
@@ -73,7 +72,7 @@ function compile(type: IDL.Type): { read: Reader; minBytes: number } | undefined
 			read: (w) => {
 				const length = w.leb();
 				const at = w.take(length);
-				return utf8.decode(w.bytes.subarray(at, at + length));
+				return utf8Decode(w.bytes.subarray(at, at + length), true);
 			},
 			minBytes: 1
 		};

@@ -2,6 +2,7 @@
 // length-prefixed byte strings. Decoding is strict: any leftover or missing byte is an
 // InvariantError (stored state is written only by this code, so it is corruption).
 import { InvariantError } from './errors';
+import { utf8Decode, utf8Encode } from './utf8';
 
 const MAX_U64 = (1n << 64n) - 1n;
 
@@ -47,7 +48,7 @@ export class ByteWriter {
 		return this.u16(bytes.length).push(bytes.slice());
 	}
 	text8(text: string): this {
-		return this.bytes8(new TextEncoder().encode(text));
+		return this.bytes8(utf8Encode(text));
 	}
 	finish(): Uint8Array {
 		const out = new Uint8Array(this.size);
@@ -60,26 +61,34 @@ export class ByteWriter {
 	}
 }
 
+// Reads index the data and one DataView directly: in QuickJS every statement and allocation
+// costs thousands of instructions, and a vault record has ~60 fields.
 export class ByteReader {
 	private offset = 0;
-	constructor(private readonly data: Uint8Array) {}
+	private readonly view: DataView;
+	constructor(private readonly data: Uint8Array) {
+		this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+	}
 
+	/** Claims `length` bytes and returns their offset. */
+	private claim(length: number): number {
+		const at = this.offset;
+		if (length > this.data.length - at) throw new InvariantError('record truncated');
+		this.offset = at + length;
+		return at;
+	}
 	private take(length: number): Uint8Array {
-		if (this.offset + length > this.data.length) throw new InvariantError('record truncated');
-		const out = this.data.slice(this.offset, this.offset + length);
-		this.offset += length;
-		return out;
+		const at = this.claim(length);
+		return this.data.slice(at, at + length);
 	}
 	u8(): number {
-		return this.take(1)[0] as number;
+		return this.data[this.claim(1)] as number;
 	}
 	u16(): number {
-		const [high, low] = this.take(2) as unknown as [number, number];
-		return (high << 8) | low;
+		return this.view.getUint16(this.claim(2), false);
 	}
 	u64(): bigint {
-		const bytes = this.take(8);
-		return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, false);
+		return this.view.getBigUint64(this.claim(8), false);
 	}
 	bool(): boolean {
 		const value = this.u8();
@@ -96,7 +105,7 @@ export class ByteReader {
 		return this.take(this.u16());
 	}
 	text8(): string {
-		return new TextDecoder().decode(this.bytes8());
+		return utf8Decode(this.bytes8());
 	}
 	end(): void {
 		if (this.offset !== this.data.length) throw new InvariantError('trailing bytes in record');

@@ -29,12 +29,25 @@ function crc32(bytes: Uint8Array): number {
 	return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** Recent texts by principal bytes: a call renders the same principals several times (index keys). */
+const textCache = new Map<string, string>();
+const TEXT_CACHE_SIZE = 512;
+
 /**
  * Principal.toText, in one pass: base32 (lowercase, no padding) of crc32(bytes) || bytes in
  * groups of 5 joined by '-'. Equal to toText for every principal (property test).
  */
 export function principalText(principal: Principal): string {
-	const bytes = principal.toUint8Array();
+	const key = principalKey(principal);
+	const cached = textCache.get(key);
+	if (cached !== undefined) return cached;
+	if (textCache.size >= TEXT_CACHE_SIZE) textCache.clear();
+	const text = renderText(principal.toUint8Array());
+	textCache.set(key, text);
+	return text;
+}
+
+function renderText(bytes: Uint8Array): string {
 	const crc = crc32(bytes);
 	const data = new Uint8Array(4 + bytes.length);
 	data[0] = crc >>> 24;

@@ -160,7 +160,7 @@ export function seal(
 		shares: shares.map((share, i) => ({
 			guardian: guardians[i] ?? invalid('shares', 'one share per slot'),
 			ciphertext: share.ciphertext,
-			checkPrincipal: ed25519Principal(share.checkKey),
+			checkPrincipal: share.checkPrincipal,
 			checkInNonce: 0n,
 			lastCheckInAt: 0n
 		}))

@@ -27,10 +27,11 @@ import {
 	vetKdDeriveKey,
 	vetKdPublicKey
 } from './outgoing';
+import { utf8Decode, utf8Encode } from '../domain/utf8';
 import { configStore, stableStores } from './stable-stores';
 
 /** Semantic version of the guardian canister's interface and state layout. */
-export const GUARDIAN_VERSION = '0.2.0';
+export const GUARDIAN_VERSION = '0.3.0';
 
 /** A vetKD transport public key is a compressed G1 point. */
 const TRANSPORT_KEY_BYTES = 48;
@@ -51,7 +52,7 @@ type SealSharesArgs = {
 	nonce: bigint;
 	threshold: number;
 	commitment: Uint8Array;
-	shares: { ciphertext: Uint8Array; checkKey: Uint8Array }[];
+	shares: { ciphertext: Uint8Array; checkPrincipal: Principal }[];
 };
 
 const domain = new GuardianDomain(stableStores());
@@ -60,13 +61,13 @@ function configure(args: InitArgsValue): void {
 	if (DERIVE_KEY_CYCLES[args.vetKdKeyName] === undefined) {
 		trap(`unknown vetKD key name: ${args.vetKdKeyName}`);
 	}
-	configStore.insert('vetKdKeyName', new TextEncoder().encode(args.vetKdKeyName));
+	configStore.insert('vetKdKeyName', utf8Encode(args.vetKdKeyName));
 	configStore.insert('internetIdentity', args.internetIdentity.toUint8Array());
 }
 
 function keyName(): string {
 	const stored = configStore.get('vetKdKeyName') ?? trap('not configured: vetKD key name');
-	return new TextDecoder().decode(stored);
+	return utf8Decode(stored);
 }
 
 function internetIdentity(): Principal {
