@@ -22,8 +22,7 @@ const IV_224 = [
 /** The message schedule, reused by every block (the canister runs one message at a time). */
 const W = new Int32Array(64);
 
-const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
-
+// Rotations are written out: a function call costs more than the rotation in QuickJS.
 function compress(state: Int32Array, block: Uint8Array, offset: number): void {
 	for (let t = 0; t < 16; t++) {
 		const i = offset + t * 4;
@@ -36,8 +35,8 @@ function compress(state: Int32Array, block: Uint8Array, offset: number): void {
 	for (let t = 16; t < 64; t++) {
 		const w15 = W[t - 15] as number;
 		const w2 = W[t - 2] as number;
-		const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
-		const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
+		const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
+		const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
 		W[t] = ((W[t - 16] as number) + s0 + (W[t - 7] as number) + s1) | 0;
 	}
 	let a = state[0] as number;
@@ -49,9 +48,9 @@ function compress(state: Int32Array, block: Uint8Array, offset: number): void {
 	let g = state[6] as number;
 	let h = state[7] as number;
 	for (let t = 0; t < 64; t++) {
-		const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+		const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
 		const t1 = (h + s1 + ((e & f) ^ (~e & g)) + (K[t] as number) + (W[t] as number)) | 0;
-		const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+		const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
 		const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
 		h = g;
 		g = f;
