@@ -4,12 +4,11 @@ import { fail, invalid } from './errors';
 import { LIMITS } from './limits';
 import { principalKey } from './principals';
 import { utf8Length } from './utf8';
-
-/** 28-byte SHA-224 of the DER public key and the 0x02 self-authenticating tag. */
-const SELF_AUTHENTICATING_BYTES = 29;
 import type { InviteSpec, ShareSubmission, SlotSpec } from './phrase-auth';
 
 const MAX_U64 = (1n << 64n) - 1n;
+/** 28-byte SHA-224 of the DER public key and the 0x02 self-authenticating tag. */
+const SELF_AUTHENTICATING_BYTES = 29;
 
 export function requireAuthenticated(caller: Principal): void {
 	if (caller.isAnonymous()) fail({ kind: 'AnonymousCaller' });

@@ -19,6 +19,7 @@ import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '../../../src/lib/cr
 import * as candid from '../candid';
 import { CandidDecodeError, TableCachedDecoder } from '../candid-decode';
 import { GuardianDomain, type Result } from '../domain/index';
+import { utf8Decode, utf8Encode } from '../domain/utf8';
 import { METHODS as M, InitArgs } from '../idl';
 import {
 	anchorPhraseKeys,
@@ -27,7 +28,6 @@ import {
 	vetKdDeriveKey,
 	vetKdPublicKey
 } from './outgoing';
-import { utf8Decode, utf8Encode } from '../domain/utf8';
 import { configStore, stableStores } from './stable-stores';
 
 /** Semantic version of the guardian canister's interface and state layout. */
