@@ -40,7 +40,8 @@ export class Vault {
 		this.secrets = Array.from({ length: n }, () => randomBytes(32));
 	}
 
-	static async create(net: Net, n = 3): Promise<Vault> {
+	/** `labels`: the slots' labels (default "Guardian 1".."Guardian n"). */
+	static async create(net: Net, n = 3, labels?: string[]): Promise<Vault> {
 		const { entropy, phrase } = await newPhrase();
 		const vault = new Vault(net, entropy, phrase, n);
 		vault.anchor = await net.anchorFor(phrase);
@@ -48,7 +49,7 @@ export class Vault {
 			await net.as(vault.owner).anchor_status(vault.anchor)
 		);
 		const invites = vault.secrets.map((secret, i) => ({
-			label: `Guardian ${i + 1}`,
+			label: labels?.[i] ?? `Guardian ${i + 1}`,
 			inviteHash: inviteHash(secret)
 		}));
 		const created = await net.as(phrase.identity).create_vault({
