@@ -35,7 +35,7 @@ class WireReader {
 		return this.bytes[this.take(1)] as number;
 	}
 
-	/** An unsigned LEB128 length or index; anything above 2^32 is not ours (IDL.decode decides). */
+	/** An unsigned LEB128 length or index; over 6 bytes (2^42) is left to IDL.decode. */
 	leb(): number {
 		let value = 0;
 		let weight = 1;
