@@ -3,6 +3,7 @@
 import { IDL } from '@dfinity/candid';
 import type { Principal } from '@dfinity/principal';
 import { concat } from '../../src/lib/crypto/bytes';
+import { valueEncoder } from './candid-encode';
 import type {
 	AnchorStatus,
 	DomainError,
@@ -122,18 +123,23 @@ export function pinTypeNames(types: readonly IDL.Type[], seen = new Set<IDL.Type
  * Encodes a value of one fixed type (a method's reply, an outgoing call's argument) like
  * IDL.encode([type], [value]), at a fraction of the cost.
  * IDL.encode rebuilds the type table on every call, and for the result types with the shared
- * GuardianError variant that costs ~77 M instructions in QuickJS (the value itself: < 1 M). The
- * table, the arg count and the type reference of a fixed type never change, so they are encoded
- * once ("DIDL" || table || leb(1) || type ref), on first use, and each reply appends the value.
+ * GuardianError variant that costs ~77 M instructions in QuickJS. The table, the arg count and
+ * the type reference of a fixed type never change, so they are encoded once ("DIDL" || table ||
+ * leb(1) || type ref), on first use, and each reply appends the value, written by compiled
+ * writers (candid-encode.ts: ~32 M -> a fraction for an owner_vaults reply).
  */
 export class TableCachedEncoder {
 	private prefix: Uint8Array | undefined;
+	/** The value's bytes, from writers compiled once (candid-encode.ts). */
+	private readonly encodeValue: (value: unknown) => Uint8Array;
 
 	/** `sample`: any value of the type (it only fixes the table, not the encoded values). */
 	constructor(
 		private readonly type: IDL.Type,
 		private readonly sample: unknown = SAMPLE_ERROR
-	) {}
+	) {
+		this.encodeValue = valueEncoder(type);
+	}
 
 	/** Encodes the table now (at canister load, so that queries find it: they keep no state). */
 	warm(): this {
@@ -148,7 +154,7 @@ export class TableCachedEncoder {
 	encode(value: unknown): Uint8Array {
 		this.type.covariant(value);
 		const prefix = this.warm().prefix as Uint8Array;
-		return concat(prefix, new Uint8Array(this.type.encodeValue(value)));
+		return concat(prefix, this.encodeValue(value));
 	}
 }
 

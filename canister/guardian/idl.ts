@@ -42,7 +42,8 @@ const BlobResult = result(Blob);
 
 export const InviteSpec = IDL.Record({ label: IDL.Text, inviteHash: Blob });
 export const SlotSpec = IDL.Variant({ keep: IDL.Nat32, invite: InviteSpec });
-export const ShareSubmission = IDL.Record({ ciphertext: Blob, checkKey: Blob });
+/** `checkPrincipal`: the self-authenticating principal of the share's check key (client-side). */
+export const ShareSubmission = IDL.Record({ ciphertext: Blob, checkPrincipal: IDL.Principal });
 
 // Key-authorized calls (create_vault, set_guardians, seal_shares, set_delay, delete_vault,
 // cancel_recovery: sent by the phrase identity; check_in: by the share's check identity) carry

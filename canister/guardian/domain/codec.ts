@@ -2,33 +2,53 @@
 // length-prefixed byte strings. Decoding is strict: any leftover or missing byte is an
 // InvariantError (stored state is written only by this code, so it is corruption).
 import { InvariantError } from './errors';
+import { utf8Decode, utf8Encode } from './utf8';
 
 const MAX_U64 = (1n << 64n) - 1n;
 
+// Writes go into one growing buffer through one DataView: in QuickJS every statement and
+// allocation costs thousands of instructions, and a vault record has ~60 fields.
 export class ByteWriter {
-	private chunks: Uint8Array[] = [];
+	private buffer = new Uint8Array(256);
+	private view = new DataView(this.buffer.buffer);
 	private size = 0;
 
+	/** Claims `length` bytes at the end and returns their offset. */
+	private claim(length: number): number {
+		const at = this.size;
+		if (at + length > this.buffer.length) {
+			const grown = new Uint8Array(Math.max(this.buffer.length * 2, at + length));
+			grown.set(this.buffer.subarray(0, at));
+			this.buffer = grown;
+			this.view = new DataView(grown.buffer);
+		}
+		this.size = at + length;
+		return at;
+	}
 	private push(bytes: Uint8Array): this {
-		this.chunks.push(bytes);
-		this.size += bytes.length;
+		const at = this.claim(bytes.length); // before reading this.buffer: claim may grow it
+		this.buffer.set(bytes, at);
 		return this;
 	}
 	u8(value: number): this {
 		if (!Number.isInteger(value) || value < 0 || value > 0xff) throw new InvariantError('u8 range');
-		return this.push(Uint8Array.of(value));
+		const at = this.claim(1);
+		this.buffer[at] = value;
+		return this;
 	}
 	u16(value: number): this {
 		if (!Number.isInteger(value) || value < 0 || value > 0xffff) {
 			throw new InvariantError('u16 range');
 		}
-		return this.push(Uint8Array.of(value >> 8, value & 0xff));
+		const at = this.claim(2);
+		this.view.setUint16(at, value, false);
+		return this;
 	}
 	u64(value: bigint): this {
 		if (value < 0n || value > MAX_U64) throw new InvariantError('u64 range');
-		const out = new Uint8Array(8);
-		new DataView(out.buffer).setBigUint64(0, value, false);
-		return this.push(out);
+		const at = this.claim(8);
+		this.view.setBigUint64(at, value, false);
+		return this;
 	}
 	bool(value: boolean): this {
 		return this.u8(value ? 1 : 0);
@@ -36,50 +56,52 @@ export class ByteWriter {
 	/** Exactly `length` bytes, no prefix. */
 	fixed(bytes: Uint8Array, length: number): this {
 		if (bytes.length !== length) throw new InvariantError(`fixed field of ${length} bytes`);
-		return this.push(bytes.slice());
+		return this.push(bytes);
 	}
 	/** u8 length prefix. */
 	bytes8(bytes: Uint8Array): this {
-		return this.u8(bytes.length).push(bytes.slice());
+		return this.u8(bytes.length).push(bytes);
 	}
 	/** u16 length prefix. */
 	bytes16(bytes: Uint8Array): this {
-		return this.u16(bytes.length).push(bytes.slice());
+		return this.u16(bytes.length).push(bytes);
 	}
 	text8(text: string): this {
-		return this.bytes8(new TextEncoder().encode(text));
+		return this.bytes8(utf8Encode(text));
 	}
 	finish(): Uint8Array {
-		const out = new Uint8Array(this.size);
-		let offset = 0;
-		for (const chunk of this.chunks) {
-			out.set(chunk, offset);
-			offset += chunk.length;
-		}
-		return out;
+		return this.buffer.slice(0, this.size);
 	}
 }
 
+// Reads index the data and one DataView directly: in QuickJS every statement and allocation
+// costs thousands of instructions, and a vault record has ~60 fields.
 export class ByteReader {
 	private offset = 0;
-	constructor(private readonly data: Uint8Array) {}
+	private readonly view: DataView;
+	constructor(private readonly data: Uint8Array) {
+		this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+	}
 
+	/** Claims `length` bytes and returns their offset. */
+	private claim(length: number): number {
+		const at = this.offset;
+		if (length > this.data.length - at) throw new InvariantError('record truncated');
+		this.offset = at + length;
+		return at;
+	}
 	private take(length: number): Uint8Array {
-		if (this.offset + length > this.data.length) throw new InvariantError('record truncated');
-		const out = this.data.slice(this.offset, this.offset + length);
-		this.offset += length;
-		return out;
+		const at = this.claim(length);
+		return this.data.slice(at, at + length);
 	}
 	u8(): number {
-		return this.take(1)[0] as number;
+		return this.data[this.claim(1)] as number;
 	}
 	u16(): number {
-		const [high, low] = this.take(2) as unknown as [number, number];
-		return (high << 8) | low;
+		return this.view.getUint16(this.claim(2), false);
 	}
 	u64(): bigint {
-		const bytes = this.take(8);
-		return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, false);
+		return this.view.getBigUint64(this.claim(8), false);
 	}
 	bool(): boolean {
 		const value = this.u8();
@@ -96,7 +118,7 @@ export class ByteReader {
 		return this.take(this.u16());
 	}
 	text8(): string {
-		return new TextDecoder().decode(this.bytes8());
+		return utf8Decode(this.bytes8());
 	}
 	end(): void {
 		if (this.offset !== this.data.length) throw new InvariantError('trailing bytes in record');

@@ -17,8 +17,11 @@ export interface InviteSpec {
 export type SlotSpec = { keep: number } | { invite: InviteSpec };
 export interface ShareSubmission {
 	ciphertext: Uint8Array;
-	/** Raw Ed25519 public key of the share's check identity; stored as its principal. */
-	checkKey: Uint8Array;
+	/**
+	 * The principal of the share's check identity (Principal.selfAuthenticating of its Ed25519
+	 * key, computed by the owner's client: a hash costs ~9 M instructions in the canister).
+	 */
+	checkPrincipal: Principal;
 }
 
 /** The counter a key-authorized call must carry; a stale one (replay, race) changes nothing. */

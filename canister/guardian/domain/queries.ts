@@ -8,7 +8,7 @@ import type { AuditEvent, RequestRecord, VaultRecord } from './records';
 import { activeRequest, effectiveStatus, type EffectiveStatus } from './recovery-state';
 import { guardianSet } from './repository';
 import { constantTimeEqual as bytesEqual } from '../../../src/lib/crypto/bytes';
-import { inviteHash } from './vault-ops';
+import { storedInviteHash } from './vault-ops';
 import * as validate from './validate';
 
 export interface RequestView {
@@ -90,7 +90,7 @@ export function invitation(
 ): InvitationView {
 	validate.requireAuthenticated(ctx.caller);
 	const vault = ctx.repo.requireVault(args.vaultId);
-	const hash = inviteHash(validate.secret(args.secret));
+	const hash = storedInviteHash(validate.secret(args.secret));
 	const slot = vault.slots.findIndex((s) => bytesEqual(s.inviteHash, hash));
 	const found = vault.slots[slot];
 	if (found === undefined) fail({ kind: 'InviteNotFound' });

@@ -2,9 +2,9 @@
 // a reader meeting an unknown version or a malformed record throws InvariantError (the adapter
 // traps, the IC rolls back, state is kept).
 import { Principal } from '@dfinity/principal';
-import { ed25519Principal } from '../../../src/lib/crypto/protocol';
 import { ByteReader, ByteWriter } from './codec';
 import { InvariantError } from './errors';
+import { ed25519Principal } from './principals';
 import {
 	AUDIT_KINDS,
 	REQUEST_STATUSES,
@@ -224,6 +224,32 @@ export function encodeAuditLog(events: AuditEvent[]): Uint8Array {
 	}
 	return w.finish();
 }
+const AUDIT_EVENT_BYTES = 18;
+
+/**
+ * appendAuditEvent(log, e, max) = encodeAuditLog([...decodeAuditLog(log), e].slice(-max)), at
+ * the byte level: events have a fixed size, so the kept ones are copied, not decoded (a log
+ * holds up to 32 events, ~2 M instructions to decode and re-encode in QuickJS).
+ */
+export function appendAuditEvent(
+	log: Uint8Array | undefined,
+	event: AuditEvent,
+	max: number
+): Uint8Array {
+	if (log === undefined) return encodeAuditLog([event]);
+	if (log[0] !== V1) throw new InvariantError(`audit log record version ${log[0]}`);
+	const count = log[1] ?? 0;
+	if (log.length !== 2 + count * AUDIT_EVENT_BYTES) throw new InvariantError('audit log length');
+	const kept = Math.min(count + 1, max);
+	const dropped = count + 1 - kept;
+	const out = new Uint8Array(2 + kept * AUDIT_EVENT_BYTES);
+	out[0] = V1;
+	out[1] = kept;
+	out.set(log.subarray(2 + dropped * AUDIT_EVENT_BYTES), 2);
+	out.set(encodeAuditLog([event]).subarray(2), 2 + (kept - 1) * AUDIT_EVENT_BYTES);
+	return out;
+}
+
 export function decodeAuditLog(bytes: Uint8Array): AuditEvent[] {
 	const r = new ByteReader(bytes);
 	version(r, 'audit log');

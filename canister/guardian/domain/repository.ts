@@ -68,8 +68,9 @@ export class Repository {
 	}
 	/** Appends an event, dropping the oldest beyond the per-vault bound. */
 	audit(vaultId: bigint, event: rec.AuditEvent): void {
-		const events = [...this.auditLog(vaultId), event].slice(-LIMITS.maxAuditEvents);
-		this.stores.auditLogs.insert(vaultId, codec.encodeAuditLog(events));
+		const log = this.stores.auditLogs.get(vaultId);
+		const appended = codec.appendAuditEvent(log, event, LIMITS.maxAuditEvents);
+		this.stores.auditLogs.insert(vaultId, appended);
 	}
 
 	ownedVaults(owner: Principal): bigint[] {

@@ -2,9 +2,13 @@
 import type { Principal } from '@dfinity/principal';
 import { fail, invalid } from './errors';
 import { LIMITS } from './limits';
+import { principalKey } from './principals';
+import { utf8Length } from './utf8';
 import type { InviteSpec, ShareSubmission, SlotSpec } from './phrase-auth';
 
 const MAX_U64 = (1n << 64n) - 1n;
+/** 28-byte SHA-224 of the DER public key and the 0x02 self-authenticating tag. */
+const SELF_AUTHENTICATING_BYTES = 29;
 
 export function requireAuthenticated(caller: Principal): void {
 	if (caller.isAnonymous()) fail({ kind: 'AnonymousCaller' });
@@ -29,9 +33,9 @@ export function fixedBytes(field: string, value: Uint8Array, length: number): Ui
 }
 
 export function label(value: string): string {
-	const bytes = new TextEncoder().encode(value);
 	if (value.trim().length === 0) invalid('label', 'empty');
-	if (bytes.length > LIMITS.maxLabelBytes) invalid('label', `over ${LIMITS.maxLabelBytes} bytes`);
+	if (utf8Length(value) > LIMITS.maxLabelBytes)
+		invalid('label', `over ${LIMITS.maxLabelBytes} bytes`);
 	// eslint-disable-next-line no-control-regex
 	if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) invalid('label', 'control character');
 	if (value !== value.trim()) invalid('label', 'leading or trailing space');
@@ -91,14 +95,22 @@ export function shareCiphertext(field: string, value: Uint8Array): Uint8Array {
 
 export function shares(values: ShareSubmission[], slots: number): ShareSubmission[] {
 	if (values.length !== slots) invalid('shares', 'one share per slot');
-	const checkKeys = new Set<string>();
+	const checkPrincipals = new Set<string>();
 	for (const share of values) {
 		shareCiphertext('shares.ciphertext', share.ciphertext);
-		fixedBytes('shares.checkKey', share.checkKey, LIMITS.ed25519PublicKeyBytes);
-		checkKeys.add(share.checkKey.join(','));
+		checkPrincipal(share.checkPrincipal);
+		checkPrincipals.add(principalKey(share.checkPrincipal));
 	}
-	if (checkKeys.size !== values.length) invalid('shares.checkKey', 'must be distinct');
+	if (checkPrincipals.size !== values.length) invalid('shares.checkPrincipal', 'must be distinct');
 	return values;
+}
+
+/** Self-authenticating: sha224(DER public key) || 0x02, the shape of every key's principal. */
+function checkPrincipal(value: Principal): void {
+	const bytes = value.toUint8Array();
+	if (bytes.length !== SELF_AUTHENTICATING_BYTES || bytes[bytes.length - 1] !== 0x02) {
+		invalid('shares.checkPrincipal', 'not a self-authenticating principal');
+	}
 }
 
 export function secret(value: Uint8Array): Uint8Array {

@@ -1,13 +1,14 @@
 // Vault lifecycle: create, invitations, seal, phrase-identity changes, resign, check-in.
 import type { Principal } from '@dfinity/principal';
 import { constantTimeEqual as bytesEqual } from '../../../src/lib/crypto/bytes';
-import { ed25519Principal, inviteHash } from '../../../src/lib/crypto/protocol';
+import { inviteHash } from '../../../src/lib/crypto/protocol';
 import type { OperationContext } from './context';
 import { fail, invalid } from './errors';
 import { LIMITS } from './limits';
 import type { Slot, VaultRecord } from './records';
 import { activeRequest } from './recovery-state';
-import { principalKey, samePrincipal } from './principals';
+import { ed25519Principal, principalKey, samePrincipal } from './principals';
+import { sha256 } from './sha2';
 import { guardianSet } from './repository';
 import {
 	requireNonce,
@@ -102,6 +103,8 @@ export function updateGuardians(
 
 /** The invitation secret travels in the link's fragment; only sha256(secret) is stored. */
 export { inviteHash };
+/** inviteHash with the canister's SHA-256 (domain/sha2.ts, equal to @noble/hashes). */
+export const storedInviteHash = (secret: Uint8Array): Uint8Array => sha256(secret);
 
 export function acceptInvite(
 	ctx: OperationContext,
@@ -113,7 +116,7 @@ export function acceptInvite(
 	const before = ctx.repo.requireVault(args.vaultId);
 	if (samePrincipal(caller, before.owner)) fail({ kind: 'OwnerCannotGuard' });
 	if (guardianSet(before).has(principalKey(caller))) fail({ kind: 'AlreadyGuardian' });
-	const hash = inviteHash(secret);
+	const hash = storedInviteHash(secret);
 	const index = before.slots.findIndex((slot) => bytesEqual(slot.inviteHash, hash));
 	const slot = before.slots[index];
 	if (slot === undefined) fail({ kind: 'InviteNotFound' });
@@ -160,7 +163,7 @@ export function seal(
 		shares: shares.map((share, i) => ({
 			guardian: guardians[i] ?? invalid('shares', 'one share per slot'),
 			ciphertext: share.ciphertext,
-			checkPrincipal: ed25519Principal(share.checkKey),
+			checkPrincipal: share.checkPrincipal,
 			checkInNonce: 0n,
 			lastCheckInAt: 0n
 		}))

@@ -17,7 +17,9 @@ import {
 
 import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '../../../src/lib/crypto/protocol';
 import * as candid from '../candid';
+import { CandidDecodeError, TableCachedDecoder } from '../candid-decode';
 import { GuardianDomain, type Result } from '../domain/index';
+import { utf8Decode, utf8Encode } from '../domain/utf8';
 import { METHODS as M, InitArgs } from '../idl';
 import {
 	anchorPhraseKeys,
@@ -29,7 +31,7 @@ import {
 import { configStore, stableStores } from './stable-stores';
 
 /** Semantic version of the guardian canister's interface and state layout. */
-export const GUARDIAN_VERSION = '0.2.0';
+export const GUARDIAN_VERSION = '0.3.0';
 
 /** A vetKD transport public key is a compressed G1 point. */
 const TRANSPORT_KEY_BYTES = 48;
@@ -50,7 +52,7 @@ type SealSharesArgs = {
 	nonce: bigint;
 	threshold: number;
 	commitment: Uint8Array;
-	shares: { ciphertext: Uint8Array; checkKey: Uint8Array }[];
+	shares: { ciphertext: Uint8Array; checkPrincipal: Principal }[];
 };
 
 const domain = new GuardianDomain(stableStores());
@@ -59,13 +61,13 @@ function configure(args: InitArgsValue): void {
 	if (DERIVE_KEY_CYCLES[args.vetKdKeyName] === undefined) {
 		trap(`unknown vetKD key name: ${args.vetKdKeyName}`);
 	}
-	configStore.insert('vetKdKeyName', new TextEncoder().encode(args.vetKdKeyName));
+	configStore.insert('vetKdKeyName', utf8Encode(args.vetKdKeyName));
 	configStore.insert('internetIdentity', args.internetIdentity.toUint8Array());
 }
 
 function keyName(): string {
 	const stored = configStore.get('vetKdKeyName') ?? trap('not configured: vetKD key name');
-	return new TextDecoder().decode(stored);
+	return utf8Decode(stored);
 }
 
 function internetIdentity(): Principal {
@@ -81,6 +83,9 @@ const caller = (): Principal => msgCaller();
 candid.pinTypeNames(Object.values(M).flatMap((method) => [...method.args, method.result]));
 const replies = candid.replyEncoders(M);
 Object.values(replies).forEach((encoder) => encoder.warm());
+const decoders = Object.fromEntries(
+	Object.entries(M).map(([name, method]) => [name, new TableCachedDecoder(method.args).warm()])
+) as Record<keyof typeof M, TableCachedDecoder>;
 /** Every method decodes and replies itself (Azle's automatic reply re-encodes the table). */
 const MANUAL = { manual: true } as const;
 
@@ -89,7 +94,18 @@ async function serve<A extends unknown[]>(
 	method: keyof typeof M,
 	handler: (...args: A) => unknown
 ): Promise<void> {
-	const args = IDL.decode(M[method].args, msgArgData()) as unknown as A;
+	let args: A;
+	try {
+		args = decoders[method].decode(msgArgData()) as A;
+	} catch (error) {
+		// Not valid Candid for this method: a typed error where the result has one, else a trap.
+		if (!(error instanceof CandidDecodeError) || !(M[method].result instanceof IDL.VariantClass)) {
+			throw error;
+		}
+		const reason = `not valid Candid for ${method}: ${error.message}`.slice(0, 200);
+		msgReply(replies[method].encode({ Err: { InvalidInput: { field: 'arguments', reason } } }));
+		return;
+	}
 	const result = await handler(...args);
 	msgReply(replies[method].encode(result));
 }

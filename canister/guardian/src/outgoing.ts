@@ -4,6 +4,7 @@ import { call, IDL, Principal } from 'azle';
 
 import { ed25519KeyFromDer } from '../../../src/lib/crypto/protocol';
 import { TableCachedEncoder } from '../candid';
+import { CandidDecodeError, TableCachedDecoder } from '../candid-decode';
 import { AnchorCredentials, type AnchorCredentialsValue } from '../../internet_identity/domain/idl';
 
 const KeyId = IDL.Record({ curve: IDL.Variant({ bls12_381_g2: IDL.Null }), name: IDL.Text });
@@ -33,8 +34,15 @@ const deriveKeyArgs = new TableCachedEncoder(VetKdDeriveKeyArgs, {
 	transport_public_key: new Uint8Array(),
 	key_id: EMPTY_KEY_ID
 }).warm();
-const PublicKeyReply = IDL.Record({ public_key: IDL.Vec(IDL.Nat8) });
-const DeriveKeyReply = IDL.Record({ encrypted_key: IDL.Vec(IDL.Nat8) });
+const publicKeyReply = new TableCachedDecoder([
+	IDL.Record({ public_key: IDL.Vec(IDL.Nat8) })
+]).warm();
+const deriveKeyReply = new TableCachedDecoder([
+	IDL.Record({ encrypted_key: IDL.Vec(IDL.Nat8) })
+]).warm();
+const anchorCredentialsArgs = new TableCachedEncoder(IDL.Nat64, 0n).warm();
+/** Our local II replies with exactly this table (fast path); II on mainnet via IDL.decode. */
+const anchorCredentialsReply = new TableCachedDecoder([AnchorCredentials]).warm();
 
 /**
  * Cycles attached to vetkd_derive_key per key name (IC docs, vetKD API fees: key_1 26_153_846_153,
@@ -62,14 +70,28 @@ async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
 	}
 }
 
+/** The single value of a reply; a reply that is not valid Candid is a failed call, not a trap. */
+function replyValue<T>(what: string, decoder: TableCachedDecoder, reply: Uint8Array): T {
+	try {
+		return decoder.decode(reply)[0] as T;
+	} catch (error) {
+		if (!(error instanceof CandidDecodeError)) throw error;
+		throw new OutgoingCallFailed(`${what}: reply is not valid Candid: ${error.message}`);
+	}
+}
+
 /** The anchor's recovery-phrase public keys as raw 32-byte Ed25519 keys (others skipped). */
 export async function anchorPhraseKeys(ii: Principal, anchor: bigint): Promise<Uint8Array[]> {
-	const credentials = await guarded('get_anchor_credentials', () =>
-		call<[bigint], AnchorCredentialsValue>(ii, 'get_anchor_credentials', {
-			paramIdlTypes: [IDL.Nat64],
-			returnIdlType: AnchorCredentials,
-			args: [anchor]
+	const reply = await guarded('get_anchor_credentials', () =>
+		call<Uint8Array, Uint8Array>(ii, 'get_anchor_credentials', {
+			raw: true,
+			args: anchorCredentialsArgs.encode(anchor)
 		})
+	);
+	const credentials = replyValue<AnchorCredentialsValue>(
+		'get_anchor_credentials',
+		anchorCredentialsReply,
+		reply
 	);
 	return credentials.recovery_phrases.flatMap((der) => {
 		const key = ed25519KeyFromDer(Uint8Array.from(der));
@@ -84,8 +106,8 @@ export async function vetKdPublicKey(keyName: string, context: Uint8Array): Prom
 			args: publicKeyArgs.encode({ canister_id: [], context, key_id: keyId(keyName) })
 		})
 	);
-	const [result] = IDL.decode([PublicKeyReply], reply) as unknown as [{ public_key: Uint8Array }];
-	return result.public_key;
+	return replyValue<{ public_key: Uint8Array }>('vetkd_public_key', publicKeyReply, reply)
+		.public_key;
 }
 
 export async function vetKdDeriveKey(
@@ -102,10 +124,8 @@ export async function vetKdDeriveKey(
 			cycles: DERIVE_KEY_CYCLES[keyName]
 		})
 	);
-	const [result] = IDL.decode([DeriveKeyReply], reply) as unknown as [
-		{ encrypted_key: Uint8Array }
-	];
-	return result.encrypted_key;
+	return replyValue<{ encrypted_key: Uint8Array }>('vetkd_derive_key', deriveKeyReply, reply)
+		.encrypted_key;
 }
 
 function keyId(name: string) {

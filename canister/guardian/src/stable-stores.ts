@@ -11,6 +11,7 @@ import {
 	type StoreKey
 } from '../domain/index';
 import { ADAPTER_MEMORY_IDS } from '../domain/store';
+import { utf8Decode, utf8Encode } from '../domain/utf8';
 
 const rawBytes = {
 	toBytes: (data: Uint8Array): Uint8Array => data,
@@ -31,9 +32,23 @@ const u64Key: KeyCodec<bigint> = {
 	decode: (bytes) => new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, false)
 };
 
+/**
+ * Text keys are principal texts (~63 characters, ~1 M instructions to encode in QuickJS) that
+ * recur within a call (get, then insert at commit) and across calls: recent ones are kept.
+ */
+const textKeyCache = new Map<string, Uint8Array>();
+const TEXT_KEY_CACHE_SIZE = 512;
+
 const textKey: KeyCodec<string> = {
-	encode: (key) => new TextEncoder().encode(key),
-	decode: (bytes) => new TextDecoder().decode(bytes)
+	encode(key) {
+		const cached = textKeyCache.get(key);
+		if (cached) return cached;
+		if (textKeyCache.size >= TEXT_KEY_CACHE_SIZE) textKeyCache.clear();
+		const bytes = utf8Encode(key);
+		textKeyCache.set(key, bytes);
+		return bytes;
+	},
+	decode: (bytes) => utf8Decode(bytes)
 };
 
 class StableStore<K extends StoreKey> implements Store<K, Uint8Array> {

@@ -1,9 +1,11 @@
 // A sample of the authorization matrix and of bad input through the wasm (the full matrix runs
 // at domain level in tests/unit/guardian): each denial is a typed error and changes no byte of
 // stable memory.
+import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { METHODS } from '../../../canister/guardian/idl';
 import type { ReleaseKey, SharesKey } from '../../../src/lib/crypto/vetkd-keys';
 import { errOf, identity, Net, newPhrase, okOf, type GuardianActor } from './harness';
 import { DELAY_NS, Vault } from './vault';
@@ -29,6 +31,18 @@ describe('guardian canister: authorization and bad input through the wasm', () =
 	// A copy of stable memory; compared with memcmp (hashing it per attempt is slow).
 	const stableDigest = () => Buffer.from(net.memory().stable);
 	const as = (who: Principal | ReturnType<typeof identity>): GuardianActor => net.as(who);
+	/** Sends `arg` bytes as they are (not encoded by an actor) and decodes the reply. */
+	const raw = async (method: keyof typeof METHODS, arg: Uint8Array): Promise<unknown> => {
+		const reply = await net.devnet.updateCall({
+			canisterId: net.guardianId,
+			method,
+			arg,
+			sender: stranger.getPrincipal()
+		});
+		return IDL.decode([METHODS[method].result], reply)[0];
+	};
+	const encoded = (method: keyof typeof METHODS, args: unknown[]): Uint8Array =>
+		new Uint8Array(IDL.encode(METHODS[method].args, args));
 
 	it('denies every role the table does not allow, changing nothing', async () => {
 		const controller = net.controller;
@@ -117,7 +131,33 @@ describe('guardian canister: authorization and bad input through the wasm', () =
 				},
 				'InvalidInput'
 			],
-			['anchor without a vault', () => as(stranger).open_recovery(vault.anchor + 1000n), 'NotFound']
+			[
+				'anchor without a vault',
+				() => as(stranger).open_recovery(vault.anchor + 1000n),
+				'NotFound'
+			],
+			// Arguments that are not Candid of the method's type: refused before the domain runs.
+			[
+				'create_vault: bytes that are not Candid',
+				() => raw('create_vault', randomBytes(64)),
+				'InvalidInput'
+			],
+			[
+				'seal_shares: a valid message cut inside its type table',
+				() => {
+					const shares = [
+						{ ciphertext: randomBytes(185), checkPrincipal: stranger.getPrincipal() }
+					];
+					const args = { vaultId, nonce: 0n, threshold: 2, commitment: randomBytes(32), shares };
+					return raw('seal_shares', encoded('seal_shares', [args]).slice(0, 12));
+				},
+				'InvalidInput'
+			],
+			[
+				'open_recovery: a text where a nat64 is expected',
+				() => raw('open_recovery', new Uint8Array(IDL.encode([IDL.Text], ['10000']))),
+				'InvalidInput'
+			]
 		];
 		for (const [name, call, error] of attempts) {
 			const before = stableDigest();

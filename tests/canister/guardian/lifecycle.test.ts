@@ -21,6 +21,25 @@ describe('guardian canister: the whole lifecycle through the wasm', () => {
 		vault = await Vault.create(net, 3);
 	});
 
+	it('labels that are not ASCII are stored and shown exactly (the UTF-8 fallback path)', async () => {
+		const labels = ['Zoë Müller', '祖母 🌻', 'Guardian 3'];
+		const other = await Vault.create(net, 3, labels);
+		const views = okOf<{ vaultId: bigint; slots: { label: string }[] }[]>(
+			await net.as(other.owner).owner_vaults()
+		);
+		const view = views.find((v) => v.vaultId === other.vaultId);
+		expect(view?.slots.map((slot) => slot.label)).toEqual(labels);
+		const invitation = okOf<{ label: string }>(
+			await net.as(other.guardian(1)).invitation({
+				vaultId: other.vaultId,
+				secret: other.secrets[1] as Uint8Array
+			})
+		);
+		expect(invitation.label).toBe('祖母 🌻');
+		// The label limit counts UTF-8 bytes: 11 characters of 3 bytes are over 32.
+		await expect(Vault.create(net, 2, ['界'.repeat(11), 'B'])).rejects.toThrow('InvalidInput');
+	});
+
 	it('creates, accepts, seals, opens, approves; no release a second early; recovers the phrase', async () => {
 		await vault.acceptAll();
 		await vault.seal(2, keys.shares);

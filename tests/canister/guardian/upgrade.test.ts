@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inviteHash } from '../../../canister/guardian/domain/index';
 import { initArgs } from '../../../canister/guardian/idl';
 import type { PhraseKey } from '../../../src/lib/crypto/ii-key';
+import { ed25519Principal } from '../../../src/lib/crypto/protocol';
 import { wasmPath } from '../global-setup';
 import { identity, KEY_NAME, Net, okOf, stringify } from './harness';
 
@@ -60,7 +61,10 @@ async function seedVault(net: Net, withRequest: boolean): Promise<Seeded> {
 	const guardians = seeded.guardians.map((g) => g.getPrincipal());
 	// The canister stores and forwards ciphertexts without decrypting them: random bytes of the
 	// real size stand in here (the lifecycle test seals real ones).
-	const shares = guardians.map(() => ({ ciphertext: randomBytes(185), checkKey: randomBytes(32) }));
+	const shares = guardians.map(() => ({
+		ciphertext: randomBytes(185),
+		checkPrincipal: ed25519Principal(randomBytes(32))
+	}));
 	const commitment = randomBytes(32);
 	const sealArgs = { vaultId, nonce: 0n, threshold: 2, commitment, shares };
 	okOf(await net.as(phrase.identity).seal_shares(sealArgs));

@@ -7,6 +7,7 @@ import type { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { inviteHash } from '../../../canister/guardian/domain/index';
 import { constantTimeEqual } from '../../../src/lib/crypto/bytes';
+import { ed25519Principal } from '../../../src/lib/crypto/protocol';
 import type { PhraseKey } from '../../../src/lib/crypto/ii-key';
 import {
 	GuardianKeyRequest,
@@ -39,7 +40,8 @@ export class Vault {
 		this.secrets = Array.from({ length: n }, () => randomBytes(32));
 	}
 
-	static async create(net: Net, n = 3): Promise<Vault> {
+	/** `labels`: the slots' labels (default "Guardian 1".."Guardian n"). */
+	static async create(net: Net, n = 3, labels?: string[]): Promise<Vault> {
 		const { entropy, phrase } = await newPhrase();
 		const vault = new Vault(net, entropy, phrase, n);
 		vault.anchor = await net.anchorFor(phrase);
@@ -47,7 +49,7 @@ export class Vault {
 			await net.as(vault.owner).anchor_status(vault.anchor)
 		);
 		const invites = vault.secrets.map((secret, i) => ({
-			label: `Guardian ${i + 1}`,
+			label: labels?.[i] ?? `Guardian ${i + 1}`,
 			inviteHash: inviteHash(secret)
 		}));
 		const created = await net.as(phrase.identity).create_vault({
@@ -87,9 +89,10 @@ export class Vault {
 		const sealed = await sealShares(this.entropy, target, sharesKey);
 		if (!sealed.ok) throw new Error(`seal failed: ${sealed.error.kind}`);
 		this.commitment = sealed.value.commitment;
+		// As the app's wrapper sends them: the check key's principal, computed client-side.
 		const shares = sealed.value.shares.map(({ ciphertext, checkKey }) => ({
 			ciphertext,
-			checkKey
+			checkPrincipal: ed25519Principal(checkKey)
 		}));
 		const nonce = await this.nonce();
 		const args = { vaultId: this.vaultId, nonce, threshold, commitment: this.commitment, shares };

@@ -313,18 +313,42 @@ const CASES: Case[] = [
 		kind: 'InvalidInput'
 	},
 	{
-		name: 'check key 31 bytes',
+		name: 'check principal not self-authenticating (opaque)',
 		world: accepted,
 		call: sealWith((a) => ({
-			shares: a.shares.map((s) => ({ ...s, checkKey: s.checkKey.slice(1) }))
+			shares: a.shares.map((s, i) => ({
+				...s,
+				// An opaque id (tag 0x01, like a canister's): no key stands behind it.
+				checkPrincipal:
+					i === 0 ? Principal.fromText('rrkah-fqaaa-aaaaa-aaaaq-cai') : s.checkPrincipal
+			}))
 		})),
 		kind: 'InvalidInput'
 	},
 	{
-		name: 'two shares with the same check key',
+		name: 'check principal anonymous',
 		world: accepted,
 		call: sealWith((a) => ({
-			shares: a.shares.map((s) => ({ ...s, checkKey: a.shares[0]!.checkKey }))
+			shares: a.shares.map((s) => ({ ...s, checkPrincipal: Principal.anonymous() }))
+		})),
+		kind: 'InvalidInput'
+	},
+	{
+		name: 'check principal of 28 bytes ending in 0x02',
+		world: accepted,
+		call: sealWith((a) => ({
+			shares: a.shares.map((s) => ({
+				...s,
+				checkPrincipal: Principal.fromUint8Array(s.checkPrincipal.toUint8Array().slice(1))
+			}))
+		})),
+		kind: 'InvalidInput'
+	},
+	{
+		name: 'two shares with the same check principal',
+		world: accepted,
+		call: sealWith((a) => ({
+			shares: a.shares.map((s) => ({ ...s, checkPrincipal: a.shares[0]!.checkPrincipal }))
 		})),
 		kind: 'InvalidInput'
 	},

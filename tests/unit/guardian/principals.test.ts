@@ -3,10 +3,12 @@ import { Principal } from '@dfinity/principal';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+	ed25519Principal,
 	principalKey,
 	principalText,
 	samePrincipal
 } from '../../../canister/guardian/domain/principals';
+import { ed25519Principal as protocolPrincipal } from '../../../src/lib/crypto/protocol';
 
 const principal = fc
 	.uint8Array({ minLength: 0, maxLength: 29 })
@@ -38,5 +40,26 @@ describe('principal helpers', () => {
 		// A prefix is not equal.
 		const long = Principal.fromUint8Array(Uint8Array.of(1, 2, 3));
 		expect(samePrincipal(long, Principal.fromUint8Array(Uint8Array.of(1, 2)))).toBe(false);
+	});
+
+	it('principalText: the cache returns the text of the principal asked for', () => {
+		const texts = new Map<string, string>();
+		fc.assert(
+			fc.property(fc.array(principal, { maxLength: 600 }), (all) => {
+				for (const p of all) texts.set(principalKey(p), p.toText());
+				for (const p of all) expect(principalText(p)).toBe(texts.get(principalKey(p)));
+			}),
+			{ numRuns: 5 }
+		);
+	});
+
+	it("ed25519Principal equals protocol.ts's (Principal.selfAuthenticating with noble)", () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (key) => {
+				expect(ed25519Principal(key).toText()).toBe(protocolPrincipal(key).toText());
+			}),
+			{ numRuns: 200 }
+		);
+		expect(() => ed25519Principal(new Uint8Array(31))).toThrow(RangeError);
 	});
 });

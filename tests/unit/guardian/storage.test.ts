@@ -6,11 +6,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteWriter } from '../../../canister/guardian/domain/codec';
 import {
+	appendAuditEvent,
+	decodeAuditLog,
 	decodeRequest,
 	decodeVault,
+	encodeAuditLog,
 	encodeRequest,
 	encodeVault
 } from '../../../canister/guardian/domain/record-codec';
+import { AUDIT_KINDS, type AuditEvent } from '../../../canister/guardian/domain/records';
 import {
 	InvariantError,
 	LIMITS,
@@ -22,7 +26,40 @@ import {
 } from '../../../canister/guardian/domain/index';
 import { err, ok, World } from './world';
 
+const auditEvent: fc.Arbitrary<AuditEvent> = fc.record({
+	kind: fc.constantFrom(...AUDIT_KINDS),
+	at: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+	index: fc.nat(255),
+	ref: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n })
+});
+
 describe('storage', () => {
+	it('appendAuditEvent writes what decode, append, keep the newest, encode writes', () => {
+		fc.assert(
+			fc.property(
+				fc.option(fc.array(auditEvent, { maxLength: 40 }), { nil: undefined }),
+				auditEvent,
+				fc.integer({ min: 1, max: 40 }),
+				(events, event, max) => {
+					const log = events && encodeAuditLog(events);
+					const expected = encodeAuditLog([...(events ?? []), event].slice(-max));
+					expect(appendAuditEvent(log, event, max)).toEqual(expected);
+					expect(decodeAuditLog(appendAuditEvent(log, event, max)).at(-1)).toEqual(event);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('appendAuditEvent refuses a log of another version or length (InvariantError)', () => {
+		const event: AuditEvent = { kind: 'sealed', at: 1n, index: 0, ref: 0n };
+		const log = encodeAuditLog([event, event]);
+		const wrongVersion = Uint8Array.from(log, (b, i) => (i === 0 ? 9 : b));
+		expect(() => appendAuditEvent(wrongVersion, event, 32)).toThrow(InvariantError);
+		expect(() => appendAuditEvent(log.slice(0, -1), event, 32)).toThrow(InvariantError);
+		expect(() => appendAuditEvent(new Uint8Array(), event, 32)).toThrow(InvariantError);
+	});
+
 	it('a vault with n = 5 in its heaviest state fits in 4 KiB of stored bytes', () => {
 		const w = World.sealed(5, 3).open().approve(0).approve(1).approve(2);
 		// Fill the audit log to its bound with check-ins.

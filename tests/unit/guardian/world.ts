@@ -148,7 +148,7 @@ export class World {
 			commitment: randomBytes(32),
 			shares: this.checkKeys.map((key) => ({
 				ciphertext: randomBytes(SHARE_CIPHERTEXT_BYTES),
-				checkKey: key.publicKey
+				checkPrincipal: ed25519Principal(key.publicKey)
 			}))
 		};
 	}
