@@ -6,25 +6,10 @@
 // and write exactly encodeValue's bytes (property-tested for every reply type).
 import { IDL } from '@dfinity/candid';
 import type { Principal } from '@dfinity/principal';
+import { GrowingBuffer } from './domain/growing-buffer';
 import { utf8Encode } from './domain/utf8';
 
-class WireWriter {
-	private buffer = new Uint8Array(512);
-	private view = new DataView(this.buffer.buffer);
-	size = 0;
-
-	/** Claims `length` bytes at the end and returns their offset (read buffers after this). */
-	claim(length: number): number {
-		const at = this.size;
-		if (at + length > this.buffer.length) {
-			const grown = new Uint8Array(Math.max(this.buffer.length * 2, at + length));
-			grown.set(this.buffer.subarray(0, at));
-			this.buffer = grown;
-			this.view = new DataView(grown.buffer);
-		}
-		this.size = at + length;
-		return at;
-	}
+class WireWriter extends GrowingBuffer {
 	byte(value: number): void {
 		const at = this.claim(1);
 		this.buffer[at] = value;
@@ -51,9 +36,6 @@ class WireWriter {
 	u64(value: bigint): void {
 		const at = this.claim(8);
 		this.view.setBigUint64(at, value, true);
-	}
-	finish(): Uint8Array {
-		return this.buffer.slice(0, this.size);
 	}
 }
 
@@ -147,7 +129,7 @@ export function valueEncoder(type: IDL.Type): (value: unknown) => Uint8Array {
 	const write = compile(type);
 	if (!write) return (value) => new Uint8Array(type.encodeValue(value));
 	return (value) => {
-		const writer = new WireWriter();
+		const writer = new WireWriter(512);
 		write(writer, value);
 		return writer.finish();
 	};

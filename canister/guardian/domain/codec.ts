@@ -2,29 +2,14 @@
 // length-prefixed byte strings. Decoding is strict: any leftover or missing byte is an
 // InvariantError (stored state is written only by this code, so it is corruption).
 import { InvariantError } from './errors';
+import { GrowingBuffer } from './growing-buffer';
 import { utf8Decode, utf8Encode } from './utf8';
 
 const MAX_U64 = (1n << 64n) - 1n;
 
 // Writes go into one growing buffer through one DataView: in QuickJS every statement and
 // allocation costs thousands of instructions, and a vault record has ~60 fields.
-export class ByteWriter {
-	private buffer = new Uint8Array(256);
-	private view = new DataView(this.buffer.buffer);
-	private size = 0;
-
-	/** Claims `length` bytes at the end and returns their offset. */
-	private claim(length: number): number {
-		const at = this.size;
-		if (at + length > this.buffer.length) {
-			const grown = new Uint8Array(Math.max(this.buffer.length * 2, at + length));
-			grown.set(this.buffer.subarray(0, at));
-			this.buffer = grown;
-			this.view = new DataView(grown.buffer);
-		}
-		this.size = at + length;
-		return at;
-	}
+export class ByteWriter extends GrowingBuffer {
 	private push(bytes: Uint8Array): this {
 		const at = this.claim(bytes.length); // before reading this.buffer: claim may grow it
 		this.buffer.set(bytes, at);
@@ -68,9 +53,6 @@ export class ByteWriter {
 	}
 	text8(text: string): this {
 		return this.bytes8(utf8Encode(text));
-	}
-	finish(): Uint8Array {
-		return this.buffer.slice(0, this.size);
 	}
 }
 
