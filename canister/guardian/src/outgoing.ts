@@ -1,24 +1,17 @@
 // Outgoing calls: Internet Identity's get_anchor_credentials and the management canister's vetKD
-// methods (Azle's bundled management IDL has no vetKD types, so they are declared here).
+// methods (their Candid types: canister/shared/vetkd-idl.ts).
 import { call, IDL, Principal } from 'azle';
 
 import { ed25519KeyFromDer } from '../../../src/lib/crypto/protocol';
 import { TableCachedEncoder } from '../candid';
 import { CandidDecodeError, TableCachedDecoder } from '../candid-decode';
 import { AnchorCredentials, type AnchorCredentialsValue } from '../../internet_identity/domain/idl';
-
-const KeyId = IDL.Record({ curve: IDL.Variant({ bls12_381_g2: IDL.Null }), name: IDL.Text });
-const VetKdPublicKeyArgs = IDL.Record({
-	canister_id: IDL.Opt(IDL.Principal),
-	context: IDL.Vec(IDL.Nat8),
-	key_id: KeyId
-});
-const VetKdDeriveKeyArgs = IDL.Record({
-	input: IDL.Vec(IDL.Nat8),
-	context: IDL.Vec(IDL.Nat8),
-	transport_public_key: IDL.Vec(IDL.Nat8),
-	key_id: KeyId
-});
+import {
+	VetKdDeriveKeyArgs,
+	VetKdDeriveKeyResult,
+	VetKdPublicKeyArgs,
+	VetKdPublicKeyResult
+} from '../../shared/vetkd-idl';
 
 const EMPTY_KEY_ID = { curve: { bls12_381_g2: null }, name: '' };
 // Arguments encoded with their tables cached (see TableCachedEncoder: IDL.encode, which Azle's
@@ -34,12 +27,8 @@ const deriveKeyArgs = new TableCachedEncoder(VetKdDeriveKeyArgs, {
 	transport_public_key: new Uint8Array(),
 	key_id: EMPTY_KEY_ID
 }).warm();
-const publicKeyReply = new TableCachedDecoder([
-	IDL.Record({ public_key: IDL.Vec(IDL.Nat8) })
-]).warm();
-const deriveKeyReply = new TableCachedDecoder([
-	IDL.Record({ encrypted_key: IDL.Vec(IDL.Nat8) })
-]).warm();
+const publicKeyReply = new TableCachedDecoder([VetKdPublicKeyResult]).warm();
+const deriveKeyReply = new TableCachedDecoder([VetKdDeriveKeyResult]).warm();
 const anchorCredentialsArgs = new TableCachedEncoder(IDL.Nat64, 0n).warm();
 /** Our local II replies with exactly this table (fast path); II on mainnet via IDL.decode. */
 const anchorCredentialsReply = new TableCachedDecoder([AnchorCredentials]).warm();
