@@ -6,7 +6,6 @@
 import { Actor, type Agent, type Identity } from '@dfinity/agent';
 import type { Principal } from '@dfinity/principal';
 import { idlFactory } from '../../../canister/guardian/idl';
-import { ed25519Principal } from '../crypto/protocol';
 import type {
 	AnchorStatus,
 	AuditEvent,
@@ -33,20 +32,6 @@ export type {
 	ShareSubmission,
 	SlotSpec
 };
-
-/**
- * A sealed share as the owner's client makes it (src/lib/crypto sealShares): the canister gets
- * the check key's principal (ShareSubmission), computed here so the canister does not hash.
- */
-export interface ShareUpload {
-	ciphertext: Uint8Array;
-	/** Raw 32-byte Ed25519 public key of the share's check identity. */
-	checkKey: Uint8Array;
-}
-
-export function shareSubmission({ ciphertext, checkKey }: ShareUpload): ShareSubmission {
-	return { ciphertext, checkPrincipal: ed25519Principal(checkKey) };
-}
 
 type Opt<T> = [] | [T];
 type Candid<T> = Promise<{ Ok: T } | { Err: Record<string, unknown> }>;
@@ -176,10 +161,9 @@ export function guardianCanister(agent: Agent, canisterId: Principal) {
 			vaultId: bigint;
 			threshold: number;
 			commitment: Uint8Array;
-			shares: ShareUpload[];
+			shares: ShareSubmission[];
 			nonce: bigint;
-		}) =>
-			callCanister(() => actor.seal_shares({ ...args, shares: args.shares.map(shareSubmission) })),
+		}) => callCanister(() => actor.seal_shares(args)),
 		/** Sent by the phrase identity. */
 		setDelay: (args: { vaultId: bigint; delayNs: bigint; nonce: bigint }) =>
 			callCanister(() => actor.set_delay(args)),

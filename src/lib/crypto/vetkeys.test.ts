@@ -131,8 +131,8 @@ describe('recovery end to end (seal, approve, release)', () => {
 		expect(phraseKey.principal.toText()).toBe((await derivePhraseKey(entropy)).principal.toText());
 	});
 
-	it('each share carries its check key; only its guardian re-derives the identity', () => {
-		const keys = seal.shares.map((share) => Buffer.from(share.checkKey).toString('hex'));
+	it('each share carries its check principal; only its guardian re-derives the identity', () => {
+		const keys = seal.shares.map((share) => share.checkPrincipal.toText());
 		expect(new Set(keys).size).toBe(guardians.length);
 		for (const [i, share] of seal.shares.entries()) {
 			const identity = guardianKey(guardians[i]!).checkIdentity(
@@ -141,7 +141,7 @@ describe('recovery end to end (seal, approve, release)', () => {
 				canisterId
 			);
 			if (!identity.ok) throw new Error(identity.error.kind);
-			expect(Buffer.from(identity.value.getPublicKey().rawKey).toString('hex')).toBe(keys[i]);
+			expect(identity.value.getPrincipal().toText()).toBe(keys[i]);
 		}
 		// Another guardian's vetKey cannot open the share, so it cannot derive the identity.
 		const foreign = guardianKey(guardians[0]!).checkIdentity(

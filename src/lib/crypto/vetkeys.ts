@@ -15,7 +15,7 @@ import { wipe } from './bytes';
 import { checkIdentityFromEnvelope, checkPublicKey } from './check-key';
 import { decodeEnvelope, type EnvelopeError } from './envelope';
 import { mergeShares, type PaperShareError } from './paper-recovery';
-import { MAX_GUARDIANS, releaseIdentity } from './protocol';
+import { ed25519Principal, MAX_GUARDIANS, releaseIdentity } from './protocol';
 import { err, ok, type Result } from './result';
 import {
 	combineShares,
@@ -40,8 +40,11 @@ export interface SealedShare {
 	/** Guardian slot, 1..n, as in the envelope. */
 	readonly index: number;
 	readonly ciphertext: Uint8Array;
-	/** Raw Ed25519 public key of the share's check identity (check-key.ts), sent with the share. */
-	readonly checkKey: Uint8Array;
+	/**
+	 * The principal of the share's check identity (check-key.ts): what seal_shares takes and what
+	 * check_in is sent as, computed here so the canister does not hash.
+	 */
+	readonly checkPrincipal: Principal;
 }
 
 /** A share's plaintext envelope, handed out for a paper share. Secret: wipe after printing. */
@@ -106,7 +109,9 @@ export async function sealShares(
 			guardian,
 			index: i + 1,
 			ciphertext: ibeEncrypt(sharesKey.key, guardian.toUint8Array(), envelope),
-			checkKey: checkPublicKey({ canisterId, vaultId, shareIndex: i + 1, envelope })
+			checkPrincipal: ed25519Principal(
+				checkPublicKey({ canisterId, vaultId, shareIndex: i + 1, envelope })
+			)
 		};
 	});
 	const paper = [...paperSlots]

@@ -13,7 +13,6 @@ import { CANISTER_ID } from '$lib/crypto/vectors';
 import { sealShares } from '$lib/crypto/vetkeys';
 import { verifySharesKey } from '$lib/crypto/vetkd-keys';
 import { CanisterError, describeError } from '$lib/canisters/errors';
-import { shareSubmission } from '$lib/canisters/guardian';
 import type { GuardianCalls, RequesterCalls } from './guardian-calls';
 import type { VetKdTrust } from './vetkd-trust';
 import type { KeyValueStorage } from './recovery-store';
@@ -60,7 +59,10 @@ export async function sealedWorld(
 	);
 	if (!seal.ok) throw new Error(`seal failed: ${seal.error.kind}`);
 	const { commitment } = seal.value;
-	const shares = seal.value.shares.map(shareSubmission);
+	const shares = seal.value.shares.map(({ ciphertext, checkPrincipal }) => ({
+		ciphertext,
+		checkPrincipal
+	}));
 	const args = { vaultId: w.vaultId, nonce: w.vaultNonce(), threshold: m, commitment, shares };
 	ok(w.domain.seal(w.phraseIdentity, w.now, args));
 	return { w, commitment, paper: seal.value.paper.map(({ envelope }) => envelope) };

@@ -76,7 +76,10 @@ export async function sealVault(
 		vaultId: args.vaultId,
 		threshold: args.threshold,
 		commitment: seal.value.commitment,
-		shares: seal.value.shares.map(({ ciphertext, checkKey }) => ({ ciphertext, checkKey })),
+		shares: seal.value.shares.map(({ ciphertext, checkPrincipal }) => ({
+			ciphertext,
+			checkPrincipal
+		})),
 		nonce: vault.nonce
 	});
 	progress('Sealed', total, total);

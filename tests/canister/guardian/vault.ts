@@ -7,7 +7,6 @@ import type { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { inviteHash } from '../../../canister/guardian/domain/index';
 import { constantTimeEqual } from '../../../src/lib/crypto/bytes';
-import { ed25519Principal } from '../../../src/lib/crypto/protocol';
 import type { PhraseKey } from '../../../src/lib/crypto/ii-key';
 import {
 	GuardianKeyRequest,
@@ -89,10 +88,9 @@ export class Vault {
 		const sealed = await sealShares(this.entropy, target, sharesKey);
 		if (!sealed.ok) throw new Error(`seal failed: ${sealed.error.kind}`);
 		this.commitment = sealed.value.commitment;
-		// As the app's wrapper sends them: the check key's principal, computed client-side.
-		const shares = sealed.value.shares.map(({ ciphertext, checkKey }) => ({
+		const shares = sealed.value.shares.map(({ ciphertext, checkPrincipal }) => ({
 			ciphertext,
-			checkPrincipal: ed25519Principal(checkKey)
+			checkPrincipal
 		}));
 		const nonce = await this.nonce();
 		const args = { vaultId: this.vaultId, nonce, threshold, commitment: this.commitment, shares };
