@@ -4,6 +4,7 @@
 import type { Principal } from '@dfinity/principal';
 import { config } from '../config';
 import type { PhraseKey } from '../crypto/ii-key';
+import { wipe } from '../crypto/bytes';
 import { sealShares } from '../crypto/vetkeys';
 import { trustedKeys, vetKdTrustFor } from './vetkd-trust';
 import { ownerVault, type OwnerContext, type Progress } from './owner';
@@ -71,17 +72,23 @@ export async function sealVault(
 	}
 
 	progress(SEAL_STEPS[2], 2, total);
-	const asPhrase = await context.asIdentity(args.phraseKey.identity);
-	await asPhrase.sealShares({
-		vaultId: args.vaultId,
-		threshold: args.threshold,
-		commitment: seal.value.commitment,
-		shares: seal.value.shares.map(({ ciphertext, checkPrincipal }) => ({
-			ciphertext,
-			checkPrincipal
-		})),
-		nonce: vault.nonce
-	});
+	try {
+		const asPhrase = await context.asIdentity(args.phraseKey.identity);
+		await asPhrase.sealShares({
+			vaultId: args.vaultId,
+			threshold: args.threshold,
+			commitment: seal.value.commitment,
+			shares: seal.value.shares.map(({ ciphertext, checkPrincipal }) => ({
+				ciphertext,
+				checkPrincipal
+			})),
+			nonce: vault.nonce
+		});
+	} catch (error) {
+		// Not sealed: the paper shares would belong to a seal that does not exist.
+		wipe(...seal.value.paper.map(({ envelope }) => envelope));
+		throw error;
+	}
 	progress('Sealed', total, total);
 	return seal.value.paper.map(({ index, envelope }) => ({
 		guardian: vault.slots[index - 1]?.label ?? `Guardian ${index}`,
