@@ -41,6 +41,10 @@ export async function seriousViolations(page: Page): Promise<string[]> {
  * keeps a full-page screenshot `<name>.png`, plus `<name>-phone.png` at a phone's width.
  */
 export async function checkScreen(page: Page, name: string, options: { phone?: boolean } = {}) {
+	// Right after a navigation the app may not have rendered yet (no title, no heading): check
+	// the screen, not the empty document before it.
+	await expect(page).toHaveTitle(/Tessera/);
+	await expect(page.locator('h1')).toBeVisible();
 	expect.soft(await seriousViolations(page), `axe-core on the ${name} screen`).toEqual([]);
 	mkdirSync(SCREENSHOTS, { recursive: true });
 	await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
