@@ -1,0 +1,2 @@
+/** Tessera's contract: what the app and the canisters agree on. */
+export {};
