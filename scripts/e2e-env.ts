@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 // The browser tests' world, as `npm start` builds it but throw-away: devnet on a free port with
-// a temporary state directory and clock control (--admin), the guardian and the local Internet
+// a temporary state directory and clock control (--admin), the vault and the local Internet
 // Identity deployed on it, the app built for that devnet (VITE_IC_HOST, VITE_CANISTER_ID_*) into
 // its own directory and served on a free localhost port.
 //

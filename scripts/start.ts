@@ -3,7 +3,7 @@
 // .devnet/state), deploys the canisters (ids in .devnet/canister_ids.json), builds the app with
 // the devnet URL and canister ids as Vite env vars, and serves it:
 //   VITE_IC_HOST                         devnet's URL (http://127.0.0.1:4943)
-//   VITE_CANISTER_ID_<NAME>              each dfx.json canister's id, e.g. VITE_CANISTER_ID_GUARDIAN
+//   VITE_CANISTER_ID_<NAME>              each dfx.json canister's id, e.g. VITE_CANISTER_ID_VAULT
 // Ctrl-C stops the app and devnet (which writes a last checkpoint).
 // Env: PORT (app, default 4173), DEVNET_PORT (default 4943), DEVNET_ADMIN=1 (devnet's loopback
 // clock control, for `npm run devnet -- time advance 72h`).

@@ -16,7 +16,7 @@ describe('readConfig', () => {
 		expect(config).toMatchObject({
 			network: 'ic',
 			host: MAINNET_HOST,
-			guardianCanisterId: undefined,
+			vaultCanisterId: undefined,
 			iiUrl: `${MAINNET_II_URL}/`,
 			derivationOrigin: undefined,
 			signIn: 'internet-identity',
@@ -28,7 +28,7 @@ describe('readConfig', () => {
 	test('devnet as npm start sets it: local network, local sign-in, local vetKD key', () => {
 		const config = readConfig({
 			VITE_IC_HOST: 'http://127.0.0.1:4943',
-			VITE_CANISTER_ID_GUARDIAN: GUARDIAN,
+			VITE_CANISTER_ID_VAULT: GUARDIAN,
 			VITE_CANISTER_ID_INTERNET_IDENTITY: LOCAL_II
 		});
 		expect(config).toMatchObject({
@@ -38,7 +38,7 @@ describe('readConfig', () => {
 			signIn: 'local',
 			vetKdKeyName: 'dfx_test_key'
 		});
-		expect(config.guardianCanisterId?.toText()).toBe(GUARDIAN);
+		expect(config.vaultCanisterId?.toText()).toBe(GUARDIAN);
 		expect(config.internetIdentityCanisterId.toText()).toBe(LOCAL_II);
 	});
 
@@ -59,9 +59,9 @@ describe('readConfig', () => {
 	});
 
 	test('blank values count as absent', () => {
-		expect(readConfig({ VITE_IC_HOST: '  ', VITE_CANISTER_ID_GUARDIAN: '' })).toMatchObject({
+		expect(readConfig({ VITE_IC_HOST: '  ', VITE_CANISTER_ID_VAULT: '' })).toMatchObject({
 			network: 'ic',
-			guardianCanisterId: undefined
+			vaultCanisterId: undefined
 		});
 	});
 
@@ -69,7 +69,7 @@ describe('readConfig', () => {
 		[{ VITE_IC_HOST: 'not a url' }, 'VITE_IC_HOST'],
 		[{ VITE_IC_HOST: 'ftp://localhost' }, 'VITE_IC_HOST'],
 		[{ VITE_IC_HOST: 'http://icp-api.io' }, 'VITE_IC_HOST'],
-		[{ VITE_CANISTER_ID_GUARDIAN: 'guardian' }, 'VITE_CANISTER_ID_GUARDIAN'],
+		[{ VITE_CANISTER_ID_VAULT: 'guardian' }, 'VITE_CANISTER_ID_VAULT'],
 		[{ VITE_CANISTER_ID_INTERNET_IDENTITY: 'abc' }, 'VITE_CANISTER_ID_INTERNET_IDENTITY'],
 		[{ VITE_II_URL: 'identity' }, 'VITE_II_URL'],
 		[{ VITE_II_DERIVATION_ORIGIN: 'tessera' }, 'VITE_II_DERIVATION_ORIGIN']

@@ -5,7 +5,7 @@ import { Principal } from '@dfinity/principal';
 export const MAINNET_HOST = 'https://icp-api.io';
 export const MAINNET_II_CANISTER_ID = 'rdmx6-jaaaa-aaaaa-aaadq-cai';
 export const MAINNET_II_URL = 'https://identity.ic0.app';
-/** vetKD key names the guardian canister is installed with, per network. */
+/** vetKD key names the vault canister is installed with, per network. */
 export const VETKD_KEY_NAMES = { local: 'dfx_test_key', ic: 'key_1' } as const;
 
 export type Network = 'local' | 'ic';
@@ -15,8 +15,8 @@ export interface AppConfig {
 	network: Network;
 	/** The IC API host the agent talks to. */
 	host: string;
-	/** Undefined when the build names no guardian canister (the app then says so). */
-	guardianCanisterId: Principal | undefined;
+	/** Undefined when the build names no vault canister (the app then says so). */
+	vaultCanisterId: Principal | undefined;
 	internetIdentityCanisterId: Principal;
 	/** Identity provider for sign-in; undefined on devnet, which signs in locally instead. */
 	iiUrl: string | undefined;
@@ -37,7 +37,7 @@ export interface AppConfig {
 /** The env vars the app reads (all optional). */
 export interface AppEnv {
 	VITE_IC_HOST?: string;
-	VITE_CANISTER_ID_GUARDIAN?: string;
+	VITE_CANISTER_ID_VAULT?: string;
 	VITE_CANISTER_ID_INTERNET_IDENTITY?: string;
 	VITE_II_URL?: string;
 	VITE_II_DERIVATION_ORIGIN?: string;
@@ -93,7 +93,7 @@ export function readConfig(env: AppEnv): AppConfig {
 	if (network === 'ic' && host.protocol !== 'https:') {
 		throw new ConfigError('VITE_IC_HOST', 'a non-local host must use https');
 	}
-	const guardian = present(env.VITE_CANISTER_ID_GUARDIAN);
+	const vault = present(env.VITE_CANISTER_ID_VAULT);
 	const ii = present(env.VITE_CANISTER_ID_INTERNET_IDENTITY);
 	const iiUrlText = present(env.VITE_II_URL) ?? (network === 'ic' ? MAINNET_II_URL : undefined);
 	const derivation = present(env.VITE_II_DERIVATION_ORIGIN);
@@ -101,9 +101,7 @@ export function readConfig(env: AppEnv): AppConfig {
 	return {
 		network,
 		host: host.origin,
-		guardianCanisterId: guardian
-			? parsePrincipal('VITE_CANISTER_ID_GUARDIAN', guardian)
-			: undefined,
+		vaultCanisterId: vault ? parsePrincipal('VITE_CANISTER_ID_VAULT', vault) : undefined,
 		internetIdentityCanisterId: parsePrincipal(
 			'VITE_CANISTER_ID_INTERNET_IDENTITY',
 			ii ?? MAINNET_II_CANISTER_ID

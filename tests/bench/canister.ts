@@ -1,15 +1,15 @@
 #!/usr/bin/env -S npx tsx
-// `npm run bench:canister`: the guardian canister's real wasm on devnet (with the local II and
+// `npm run bench:canister`: the vault canister's real wasm on devnet (with the local II and
 // vetKD): instructions per method (devnet meters them; median of 3 lifecycles), p50 query latency
 // and instructions at 100 vaults and at checkpoints up to BENCH_LARGE_VAULTS (default 10,000),
 // and stable memory growth per vault (n = 5).
 // Build the wasm first (the canister test project does; or scripts/build-canisters.ts).
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { randomBytes } from '@noble/hashes/utils';
-import { inviteHash } from '../../canister/guardian/domain/index';
+import { inviteHash } from '../../canister/vault/domain/index';
 import type { PhraseKey } from '../../src/lib/crypto/ii-key';
-import { identity, Net, okOf } from '../canister/guardian/harness';
-import { DELAY_NS, Vault } from '../canister/guardian/vault';
+import { identity, Net, okOf } from '../canister/vault/harness';
+import { DELAY_NS, Vault } from '../canister/vault/vault';
 
 const SMALL = 100;
 const LARGE = Number(process.env.BENCH_LARGE_VAULTS ?? 10_000);
@@ -22,13 +22,13 @@ const median = (values: number[]): number => {
 
 const samples = new Map<string, number[]>();
 
-/** Runs one call and records the guardian canister's instructions (message + callbacks). */
+/** Runs one call and records the vault canister's instructions (message + callbacks). */
 async function metered<T>(net: Net, method: string, run: () => Promise<T>): Promise<T> {
 	net.devnet.executions.length = 0;
 	const result = await run();
-	const guardian = net.guardianId.toText();
+	const vaultCanister = net.vaultCanisterId.toText();
 	const total = net.devnet.executions
-		.filter((e) => e.canisterId === guardian && e.kind !== 'inspect')
+		.filter((e) => e.canisterId === vaultCanister && e.kind !== 'inspect')
 		.reduce((sum, e) => sum + Number(e.instructions), 0);
 	samples.set(method, [...(samples.get(method) ?? []), total]);
 	return result;

@@ -6,7 +6,7 @@ import { acceptInvitation, pendingRequest, vote } from './flows/guardian';
 import { createVault, SLOW_STEP_MS } from './flows/owner';
 import { openRecovery } from './flows/recover';
 import { GUARDIAN_NAMES, setUpSealedVault } from './flows/vault';
-import { guardianCanister, localIdentity } from './support/devnet';
+import { vaultCanister, localIdentity } from './support/devnet';
 import { checkScreen } from './support/screens';
 
 test('the wizard points at a mistyped word and refuses a phrase that is not the anchor’s', async ({
@@ -39,7 +39,7 @@ test('the wizard points at a mistyped word and refuses a phrase that is not the 
 	await expect(refusal).toContainText(/not .*recovery phrase/i);
 	await checkScreen(page, 'wizard-wrong-phrase');
 	await expect(page.getByLabel('Guardian name')).toHaveCount(0);
-	const status = await (await guardianCanister(world)).anchorStatus(anchor.number);
+	const status = await (await vaultCanister(world)).anchorStatus(anchor.number);
 	expect(status.vaultId).toEqual([]);
 });
 
@@ -103,7 +103,7 @@ test('an alarm raised by the owner shows to guardians; their declines fail the r
 	createAnchor
 }) => {
 	test.setTimeout(15 * 60_000);
-	const canister = await guardianCanister(world, localIdentity('alarm-alice'));
+	const canister = await vaultCanister(world, localIdentity('alarm-alice'));
 	const anchor = await createAnchor('alarm');
 	const { owner, guardians } = await setUpSealedVault(openAs, 'alarm', anchor);
 	// someone with a stolen session (or anyone) opens a recovery

@@ -6,10 +6,10 @@ import {
 	UnexpectedErrorCode
 } from '@dfinity/agent';
 import { describe, expect, test } from 'vitest';
-import { GuardianError } from '../../../canister/guardian/idl';
+import { VaultError } from '../../../canister/vault/idl';
 import {
 	CanisterError,
-	GUARDIAN_ERROR_KINDS,
+	VAULT_ERROR_KINDS,
 	callCanister,
 	describeError,
 	fromCandidError,
@@ -17,14 +17,14 @@ import {
 	unwrap
 } from './errors';
 
-describe('guardian error kinds', () => {
-	test('are exactly the variants of the Candid GuardianError', () => {
-		const variants = GuardianError._fields.map(([name]) => name).sort();
-		expect([...GUARDIAN_ERROR_KINDS].sort()).toEqual(variants);
+describe('vault error kinds', () => {
+	test('are exactly the variants of the Candid VaultError', () => {
+		const variants = VaultError._fields.map(([name]) => name).sort();
+		expect([...VAULT_ERROR_KINDS].sort()).toEqual(variants);
 	});
 
 	test('each has its own plain message, none empty', () => {
-		const messages = GUARDIAN_ERROR_KINDS.map((kind) => describeError(kind));
+		const messages = VAULT_ERROR_KINDS.map((kind) => describeError(kind));
 		for (const message of messages) expect(message.length).toBeGreaterThan(20);
 		expect(new Set(messages).size).toBe(messages.length);
 	});

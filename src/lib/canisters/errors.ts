@@ -1,10 +1,10 @@
-// Every failed canister call becomes one `CanisterError`: the guardian's typed Candid error
+// Every failed canister call becomes one `CanisterError`: the vault canister's typed Candid error
 // (kind = its variant name, fields kept) or, when the call itself failed, 'Network' (no answer:
 // try again) or 'Rejected' (the IC or the canister refused it: a bug or an outdated app). Each
 // kind has a plain-language message that says what happened and what to do.
 import { AgentError, ErrorKindEnum } from '@dfinity/agent';
 
-export const GUARDIAN_ERROR_KINDS = [
+export const VAULT_ERROR_KINDS = [
 	'AnonymousCaller',
 	'Unauthorized',
 	'NotFound',
@@ -30,12 +30,12 @@ export const GUARDIAN_ERROR_KINDS = [
 	'VetKdFailed'
 ] as const;
 
-export type GuardianErrorKind = (typeof GUARDIAN_ERROR_KINDS)[number];
+export type VaultErrorKind = (typeof VAULT_ERROR_KINDS)[number];
 /**
  * 'Network': no answer came back. 'Rejected': the call was refused before the canister's logic.
- * 'NotConfigured': this build names no guardian canister.
+ * 'NotConfigured': this build names no vault canister.
  */
-export type CanisterErrorKind = GuardianErrorKind | 'Network' | 'Rejected' | 'NotConfigured';
+export type CanisterErrorKind = VaultErrorKind | 'Network' | 'Rejected' | 'NotConfigured';
 
 /** The Candid error's fields (e.g. `requestId`, `until`, `reason`); empty for field-less kinds. */
 export type ErrorDetails = Readonly<Record<string, unknown>>;
@@ -96,7 +96,7 @@ const MESSAGES: Record<CanisterErrorKind, (details: ErrorDetails) => string> = {
 	Rejected: () =>
 		'The Internet Computer refused the call. Reload the page; if it happens again, Tessera may be updating.',
 	NotConfigured: () =>
-		'This copy of Tessera is not connected to a guardian canister. Whoever runs it must set VITE_CANISTER_ID_GUARDIAN.'
+		'This copy of Tessera is not connected to a vault canister. Whoever runs it must set VITE_CANISTER_ID_VAULT.'
 };
 
 /** The plain-language message for an error kind and its fields. */
@@ -104,14 +104,14 @@ export function describeError(kind: CanisterErrorKind, details: ErrorDetails = {
 	return MESSAGES[kind](details);
 }
 
-function isGuardianKind(kind: string): kind is GuardianErrorKind {
-	return (GUARDIAN_ERROR_KINDS as readonly string[]).includes(kind);
+function isVaultKind(kind: string): kind is VaultErrorKind {
+	return (VAULT_ERROR_KINDS as readonly string[]).includes(kind);
 }
 
 /** A Candid `Err` variant (`{ Kind: fields | null }`) as a CanisterError. */
 export function fromCandidError(error: Record<string, unknown>): CanisterError {
 	const [kind, fields] = Object.entries(error)[0] ?? [];
-	if (kind === undefined || !isGuardianKind(kind)) {
+	if (kind === undefined || !isVaultKind(kind)) {
 		return new CanisterError('Rejected', describeError('Rejected'), { unknownKind: kind });
 	}
 	const details = fields && typeof fields === 'object' ? (fields as ErrorDetails) : {};

@@ -1,4 +1,4 @@
-// Byte helpers shared by the client and the guardian canister (no dependencies).
+// Byte helpers shared by the client and the vault canister (no dependencies).
 
 /** Overwrites secret buffers with zeros. JS cannot promise no copies exist, but ours don't linger. */
 export function wipe(...buffers: (Uint8Array | undefined)[]): void {

@@ -1,5 +1,5 @@
 // Tessera protocol v1: the single source of truth for constants and encodings that the browser
-// and the guardian canister share. The canister imports this file (and bytes.ts, result.ts) by
+// and the vault canister share. The canister imports this file (and bytes.ts, result.ts) by
 // relative path, so it depends only on @noble/hashes and @dfinity/principal.
 import { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';

@@ -1,4 +1,4 @@
-// Protocol test vectors, shared by the client tests and the guardian canister's tests so both
+// Protocol test vectors, shared by the client tests and the vault canister's tests so both
 // sides are checked against the same bytes. Values are hex; ids are u64.
 
 export const CANISTER_ID = 'bkyz2-fmaaa-aaaaa-qaaaq-cai'; // bytes 80000000001000010101

@@ -67,7 +67,7 @@ export type SealError =
 	| { kind: 'bad-paper-slot'; index: number };
 
 export interface SealTarget {
-	/** The guardian canister: bound into each share's check key. */
+	/** The vault canister: bound into each share's check key. */
 	readonly canisterId: Principal;
 	readonly vaultId: bigint;
 	readonly threshold: number;

@@ -1,5 +1,5 @@
-// What the guardian and recovery flows need from the guardian canister: a narrow port with the
-// shapes of the typed wrapper in src/lib/canisters/guardian.ts (which satisfies it), so the flows
+// What the guardian and recovery flows need from the vault canister: a narrow port with the
+// shapes of the typed wrapper in src/lib/canisters/vault.canister.ts (which satisfies it), so the flows
 // stay pure and testable. View types are the canister domain's own (type-only imports). Calls
 // throw the wrapper's CanisterError (`kind` + plain `message`).
 import type {
@@ -7,7 +7,7 @@ import type {
 	GuardianVaultView,
 	InvitationView,
 	RequestView
-} from '../../../canister/guardian/domain/index';
+} from '../../../canister/vault/domain/index';
 
 export type { AuditEvent, GuardianVaultView, InvitationView, RequestView };
 

@@ -4,7 +4,7 @@ import type { SignIdentity } from '@dfinity/agent';
 import { IdbStorage } from '@dfinity/auth-client';
 import { createAgent } from '$lib/canisters/agent';
 import { CanisterError, describeError } from '$lib/canisters/errors';
-import { connectGuardian, type GuardianCanister } from '$lib/canisters/guardian';
+import { connectVault, type VaultCanister } from '$lib/canisters/vault.canister';
 import { config } from '$lib/config';
 import { createIiClient, type IiClient } from '$lib/ii';
 import { FlowError } from './errors';
@@ -16,7 +16,7 @@ import { freshDevice } from './recovery-sweep';
 
 /** The vetKD keys this build trusts (see vetkd-trust.ts). */
 export function appVetKdTrust(): VetKdTrust {
-	const canisterId = config.guardianCanisterId;
+	const canisterId = config.vaultCanisterId;
 	if (!canisterId) throw new CanisterError('NotConfigured', describeError('NotConfigured'));
 	return vetKdTrustFor({
 		network: config.network,
@@ -41,7 +41,7 @@ function releasedWithCommitment(value: unknown): Released {
 	);
 }
 
-export function requesterCallsFrom(canister: GuardianCanister): RequesterCalls {
+export function requesterCallsFrom(canister: VaultCanister): RequesterCalls {
 	return {
 		openRecovery: canister.openRecovery,
 		requestStatus: canister.requestStatus,
@@ -61,7 +61,7 @@ export async function appIiClient(identity?: SignIdentity): Promise<IiClient> {
 export function recoveryEnvironment(): RecoveryEnvironment {
 	return {
 		store: new RequesterStore(new IdbStorage(REQUESTER_DB)),
-		requesterCalls: async (identity) => requesterCallsFrom(await connectGuardian(identity)),
+		requesterCalls: async (identity) => requesterCallsFrom(await connectVault(identity)),
 		trust: appVetKdTrust,
 		ii: () => appIiClient(),
 		...(config.network === 'local'

@@ -1,4 +1,4 @@
-// Test-only: the guardian canister without a network. The real domain logic (GuardianDomain over
+// Test-only: the vault canister without a network. The real domain logic (VaultDomain over
 // in-memory stores, via the canister tests' World) plus the devnet's vetKD math stand in for the
 // canister and the management canister, mapped to the GuardianCalls/RequesterCalls ports the way
 // the Azle adapter maps them to Candid. Only the transport (agent, Candid) is left out.
@@ -6,8 +6,8 @@ import type { SignIdentity } from '@dfinity/agent';
 import { Principal } from '@dfinity/principal';
 import { MasterPublicKey } from '@dfinity/vetkeys';
 import { VetKdMasterKey } from '../../../devnet/src/vetkd/math';
-import type { Result } from '../../../canister/guardian/domain/index';
-import { World, ok } from '../../../tests/unit/guardian/world';
+import type { Result } from '../../../canister/vault/domain/index';
+import { World, ok } from '../../../tests/unit/vault/world';
 import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '$lib/crypto/protocol';
 import { CANISTER_ID } from '$lib/crypto/vectors';
 import { sealShares } from '$lib/crypto/vetkeys';

@@ -4,8 +4,8 @@ import type { SignIdentity } from '@dfinity/agent';
 import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { describe, expect, it, vi } from 'vitest';
-import { LIMITS } from '../../../canister/guardian/domain/index';
-import { newPrincipal, World } from '../../../tests/unit/guardian/world';
+import { LIMITS } from '../../../canister/vault/domain/index';
+import { newPrincipal, World } from '../../../tests/unit/vault/world';
 import { verificationCode } from '$lib/crypto/verification-code';
 import { FlowError } from './errors';
 import {

@@ -1,9 +1,9 @@
-// Builds the owner's context from the signed-in identity: the guardian canister as the owner,
+// Builds the owner's context from the signed-in identity: the vault canister as the owner,
 // Internet Identity through the app's agent, and wrappers for other identities (the phrase).
 import type { Identity } from '@dfinity/agent';
 import { createAgent } from '../canisters/agent';
 import { CanisterError, describeError } from '../canisters/errors';
-import { guardianCanister } from '../canisters/guardian';
+import { vaultCanister } from '../canisters/vault.canister';
 import { config, type AppConfig } from '../config';
 import { createIiClient, toIiError } from '../ii';
 import { createIiActor } from '../ii/actor';
@@ -15,13 +15,13 @@ export async function ownerContext(
 	appOrigin: string,
 	settings: AppConfig = config
 ): Promise<OwnerContext> {
-	const canisterId = settings.guardianCanisterId;
+	const canisterId = settings.vaultCanisterId;
 	if (!canisterId) throw new CanisterError('NotConfigured', describeError('NotConfigured'));
 	const agent = await createAgent(identity, settings);
 	return {
 		owner: identity.getPrincipal(),
-		guardian: guardianCanister(agent, canisterId),
-		asIdentity: async (other) => guardianCanister(await createAgent(other, settings), canisterId),
+		vault: vaultCanister(agent, canisterId),
+		asIdentity: async (other) => vaultCanister(await createAgent(other, settings), canisterId),
 		ii: phraseAuthority(agent, settings.internetIdentityCanisterId),
 		appOrigin,
 		network: settings.network,

@@ -1,6 +1,6 @@
 // The owner's dashboard: vaults with health and audit log, the open request's alarm, and the
 // changes that need the phrase (unlock once, then set delay, reseal, rotate, cancel, delete).
-import type { AuditEvent, OwnerVaultView } from '../canisters/guardian';
+import type { AuditEvent, OwnerVaultView } from '../canisters/vault.canister';
 import type { PhraseKey } from '../crypto/ii-key';
 import {
 	cancelRecovery,
@@ -52,11 +52,11 @@ export interface DashboardFlow {
 export function dashboardFlow(context: OwnerContext): DashboardFlow {
 	return {
 		async load() {
-			const vaults = await context.guardian.ownerVaults();
+			const vaults = await context.vault.ownerVaults();
 			return Promise.all(
 				vaults.map(async (vault) => ({
 					vault,
-					audit: [...(await context.guardian.auditLog(vault.vaultId))].reverse(),
+					audit: [...(await context.vault.auditLog(vault.vaultId))].reverse(),
 					phrase: await context.ii.anchorPhrase(vault.anchor).catch(() => 'unknown' as const)
 				}))
 			);

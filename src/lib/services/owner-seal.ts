@@ -46,13 +46,13 @@ export async function sealVault(
 ): Promise<PaperShare[]> {
 	const total = SEAL_STEPS.length;
 	progress(SEAL_STEPS[0], 0, total);
-	const canisterId = context.guardian.canisterId;
+	const canisterId = context.vault.canisterId;
 	const trust = vetKdTrustFor({
 		...context,
 		canisterId,
 		localMasterKeyHex: config.localVetKdMasterKeyHex
 	});
-	const { shares: sharesKey } = await trustedKeys(context.guardian, trust);
+	const { shares: sharesKey } = await trustedKeys(context.vault, trust);
 	const vault = await ownerVault(context, args.vaultId);
 	const guardians = vault.slots.map((slot) => slot.guardian);
 	if (guardians.some((guardian) => guardian === undefined)) {

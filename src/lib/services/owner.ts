@@ -5,7 +5,7 @@
 import type { Identity } from '@dfinity/agent';
 import type { Principal } from '@dfinity/principal';
 import type { AppConfig } from '../config';
-import type { GuardianCanister, OwnerVaultView, SlotSpec } from '../canisters/guardian';
+import type { VaultCanister, OwnerVaultView, SlotSpec } from '../canisters/vault.canister';
 import type { PhraseKey } from '../crypto/ii-key';
 import { FlowError } from './errors';
 import { inviteLink } from './invite-link';
@@ -21,10 +21,10 @@ export const NS_PER_HOUR = 3_600n * 1_000_000_000n;
 export interface OwnerContext {
 	/** The signed-in owner (P_O). */
 	readonly owner: Principal;
-	/** The guardian canister as the owner. */
-	readonly guardian: GuardianCanister;
-	/** The guardian canister as another identity: the phrase key for phrase-authorized calls. */
-	asIdentity(identity: Identity): Promise<GuardianCanister>;
+	/** The vault canister as the owner. */
+	readonly vault: VaultCanister;
+	/** The vault canister as another identity: the phrase key for phrase-authorized calls. */
+	asIdentity(identity: Identity): Promise<VaultCanister>;
 	readonly ii: PhraseAuthority;
 	/** Where invitation links point (the app's origin). */
 	readonly appOrigin: string;
@@ -78,7 +78,7 @@ export async function createVault(
 		delayHours: number;
 	}
 ): Promise<{ vaultId: bigint; invitations: Invitation[] }> {
-	const status = await context.guardian.anchorStatus(args.anchor);
+	const status = await context.vault.anchorStatus(args.anchor);
 	if (status.vaultId !== undefined) throw new VaultExistsError(status.vaultId);
 	const invites = newInvites(args.guardians);
 	const asPhrase = await context.asIdentity(args.phraseKey.identity);
@@ -94,7 +94,7 @@ export async function createVault(
 }
 
 export async function ownerVault(context: OwnerContext, vaultId: bigint): Promise<OwnerVaultView> {
-	const vault = (await context.guardian.ownerVaults()).find((v) => v.vaultId === vaultId);
+	const vault = (await context.vault.ownerVaults()).find((v) => v.vaultId === vaultId);
 	if (!vault) {
 		throw new FlowError(
 			'vault-gone',
@@ -146,7 +146,7 @@ export async function cancelRecovery(
 
 /** "This isn't me": warns every guardian about the open request (the owner's own identity). */
 export function raiseAlarm(context: OwnerContext, requestId: bigint): Promise<null> {
-	return context.guardian.raiseAlarm(requestId);
+	return context.vault.raiseAlarm(requestId);
 }
 
 /**

@@ -1,6 +1,6 @@
-// The signed-in user, shared by every page: who it is, and the guardian canister as that user.
+// The signed-in user, shared by every page: who it is, and the vault canister as that user.
 import type { Identity } from '@dfinity/agent';
-import { connectGuardian, type GuardianCanister } from '$lib/canisters/guardian';
+import { connectVault, type VaultCanister } from '$lib/canisters/vault.canister';
 import { sessionService, type SessionService, type SignedIn } from '$lib/services/session';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
@@ -15,7 +15,7 @@ export class Session {
 	#service: SessionService | undefined;
 	#makeService: () => SessionService;
 	#restoring: Promise<void> | undefined;
-	#guardian: Promise<GuardianCanister> | undefined;
+	#guardian: Promise<VaultCanister> | undefined;
 
 	constructor(makeService: () => SessionService = sessionService) {
 		this.#makeService = makeService;
@@ -56,9 +56,9 @@ export class Session {
 		this.#set(undefined);
 	}
 
-	/** The guardian canister as the signed-in user (anonymous when signed out). */
-	guardian(): Promise<GuardianCanister> {
-		const connecting = (this.#guardian ??= connectGuardian(this.identity));
+	/** The vault canister as the signed-in user (anonymous when signed out). */
+	guardian(): Promise<VaultCanister> {
+		const connecting = (this.#guardian ??= connectVault(this.identity));
 		connecting.catch(() => {
 			if (this.#guardian === connecting) this.#guardian = undefined; // retry next time
 		});

@@ -10,7 +10,7 @@ import {
 	type DeviceDataValue,
 	type IdentityAnchorInfoValue
 } from '../../../canister/internet_identity/domain/idl';
-import { idlFactory as guardianIdlFactory } from '../../../canister/guardian/idl';
+import { idlFactory as vaultIdlFactory } from '../../../canister/vault/idl';
 import { ADMIN_TIME_PATH } from '../../../devnet/src/server/admin';
 import { utf8 } from '../../../src/lib/crypto/bytes';
 import { derivePhraseKey, type PhraseKey } from '../../../src/lib/crypto/ii-key';
@@ -151,14 +151,14 @@ export interface RequestStatus {
 }
 
 /**
- * What the guardian canister says, through its queries: the check behind the UI, so a story does
+ * What the vault canister says, through its queries: the check behind the UI, so a story does
  * not trust the screen alone. `as` must be a party (owner or guardian) to read a request.
  */
-export async function guardianCanister(world: E2eWorld, as?: Ed25519KeyIdentity) {
-	const canisterId = world.canisterIds.guardian;
-	if (!canisterId) throw new Error('the guardian canister is not deployed');
+export async function vaultCanister(world: E2eWorld, as?: Ed25519KeyIdentity) {
+	const canisterId = world.canisterIds.vault;
+	if (!canisterId) throw new Error('the vault canister is not deployed');
 	const agent = await devnetAgent(world, canisterId, as);
-	const actor = Actor.createActor(guardianIdlFactory, { agent, canisterId }) as ActorSubclass<{
+	const actor = Actor.createActor(vaultIdlFactory, { agent, canisterId }) as ActorSubclass<{
 		anchor_status: Method;
 		request_status: Method;
 	}>;

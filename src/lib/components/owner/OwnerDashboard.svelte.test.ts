@@ -1,10 +1,10 @@
 // The dashboard with a scripted DashboardFlow: canisters cannot run in jsdom (the services are
-// driven through devnet in tests/agent/guardian-wrapper.test.ts).
+// driven through devnet in tests/agent/vault-wrapper.test.ts).
 import { Principal } from '@dfinity/principal';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { OwnerVaultView, RequestView } from '$lib/canisters/guardian';
+import type { OwnerVaultView, RequestView } from '$lib/canisters/vault.canister';
 import type { PhraseKey } from '$lib/crypto/ii-key';
 import { phraseFromEntropy } from '$lib/crypto/phrase';
 import type { DashboardFlow, VaultOverview } from '$lib/services/owner-dashboard';

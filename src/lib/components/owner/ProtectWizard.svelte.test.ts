@@ -1,5 +1,5 @@
 // The wizard's wiring with a scripted ProtectFlow: the canisters cannot run in jsdom (the agent
-// test tests/agent/guardian-wrapper.test.ts drives the real services through devnet).
+// test tests/agent/vault-wrapper.test.ts drives the real services through devnet).
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,0 +1,262 @@
+// Stored bytes per vault, record encodings (round trip, strictness) and what happens when a
+// stored record is corrupt.
+import { Principal } from '@dfinity/principal';
+import { randomBytes } from '@noble/hashes/utils';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteWriter } from '../../../canister/vault/domain/codec';
+import {
+	appendAuditEvent,
+	decodeAuditLog,
+	decodeRequest,
+	decodeVault,
+	encodeAuditLog,
+	encodeRequest,
+	encodeVault
+} from '../../../canister/vault/domain/record-codec';
+import { AUDIT_KINDS, type AuditEvent } from '../../../canister/vault/domain/records';
+import {
+	InvariantError,
+	LIMITS,
+	MEMORY_IDS,
+	STORE_NAMES,
+	storedBytes,
+	type RequestRecord,
+	type VaultRecord
+} from '../../../canister/vault/domain/index';
+import { err, ok, World } from './world';
+
+const auditEvent: fc.Arbitrary<AuditEvent> = fc.record({
+	kind: fc.constantFrom(...AUDIT_KINDS),
+	at: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+	index: fc.nat(255),
+	ref: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n })
+});
+
+describe('storage', () => {
+	it('appendAuditEvent writes what decode, append, keep the newest, encode writes', () => {
+		fc.assert(
+			fc.property(
+				fc.option(fc.array(auditEvent, { maxLength: 40 }), { nil: undefined }),
+				auditEvent,
+				fc.integer({ min: 1, max: 40 }),
+				(events, event, max) => {
+					const log = events && encodeAuditLog(events);
+					const expected = encodeAuditLog([...(events ?? []), event].slice(-max));
+					expect(appendAuditEvent(log, event, max)).toEqual(expected);
+					expect(decodeAuditLog(appendAuditEvent(log, event, max)).at(-1)).toEqual(event);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('appendAuditEvent refuses a log of another version or length (InvariantError)', () => {
+		const event: AuditEvent = { kind: 'sealed', at: 1n, index: 0, ref: 0n };
+		const log = encodeAuditLog([event, event]);
+		const wrongVersion = Uint8Array.from(log, (b, i) => (i === 0 ? 9 : b));
+		expect(() => appendAuditEvent(wrongVersion, event, 32)).toThrow(InvariantError);
+		expect(() => appendAuditEvent(log.slice(0, -1), event, 32)).toThrow(InvariantError);
+		expect(() => appendAuditEvent(new Uint8Array(), event, 32)).toThrow(InvariantError);
+	});
+
+	it('a vault with n = 5 in its heaviest state fits in 4 KiB of stored bytes', () => {
+		const w = World.sealed(5, 3).open().approve(0).approve(1).approve(2);
+		// Fill the audit log to its bound with check-ins.
+		const logLength = () => ok(w.domain.auditLog(w.owner, w.now, { vaultId: w.vaultId })).length;
+		for (let round = 0n; logLength() < LIMITS.maxAuditEvents; round++) {
+			for (let i = 0; i < 5; i++) ok(w.checkIn(i, round));
+		}
+		const sizes = storedBytes(w.stores);
+		const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+		console.log(`bytes per vault (n = 5, m = 3, 3 approvals, full audit log): ${total} B`);
+		console.log(`  by store: ${JSON.stringify(sizes)}`);
+		expect(total).toBeLessThanOrEqual(4096);
+		expect(sizes.auditLogs).toBeGreaterThan(0);
+	});
+
+	it('memory ids are distinct and cover every store', () => {
+		const ids = Object.values(MEMORY_IDS);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(Object.keys(MEMORY_IDS).sort()).toEqual([...STORE_NAMES].sort());
+		ids.forEach((id) => expect(id).toBeLessThanOrEqual(253));
+	});
+
+	const principal = fc
+		.uint8Array({ minLength: 0, maxLength: 29 })
+		.map((bytes) => Principal.fromUint8Array(bytes));
+	const u64 = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n });
+	const bytes = (n: number) => fc.uint8Array({ minLength: n, maxLength: n });
+	const slot = fc.oneof(
+		fc.record({
+			state: fc.constant('invited' as const),
+			label: fc.string({ maxLength: 8 }),
+			inviteHash: bytes(32),
+			inviteExpiresAt: u64
+		}),
+		fc.record({
+			state: fc.constant('accepted' as const),
+			label: fc.string({ maxLength: 8 }),
+			inviteHash: bytes(32),
+			guardian: principal,
+			acceptedAt: u64
+		})
+	);
+	const share = fc.record({
+		guardian: principal,
+		ciphertext: fc.uint8Array({ maxLength: 320 }),
+		checkPrincipal: principal,
+		checkInNonce: u64,
+		lastCheckInAt: u64
+	});
+	const vault: fc.Arbitrary<VaultRecord> = fc.record({
+		id: u64,
+		anchor: u64,
+		owner: principal,
+		phrasePrincipal: principal,
+		createdAt: u64,
+		nonce: u64,
+		delayNs: u64,
+		slots: fc.array(slot, { maxLength: 10 }),
+		seal: fc.option(
+			fc.record({
+				threshold: fc.integer({ min: 0, max: 10 }),
+				commitment: bytes(32),
+				sealedAt: u64,
+				shares: fc.array(share, { maxLength: 10 })
+			}),
+			{ nil: undefined }
+		),
+		lastRequestId: u64,
+		cooldownUntil: u64,
+		openWindowStart: u64,
+		opensInWindow: fc.integer({ min: 0, max: 255 })
+	});
+	const vote = fc.record({ shareIndex: fc.integer({ min: 0, max: 9 }), at: u64 });
+	const request: fc.Arbitrary<RequestRecord> = fc.record({
+		id: u64,
+		vaultId: u64,
+		requester: principal,
+		openedAt: u64,
+		releasableAt: u64,
+		expiresAt: u64,
+		threshold: fc.integer({ min: 0, max: 10 }),
+		guardianCount: fc.integer({ min: 0, max: 10 }),
+		status: fc.constantFrom(
+			'open' as const,
+			'released' as const,
+			'failed' as const,
+			'cancelled' as const
+		),
+		closedAt: u64,
+		alarmAt: u64,
+		approvals: fc.array(
+			fc.record({
+				shareIndex: fc.integer({ min: 0, max: 9 }),
+				at: u64,
+				ciphertext: fc.uint8Array({ maxLength: 320 })
+			}),
+			{ maxLength: 10 }
+		),
+		declines: fc.array(vote, { maxLength: 10 })
+	});
+
+	const comparable = (value: unknown) =>
+		JSON.parse(
+			JSON.stringify(value, (_, v: unknown) =>
+				typeof v === 'bigint'
+					? `n${v}`
+					: v instanceof Uint8Array
+						? Array.from(v)
+						: v instanceof Principal
+							? v.toText()
+							: v
+			)
+		);
+
+	it('property: vault and request records round-trip exactly', () => {
+		fc.assert(
+			fc.property(vault, (record) => {
+				expect(comparable(decodeVault(encodeVault(record)))).toEqual(comparable(record));
+			}),
+			{ numRuns: 200 }
+		);
+		fc.assert(
+			fc.property(request, (record) => {
+				expect(comparable(decodeRequest(encodeRequest(record)))).toEqual(comparable(record));
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('property: any truncated or extended record is an InvariantError', () => {
+		fc.assert(
+			fc.property(vault, fc.integer({ min: 1, max: 40 }), (record, cut) => {
+				const encoded = encodeVault(record);
+				const truncated = encoded.slice(0, Math.max(0, encoded.length - cut));
+				expect(() => decodeVault(truncated)).toThrow(InvariantError);
+				const extended = new Uint8Array([...encoded, 0]);
+				expect(() => decodeVault(extended)).toThrow(InvariantError);
+			}),
+			{ numRuns: 100 }
+		);
+	});
+
+	it('an unknown record version is an InvariantError', () => {
+		const w = World.sealed();
+		const stored = w.stores.vaults.get(w.vaultId) as Uint8Array;
+		const future = stored.slice();
+		future[0] = 3;
+		expect(() => decodeVault(future)).toThrow(/version 3/);
+	});
+
+	it('a v1 vault (Ed25519 keys stored) reads as v2 with the keys’ principals', () => {
+		const w = World.sealed(2, 2);
+		const v2 = decodeVault(w.stores.vaults.get(w.vaultId) as Uint8Array);
+		// v1 layout: the phrase key and each share's check key as 32 raw bytes where v2 has
+		// u8-length-prefixed principals.
+		const v1 = new ByteWriter().u8(1).u64(v2.id).u64(v2.anchor);
+		v1.bytes8(v2.owner.toUint8Array()).fixed(w.phrase.publicKey, 32);
+		v1.u64(v2.createdAt).u64(v2.nonce).u64(v2.delayNs).u8(v2.slots.length);
+		for (const slot of v2.slots) {
+			if (slot.state !== 'accepted') throw new Error('expected accepted slots');
+			v1.text8(slot.label).u8(1).fixed(slot.inviteHash, 32);
+			v1.bytes8(slot.guardian.toUint8Array()).u64(slot.acceptedAt);
+		}
+		const seal = v2.seal as NonNullable<VaultRecord['seal']>;
+		v1.bool(true).u8(seal.threshold).fixed(seal.commitment, 32).u64(seal.sealedAt);
+		v1.u8(seal.shares.length);
+		seal.shares.forEach((share, i) => {
+			v1.bytes8(share.guardian.toUint8Array()).bytes16(share.ciphertext);
+			v1.fixed(w.checkKeys[i]!.publicKey, 32).u64(share.checkInNonce).u64(share.lastCheckInAt);
+		});
+		v1.u64(v2.lastRequestId).u64(v2.cooldownUntil).u64(v2.openWindowStart).u8(v2.opensInWindow);
+		expect(comparable(decodeVault(v1.finish()))).toEqual(comparable(v2));
+	});
+
+	it('a corrupt record makes the call throw (adapter traps) and nothing is written', () => {
+		const w = World.sealed();
+		const stored = w.stores.vaults.get(w.vaultId) as Uint8Array;
+		w.stores.vaults.insert(w.vaultId, stored.slice(0, 20));
+		const before = w.digest();
+		expect(() => w.domain.openRecovery(w.requester, w.now, { anchor: w.anchor })).toThrow(
+			InvariantError
+		);
+		expect(w.digest()).toBe(before);
+		// Other vaults keep working.
+		const other = World.sealed(3, 2, 77n, w);
+		ok(other.domain.openRecovery(other.requester, other.now, { anchor: other.anchor }));
+		err(w.domain.release(w.requester, w.now, { requestId: 12345n }), 'NotFound');
+	});
+
+	it('shares keep their exact bytes through seal, approval and release', () => {
+		const w = World.sealed(3, 2).open();
+		const reEncrypted = [randomBytes(186), randomBytes(200)];
+		reEncrypted.forEach((ciphertext, i) =>
+			ok(w.domain.approveRecovery(w.guardian(i), w.now, { requestId: w.requestId, ciphertext }))
+		);
+		w.advance(LIMITS.defaultDelayNs);
+		const released = ok(w.domain.release(w.requester, w.now, { requestId: w.requestId }));
+		expect(released.shares.map((s) => s.ciphertext)).toEqual(reEncrypted);
+	});
+});
