@@ -1,0 +1,142 @@
+// The share format's test vectors (docs/share-format.md), written by an independent
+// implementation (docs/vectors/reference.py), checked against the app's own code: envelope,
+// paper words, Shamir combine of every m-subset, entropy commitment, phrase and phrase key.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeEnvelope, encodeEnvelope } from '../../src/lib/crypto/envelope';
+import { derivePhraseKey } from '../../src/lib/crypto/ii-key';
+import { exportPaperShare, importPaperShare } from '../../src/lib/crypto/paper';
+import { phraseFromEntropy } from '../../src/lib/crypto/phrase';
+import { combineShares, entropyCommitment } from '../../src/lib/crypto/shares';
+import { WORDLIST } from '../../src/lib/crypto/wordlist';
+
+interface ShareVector {
+	index: number;
+	x: number;
+	share: string;
+	envelope: string;
+	paper: string;
+}
+interface VaultVector {
+	name: string;
+	vaultId: string;
+	threshold: number;
+	total: number;
+	entropy: string;
+	phrase: string;
+	phraseKey: { publicKeyDer: string; principal: string };
+	commitment: string;
+	shares: ShareVector[];
+}
+
+const VECTORS = new URL('../../docs/vectors/share-format.json', import.meta.url);
+const REFERENCE = new URL('../../docs/vectors/reference.py', import.meta.url);
+const vectors: { vaults: VaultVector[] } = JSON.parse(readFileSync(VECTORS, 'utf8'));
+
+const hex = (text: string) => Uint8Array.from(Buffer.from(text, 'hex'));
+const toHex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+function subsets<T>(items: readonly T[], size: number): T[][] {
+	if (size === 0) return [[]];
+	return items.flatMap((item, i) =>
+		subsets(items.slice(i + 1), size - 1).map((rest) => [item, ...rest])
+	);
+}
+
+describe('share format vectors', () => {
+	it('are exactly what the independent reference implementation writes', () => {
+		const wordlist = join(mkdtempSync(join(tmpdir(), 'tessera-words-')), 'english.txt');
+		writeFileSync(wordlist, WORDLIST.join('\n'));
+		const run = spawnSync('python3', [REFERENCE.pathname, wordlist], { encoding: 'utf8' });
+		expect(run.stderr).toBe('');
+		expect(run.stdout).toBe(readFileSync(VECTORS, 'utf8'));
+	});
+
+	it('cover 2-of-3, 3-of-5 and 10-of-10 with the largest vault id', () => {
+		expect(vectors.vaults.map((v) => v.name)).toEqual(['2-of-3', '3-of-5', '10-of-10']);
+		expect(vectors.vaults[2]?.vaultId).toBe(((1n << 64n) - 1n).toString());
+	});
+
+	describe.each(vectors.vaults)('$name', (vault) => {
+		const vaultId = BigInt(vault.vaultId);
+		const entropy = hex(vault.entropy);
+
+		it('envelopes encode and decode to the vector bytes', () => {
+			for (const share of vault.shares) {
+				const fields = {
+					vaultId,
+					index: share.index,
+					threshold: vault.threshold,
+					total: vault.total,
+					share: hex(share.share)
+				};
+				expect(toHex(encodeEnvelope(fields))).toBe(share.envelope);
+				const decoded = decodeEnvelope(hex(share.envelope));
+				expect(decoded).toEqual({ ok: true, value: fields });
+				expect(hex(share.share)[32]).toBe(share.x);
+			}
+		});
+
+		it('paper words are the vector words, and read back to the envelope', () => {
+			for (const share of vault.shares) {
+				expect(exportPaperShare(hex(share.envelope)).join(' ')).toBe(share.paper);
+				const read = importPaperShare(share.paper.toUpperCase().replaceAll(' ', '\n'));
+				expect(read.ok && toHex(read.value)).toBe(share.envelope);
+			}
+		});
+
+		it('a paper share with one word changed fails its checksum', () => {
+			const words = vault.shares[0]!.paper.split(' ');
+			const position = 20;
+			const other = WORDLIST[(WORDLIST.indexOf(words[position]!) + 1) % WORDLIST.length]!;
+			words[position] = other;
+			expect(importPaperShare(words.join(' '))).toEqual({
+				ok: false,
+				error: [{ kind: 'bad-checksum' }]
+			});
+		});
+
+		it('every m-subset of the shares combines to the entropy, checked by the commitment', async () => {
+			expect(toHex(entropyCommitment(vaultId, entropy))).toBe(vault.commitment);
+			const expected = { vaultId, commitment: hex(vault.commitment) };
+			const all = subsets(vault.shares, vault.threshold);
+			expect(all.length).toBeGreaterThan(0);
+			for (const subset of all) {
+				const combined = await combineShares(
+					subset.map((s) => hex(s.envelope)),
+					expected
+				);
+				expect(combined.ok && toHex(combined.value)).toBe(vault.entropy);
+			}
+		});
+
+		it('m - 1 shares are too few', async () => {
+			const fewer = vault.shares.slice(0, vault.threshold - 1).map((s) => hex(s.envelope));
+			const combined = await combineShares(fewer, { vaultId, commitment: hex(vault.commitment) });
+			expect(combined).toEqual({
+				ok: false,
+				error: { kind: 'too-few', have: vault.threshold - 1, need: vault.threshold }
+			});
+		});
+
+		it('the phrase and the phrase key are the vector ones', async () => {
+			expect(phraseFromEntropy(entropy).join(' ')).toBe(vault.phrase);
+			const key = await derivePhraseKey(entropy);
+			expect(toHex(key.publicKeyDer)).toBe(vault.phraseKey.publicKeyDer);
+			expect(key.principal.toText()).toBe(vault.phraseKey.principal);
+		});
+	});
+
+	it('shares of two vaults do not combine', async () => {
+		const [a, b] = vectors.vaults;
+		const mixed = [hex(a!.shares[0]!.envelope), hex(b!.shares[1]!.envelope)];
+		const combined = await combineShares(mixed, {
+			vaultId: BigInt(a!.vaultId),
+			commitment: hex(a!.commitment)
+		});
+		expect(combined).toMatchObject({ ok: false, error: { kind: 'foreign', at: 1 } });
+	});
+});
