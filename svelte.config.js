@@ -13,6 +13,13 @@ const config = {
 		runes: true
 	},
 	kit: {
+		// The offline recovery page (offline/) is type-checked and linted with the app.
+		typescript: {
+			config: (tsconfig) => ({
+				...tsconfig,
+				include: [...tsconfig.include, '../offline/**/*.ts', '../offline/**/*.svelte']
+			})
+		},
 		// Static SPA: every path is rendered in the browser; unknown paths fall back to index.html.
 		// TESSERA_BUILD_DIR: the browser tests build their devnet app beside `build/`, not over it.
 		adapter: adapter({

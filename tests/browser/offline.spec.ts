@@ -1,0 +1,127 @@
+// The offline recovery page (offline/, scripts/build-offline.ts): one HTML file opened from
+// file:// in a browser whose every network request is blocked rebuilds the phrase from paper
+// shares (the share-format vectors: docs/vectors/share-format.json), and wrong, mixed and too few
+// shares get the plain messages. The page itself asks for nothing: every request it would make is
+// recorded, and none is allowed to happen.
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { buildOfflinePage } from '../../scripts/build-offline';
+import { checkScreen } from './support/screens';
+
+interface VaultVector {
+	vaultId: string;
+	threshold: number;
+	phrase: string;
+	shares: { paper: string }[];
+}
+const { vaults }: { vaults: VaultVector[] } = JSON.parse(
+	readFileSync('docs/vectors/share-format.json', 'utf8')
+);
+const threeOfFive = vaults.find((vault) => vault.threshold === 3)!;
+const twoOfThree = vaults.find((vault) => vault.threshold === 2)!;
+
+let pageUrl: string;
+test.beforeAll(async () => {
+	pageUrl = pathToFileURL((await buildOfflinePage()).path).href;
+});
+
+interface OfflinePage {
+	page: Page;
+	context: BrowserContext;
+	/** Every request the page tried to make beyond its own file. */
+	requests: string[];
+	/** Console errors and page errors, CSP violations among them. */
+	errors: string[];
+}
+
+async function openOffline(browser: import('@playwright/test').Browser): Promise<OfflinePage> {
+	const context = await browser.newContext();
+	await context.setOffline(true);
+	const requests: string[] = [];
+	await context.route('**/*', (route) => {
+		const url = route.request().url();
+		if (url === pageUrl) return route.continue();
+		requests.push(url);
+		return route.abort();
+	});
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	await page.goto(pageUrl);
+	await expect(page.getByRole('heading', { name: 'Tessera offline recovery' })).toBeVisible();
+	return { page, context, requests, errors };
+}
+
+async function enterShares(page: Page, papers: string[]): Promise<void> {
+	for (const [i, paper] of papers.entries()) {
+		if (i >= 2) await page.getByRole('button', { name: 'Add another paper share' }).click();
+		await page.getByLabel(`Paper share ${i + 1}`, { exact: true }).fill(paper);
+	}
+}
+
+test('rebuilds the phrase from m paper shares with no network at all', async ({ browser }) => {
+	const offline = await openOffline(browser);
+	const { page } = offline;
+	await checkScreen(page, 'offline-recovery', { phone: true });
+	await enterShares(
+		page,
+		[4, 0, 2].map((i) => threeOfFive.shares[i]!.paper)
+	);
+	await expect(page.getByText('A valid paper share: guardian slot 5 of 5')).toBeVisible();
+	await page.getByRole('button', { name: 'Rebuild my phrase' }).click();
+	await page.getByRole('button', { name: 'Reveal phrase' }).click();
+	const words = await page.getByTestId('recovered-phrase').locator('li').allInnerTexts();
+	expect(words.map((text) => text.replace(/^\d+\.\s*/u, '').trim()).join(' ')).toBe(
+		threeOfFive.phrase
+	);
+	await expect(page.getByText('This page cannot ask Internet Identity')).toBeVisible();
+	await checkScreen(page, 'offline-recovered', { phone: true });
+	await page.getByRole('button', { name: 'Done: hide and forget the phrase' }).click();
+	await expect(page.getByTestId('recovered-phrase')).toHaveCount(0);
+	expect(offline.requests).toEqual([]);
+	expect(offline.errors).toEqual([]);
+	await offline.context.close();
+});
+
+test('wrong words, mixed vaults and too few shares get plain messages', async ({ browser }) => {
+	const offline = await openOffline(browser);
+	const { page } = offline;
+	const [first, second] = threeOfFive.shares;
+
+	// one mistyped word: which word, and the fix offered
+	const words = first!.paper.split(' ');
+	const typo = `${words[6]!.slice(0, -1)}x`;
+	words[6] = typo;
+	await enterShares(page, [words.join(' ')]);
+	await page.getByLabel('Paper share 1', { exact: true }).blur();
+	const problem = page.getByRole('alert').filter({ hasText: typo });
+	await expect(problem).toBeVisible();
+	await problem
+		.getByRole('button', { name: /for word 7$/u })
+		.first()
+		.click();
+	await expect(page.getByText('A valid paper share: guardian slot 1 of 5')).toBeVisible();
+
+	// too few
+	await page.getByLabel('Paper share 2', { exact: true }).fill(second!.paper);
+	await page.getByRole('button', { name: 'Rebuild my phrase' }).click();
+	await expect(page.getByText('You entered 2 different shares; 3 are needed.')).toBeVisible();
+
+	// a share of another vault
+	await page.getByRole('button', { name: 'Add another paper share' }).click();
+	await page.getByLabel('Paper share 3', { exact: true }).fill(twoOfThree.shares[0]!.paper);
+	await page.getByRole('button', { name: 'Rebuild my phrase' }).click();
+	await expect(
+		page.getByText(
+			`Paper share 3 belongs to another Tessera vault (${twoOfThree.vaultId}) than the others (${threeOfFive.vaultId}).`
+		)
+	).toBeVisible();
+	await checkScreen(page, 'offline-refused');
+	expect(offline.requests).toEqual([]);
+	expect(offline.errors).toEqual([]);
+	await offline.context.close();
+});
