@@ -32,6 +32,43 @@ export default ts.config(
 			]
 		}
 	},
+	// devnet is a package (@tessera/devnet): outside devnet/, only its three entry points; inside,
+	// nothing of the app's or the canisters' code. The typescript-eslint variant of the rule, so
+	// that these patterns add to the base rule's patterns elsewhere instead of replacing them.
+	{
+		ignores: ['devnet/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^((\\./|(\\.\\./)+)devnet(/|$)|@tessera/devnet/(?!(server|testing)$))',
+							message:
+								"Import devnet through its package surface: '@tessera/devnet', '@tessera/devnet/server' or '@tessera/devnet/testing'."
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['devnet/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^((\\.\\./)+(canister|contract|src/lib)/|\\$lib|@tessera/contract)',
+							message:
+								'devnet stands alone: it does not import the app, the canisters or the contract.'
+						}
+					]
+				}
+			]
+		}
+	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {

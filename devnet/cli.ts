@@ -3,23 +3,31 @@
 //   start  [--host H] [--port P] [--state DIR] [--clean] [--admin]
 //   deploy [--url URL] [--no-build]            builds dfx.json's canisters, installs/upgrades them
 //   time   get | set <ISO date | epoch ms> | advance <n[ms|s|m|h|d]>  [--url URL]  (needs --admin)
+// Every command's default port is $DEVNET_PORT (else 4943), its default URL $DEVNET_URL (else
+// http://127.0.0.1:<that port>).
 import { HttpAgent } from '@dfinity/agent';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ADMIN_TIME_PATH } from './src/server/admin';
-import { deployCanisters, type CanisterIds } from './src/server/deploy';
-import { DEFAULT_HOST, DEFAULT_PORT, DevnetServer } from './src/server/server';
+import {
+	DEFAULT_HOST,
+	DEFAULT_PORT,
+	deployCanisters,
+	DevnetClockClient,
+	DevnetServer,
+	type CanisterIds
+} from './server';
 
 const DEVNET_DIRECTORY = resolve('.devnet');
 const CANISTER_IDS = join(DEVNET_DIRECTORY, 'canister_ids.json');
 const DEPLOYER_KEY = join(DEVNET_DIRECTORY, 'deployer-key.json');
-const DEFAULT_URL = process.env.DEVNET_URL ?? `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;
+const PORT = process.env.DEVNET_PORT || String(DEFAULT_PORT);
+const DEFAULT_URL = process.env.DEVNET_URL || `http://${DEFAULT_HOST}:${PORT}`;
 
 const USAGE = `usage: npm run devnet -- <command>
-  start  [--host ${DEFAULT_HOST}] [--port ${DEFAULT_PORT}] [--state .devnet/state] [--clean] [--admin]
+  start  [--host ${DEFAULT_HOST}] [--port ${PORT}] [--state .devnet/state] [--clean] [--admin]
   deploy [--url ${DEFAULT_URL}] [--no-build]
   time   get | set <ISO date | epoch ms> | advance <n[ms|s|m|h|d]> [--url ${DEFAULT_URL}]`;
 
@@ -28,7 +36,7 @@ async function start(args: string[]): Promise<void> {
 		args,
 		options: {
 			host: { type: 'string', default: DEFAULT_HOST },
-			port: { type: 'string', default: String(DEFAULT_PORT) },
+			port: { type: 'string', default: PORT },
 			state: { type: 'string', default: join(DEVNET_DIRECTORY, 'state') },
 			clean: { type: 'boolean', default: false },
 			admin: { type: 'boolean', default: false }
@@ -108,25 +116,20 @@ async function time(args: string[]): Promise<void> {
 		options: { url: { type: 'string', default: DEFAULT_URL } }
 	});
 	const [command, value] = positionals;
-	let body: unknown;
+	const clock = new DevnetClockClient(values.url);
+	let timeMs: number;
 	if (command === 'set' && value) {
 		const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
 		if (Number.isNaN(ms)) throw new Error(`not a date: ${value}`);
-		body = { setMs: ms };
+		timeMs = await clock.setTime(ms);
 	} else if (command === 'advance' && value) {
-		body = { advanceMs: parseDuration(value) };
-	} else if (command !== 'get') {
+		timeMs = await clock.advanceTime(parseDuration(value));
+	} else if (command === 'get') {
+		timeMs = await clock.getTime();
+	} else {
 		throw new Error(USAGE);
 	}
-	const response = await fetch(new URL(ADMIN_TIME_PATH, values.url), {
-		method: body === undefined ? 'GET' : 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body)
-	});
-	if (response.status === 404) throw new Error('devnet runs without --admin: no clock control');
-	const answer = (await response.json()) as { timeMs?: number; error?: string };
-	if (!response.ok || answer.timeMs === undefined) throw new Error(answer.error ?? 'failed');
-	console.log(new Date(answer.timeMs).toISOString());
+	console.log(new Date(timeMs).toISOString());
 }
 
 const [command, ...rest] = process.argv.slice(2);

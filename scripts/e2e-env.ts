@@ -13,7 +13,7 @@ import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { deployCanisters } from '../devnet/src/server/deploy';
+import { deployCanisters } from '@tessera/devnet/server';
 import buildCanistersIfStale from '../tests/canister/global-setup';
 import { startTarget } from '../tests/agent/target';
 import { serveStatic } from './e2e-serve';

@@ -1,16 +1,15 @@
-// Byte helpers shared by the engine and its adapters.
-
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-	if (parts.length === 1 && parts[0]) return parts[0];
-	const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-	let offset = 0;
-	for (const part of parts) {
-		out.set(part, offset);
-		offset += part.length;
-	}
-	return out;
-}
+// Byte helpers shared by devnet's modules (concatenation is @noble/hashes' concatBytes).
 
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/** Lexicographic order of byte strings (shorter first on a common prefix). */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+	const n = Math.min(a.length, b.length);
+	for (let i = 0; i < n; i++) {
+		const difference = (a[i] as number) - (b[i] as number);
+		if (difference !== 0) return difference;
+	}
+	return a.length - b.length;
 }

@@ -59,7 +59,13 @@ export interface CallOptions {
 	sender?: Principal;
 }
 
-/** A call that was rejected: the reject code, the IC error code and the message. */
+/**
+ * A call that was rejected: the reject code, the IC error code and the message.
+ *
+ * @example
+ * const error = await actor.putThenTrap('k').catch((e: unknown) => e);
+ * if (error instanceof CallRejectedError) console.log(error.rejectCode, error.errorCode); // 5 'IC0503'
+ */
 export class CallRejectedError extends Error {
 	constructor(
 		readonly rejectCode: number,
@@ -75,6 +81,16 @@ export class CallRejectedError extends Error {
 
 const MAX_EXECUTION_RECORDS = 1000;
 
+/**
+ * A local Internet Computer in this process: one subnet, the management canister (with vetKD
+ * test keys) and real canister wasm, driven through a PicJS-like API.
+ *
+ * @example
+ * const devnet = await Devnet.create();
+ * const { actor } = await devnet.setupCanister<Service>({ idlFactory, wasm: 'app.wasm' });
+ * await actor.put('key', 'value');
+ * await devnet.tearDown();
+ */
 export class Devnet {
 	readonly engine: Engine;
 	readonly management: ManagementCanister;
@@ -83,6 +99,7 @@ export class Devnet {
 	readonly executions: ExecutionRecord[];
 
 	private readonly wallClock: boolean;
+	private tornDown = false;
 
 	private constructor(
 		engine: Engine,
@@ -97,6 +114,12 @@ export class Devnet {
 		this.executions = executions;
 	}
 
+	/**
+	 * A new devnet, or the one saved in `options.stateDirectory`.
+	 *
+	 * @example
+	 * const devnet = await Devnet.create({ time: Date.UTC(2026, 0, 1) });
+	 */
 	static async create(options: DevnetOptions = {}): Promise<Devnet> {
 		const image =
 			options.stateDirectory && hasImage(options.stateDirectory)
@@ -131,25 +154,55 @@ export class Devnet {
 
 	// ---- network facts (for the HTTP interface) --------------------------------------------
 
+	/**
+	 * The DER-encoded root public key that certificates verify against.
+	 *
+	 * @example
+	 * await Certificate.create({ certificate, rootKey: devnet.rootKey, canisterId });
+	 */
 	get rootKey(): Uint8Array {
 		return this.subnetKey.derPublicKey;
 	}
 
+	/**
+	 * The id of devnet's one subnet.
+	 *
+	 * @example
+	 * const subnet = devnet.subnetId.toText();
+	 */
 	get subnetId(): Principal {
 		return Principal.selfAuthenticating(this.subnetKey.derPublicKey);
 	}
 
+	/**
+	 * The canister id ranges the subnet hosts (first and last id of each).
+	 *
+	 * @example
+	 * const [[first]] = devnet.canisterRanges;
+	 */
 	get canisterRanges(): readonly [Principal, Principal][] {
 		return CANISTER_RANGES;
 	}
 
+	/**
+	 * The ids of every canister, in creation order.
+	 *
+	 * @example
+	 * expect(devnet.canisterIds()).toHaveLength(2);
+	 */
 	canisterIds(): Principal[] {
 		return [...this.engine.canisters.values()].map((canister) =>
 			Principal.fromUint8Array(canister.id)
 		);
 	}
 
-	/** What read_state and tests need to know about a canister. */
+	/**
+	 * What read_state and tests need to know about a canister: controllers, module hash,
+	 * certified data, cycles, status and version.
+	 *
+	 * @example
+	 * const { moduleHash, status } = devnet.canisterInfo(canisterId);
+	 */
 	canisterInfo(canisterId: Principal) {
 		const canister = this.requireCanister(canisterId);
 		return {
@@ -164,6 +217,12 @@ export class Devnet {
 
 	// ---- canisters --------------------------------------------------------------------------
 
+	/**
+	 * Creates an empty canister (controllers default to the sender, cycles to 100 T).
+	 *
+	 * @example
+	 * const canisterId = await devnet.createCanister({ sender: owner.getPrincipal() });
+	 */
 	async createCanister(
 		options: {
 			sender?: Principal;
@@ -172,6 +231,7 @@ export class Devnet {
 			targetCanisterId?: Principal;
 		} = {}
 	): Promise<Principal> {
+		this.assertLive();
 		const controllers = options.controllers ?? [options.sender ?? Principal.anonymous()];
 		const canister = this.management.createCanister(
 			controllers,
@@ -181,18 +241,43 @@ export class Devnet {
 		return Principal.fromUint8Array(canister.id);
 	}
 
+	/**
+	 * Installs a module (bytes, raw or gzipped, or a file path) into an empty canister, as its
+	 * controller (the sender, or the first controller).
+	 *
+	 * @example
+	 * await devnet.installCode({ canisterId, wasm: 'app.wasm', arg: IDL.encode([IDL.Text], ['hi']) });
+	 */
 	installCode(options: CodeOptions): Promise<void> {
 		return this.code('install', options);
 	}
 
+	/**
+	 * Replaces a canister's module and wipes its memory (heap and stable).
+	 *
+	 * @example
+	 * await devnet.reinstallCode({ canisterId, wasm });
+	 */
 	reinstallCode(options: CodeOptions): Promise<void> {
 		return this.code('reinstall', options);
 	}
 
+	/**
+	 * Upgrades a canister: pre_upgrade, new module, post_upgrade; stable memory is kept.
+	 *
+	 * @example
+	 * await devnet.upgradeCanister({ canisterId, wasm: 'app-v2.wasm', arg });
+	 */
 	upgradeCanister(options: CodeOptions): Promise<void> {
 		return this.code('upgrade', options);
 	}
 
+	/**
+	 * Creates a canister, installs `wasm` and returns a Candid actor for it.
+	 *
+	 * @example
+	 * const { actor, canisterId } = await devnet.setupCanister<Service>({ idlFactory, wasm, arg });
+	 */
 	async setupCanister<T>(
 		options: SetupCanisterOptions
 	): Promise<{ actor: Actor<T>; canisterId: Principal }> {
@@ -206,6 +291,13 @@ export class Devnet {
 		return { actor: this.createActor<T>(options.idlFactory, canisterId), canisterId };
 	}
 
+	/**
+	 * A Candid actor for an installed canister; it calls as anonymous until told otherwise.
+	 *
+	 * @example
+	 * const actor = devnet.createActor<Service>(idlFactory, canisterId);
+	 * actor.setIdentity(identity);
+	 */
 	createActor<T>(idlFactory: IDL.InterfaceFactory, canisterId: Principal): Actor<T> {
 		return createActor<T>(idlFactory, async ({ method, arg, sender, query }) =>
 			query
@@ -216,17 +308,36 @@ export class Devnet {
 
 	// ---- calls ------------------------------------------------------------------------------
 
-	/** A query; returns the reply bytes or throws CallRejectedError. */
+	/**
+	 * A query with a Candid-encoded argument; resolves with the reply bytes or throws
+	 * CallRejectedError.
+	 *
+	 * @example
+	 * const reply = await devnet.queryCall({ canisterId, method: 'greet', arg: IDL.encode([IDL.Text], ['Ada']) });
+	 */
 	async queryCall(options: CallOptions): Promise<Uint8Array> {
 		return replyBytes(this.executeQuery(options).result);
 	}
 
-	/** An ingress update (inspect_message first, as for any ingress); reply bytes or CallRejectedError. */
+	/**
+	 * An ingress update (inspect_message first, as for any ingress); resolves with the reply
+	 * bytes or throws CallRejectedError.
+	 *
+	 * @example
+	 * await devnet.updateCall({ canisterId, method: 'put', arg, sender: owner.getPrincipal() });
+	 */
 	async updateCall(options: CallOptions): Promise<Uint8Array> {
 		return replyBytes((await this.executeUpdate(options)).result);
 	}
 
+	/**
+	 * A query, answered with the raw outcome (reply or reject, instructions) instead of throwing.
+	 *
+	 * @example
+	 * const { result, instructions } = devnet.executeQuery({ canisterId, method: 'greet', arg });
+	 */
 	executeQuery(options: CallOptions): Response {
+		this.assertLive();
 		this.syncClock();
 		return this.engine.query(
 			options.canisterId,
@@ -236,7 +347,15 @@ export class Devnet {
 		);
 	}
 
+	/**
+	 * Runs canister_inspect_message for an ingress update: a reply (empty) if the canister
+	 * accepts it, the refusal's reject otherwise.
+	 *
+	 * @example
+	 * const accepted = devnet.inspectMessage({ canisterId, method: 'put', arg }).result.kind === 'reply';
+	 */
 	inspectMessage(options: CallOptions): Response {
+		this.assertLive();
 		this.syncClock();
 		return this.engine.inspectMessage(
 			options.canisterId,
@@ -246,7 +365,12 @@ export class Devnet {
 		);
 	}
 
-	/** Runs inspect_message, then the update; the response carries the instruction count. */
+	/**
+	 * Runs inspect_message, then the update; the raw outcome carries the instruction count.
+	 *
+	 * @example
+	 * const { result, instructions } = await devnet.executeUpdate({ canisterId, method: 'put', arg });
+	 */
 	async executeUpdate(options: CallOptions): Promise<Response> {
 		const inspected = this.inspectMessage(options);
 		if (inspected.result.kind === 'reject') return inspected;
@@ -260,28 +384,56 @@ export class Devnet {
 
 	// ---- time ---------------------------------------------------------------------------------
 
-	getTime(): number {
-		return Number(this.engine.timeNanos / 1_000_000n);
+	/**
+	 * Devnet's time in milliseconds since the epoch, as `ic0.time` reports it (in ns).
+	 *
+	 * @example
+	 * const now = new Date(await devnet.getTime());
+	 */
+	async getTime(): Promise<number> {
+		return Number(this.timeNanos / 1_000_000n);
 	}
 
+	/** Devnet's time in nanoseconds since the epoch (what canisters read). */
 	get timeNanos(): bigint {
 		return this.engine.timeNanos;
 	}
 
-	/** Sets the clock (ms or Date); it never goes back. Due timers fire on the next tick or call. */
-	setTime(time: number | Date): void {
+	/**
+	 * Sets the clock (ms since the epoch, or a Date); it never goes back. Timers that become due
+	 * fire on the next `tick` or call.
+	 *
+	 * @example
+	 * await devnet.setTime(new Date('2030-01-01T00:00:00Z'));
+	 */
+	async setTime(time: number | Date): Promise<void> {
 		const nanos = BigInt(Math.floor(typeof time === 'number' ? time : time.getTime())) * 1_000_000n;
 		if (nanos < this.engine.timeNanos) throw new DevnetError('the clock cannot go back');
 		this.engine.timeNanos = nanos;
 	}
 
-	advanceTime(milliseconds: number): void {
-		if (milliseconds < 0) throw new DevnetError('the clock cannot go back');
+	/**
+	 * Moves the clock forward by `milliseconds`. Timers that become due fire on the next `tick`
+	 * or call.
+	 *
+	 * @example
+	 * await devnet.advanceTime(7 * 24 * 3_600_000); // a week later
+	 * await devnet.tick();
+	 */
+	async advanceTime(milliseconds: number): Promise<void> {
+		if (!(milliseconds >= 0)) throw new DevnetError('the clock cannot go back');
 		this.engine.timeNanos += BigInt(Math.floor(milliseconds * 1_000_000));
 	}
 
-	/** Executes pending messages and due timers (each tick moves the clock by 1 ns, as rounds do). */
+	/**
+	 * Executes pending messages and due timers, `times` rounds (each moves the clock by 1 ns).
+	 *
+	 * @example
+	 * await devnet.advanceTime(60_000);
+	 * await devnet.tick(); // a timer due in a minute has fired
+	 */
 	async tick(times = 1): Promise<void> {
+		this.assertLive();
 		for (let i = 0; i < times; i++) {
 			this.engine.timeNanos += 1n;
 			this.syncClock();
@@ -295,10 +447,22 @@ export class Devnet {
 		if (now > this.engine.timeNanos) this.engine.timeNanos = now;
 	}
 
+	/**
+	 * A canister's cycles balance.
+	 *
+	 * @example
+	 * const before = devnet.getCyclesBalance(canisterId);
+	 */
 	getCyclesBalance(canisterId: Principal): bigint {
 		return this.requireCanister(canisterId).committed().cycles;
 	}
 
+	/**
+	 * A canister's controllers.
+	 *
+	 * @example
+	 * expect(devnet.getControllers(canisterId)).toEqual([owner.getPrincipal()]);
+	 */
 	getControllers(canisterId: Principal): Principal[] {
 		return this.canisterInfo(canisterId).controllers;
 	}
@@ -308,13 +472,38 @@ export class Devnet {
 	/**
 	 * Saves the whole state (committed state only) to `directory`, replacing what was there;
 	 * `attachments` (file name -> text, e.g. the HTTP server's ingress history) go with it.
+	 * `Devnet.create({ stateDirectory })` loads it again.
+	 *
+	 * @example
+	 * devnet.saveState('.devnet/state');
+	 * const restored = await Devnet.create({ stateDirectory: '.devnet/state' });
 	 */
 	saveState(directory: string, attachments?: Readonly<Record<string, string>>): void {
+		this.assertLive();
 		saveImage(directory, captureImage(this.engine, this.management), attachments);
+	}
+
+	/**
+	 * Ends this devnet: lets work in flight finish, then drops every canister (module instances
+	 * and memories). Later calls throw DevnetError; a second tearDown does nothing.
+	 *
+	 * @example
+	 * afterAll(() => devnet.tearDown());
+	 */
+	async tearDown(): Promise<void> {
+		if (this.tornDown) return;
+		await this.engine.run();
+		this.tornDown = true;
+		this.engine.canisters.clear();
+	}
+
+	private assertLive(): void {
+		if (this.tornDown) throw new DevnetError('this devnet was torn down');
 	}
 
 	/** install_code through the management canister, so its access rules apply. */
 	private async code(mode: InstallMode, options: CodeOptions): Promise<void> {
+		this.assertLive();
 		const canister = this.requireCanister(options.canisterId);
 		const sender =
 			options.sender ?? Principal.fromText(canister.settings.controllers[0] ?? ANONYMOUS);
@@ -345,6 +534,7 @@ export class Devnet {
 	}
 
 	private requireCanister(canisterId: Principal): Canister {
+		this.assertLive();
 		const canister = this.engine.canister(canisterId);
 		if (!canister) throw new DevnetError(`canister ${canisterId.toText()} does not exist`);
 		return canister;

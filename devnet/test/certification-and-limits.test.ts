@@ -52,7 +52,7 @@ describe('certified data', () => {
 		const [first] = await probe.certificate();
 		const [same] = await probe.certificate();
 		expect(same).toEqual(first);
-		devnet.advanceTime(1_000);
+		await devnet.advanceTime(1_000);
 		const [later] = await probe.certificate();
 		const certificate = await Certificate.create({
 			certificate: later as Uint8Array,

@@ -2,7 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PROBE_BUILD_DIRECTORY, PROBE_ROOT, PROBE_WASM } from './probe-wasm';
+
+const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function newestSource(directory: string): number {
 	return Math.max(
@@ -14,10 +17,17 @@ function newestSource(directory: string): number {
 	);
 }
 
-export default function setup(): void {
+/**
+ * Builds the probe canister's wasm (PROBE_WASM) unless it is newer than its sources.
+ *
+ * @example
+ * buildProbe(); // before reading probeWasm() outside vitest's global setup
+ */
+export function buildProbe(): void {
 	if (existsSync(PROBE_WASM) && statSync(PROBE_WASM).mtimeMs > newestSource(PROBE_ROOT)) return;
 	const result = spawnSync('npx', ['tsx', 'scripts/build-canisters.ts', '--root', PROBE_ROOT], {
-		stdio: 'inherit'
+		stdio: 'inherit',
+		cwd: REPOSITORY_ROOT
 	});
 	if (result.status !== 0) throw new Error('building the probe canister failed');
 	// azle writes next to dfx.json; move the output where lint and git ignore it
@@ -26,3 +36,5 @@ export default function setup(): void {
 	renameSync(join(PROBE_ROOT, '.azle', 'probe'), PROBE_BUILD_DIRECTORY);
 	rmSync(join(PROBE_ROOT, '.azle'), { recursive: true, force: true });
 }
+
+export default buildProbe;

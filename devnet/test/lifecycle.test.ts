@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/actor';
 import { CallRejectedError, Devnet, MANAGEMENT_CANISTER_ID } from '../src/devnet';
+import { DevnetError } from '../src/engine/errors';
 import * as Management from '../src/management/idl';
 import { greetingArg, probeIdlFactory, probeWasm, setupProbe, type ProbeService } from './probe';
 
@@ -297,7 +298,7 @@ describe('snapshots', () => {
 		const actor = restored.createActor<ProbeService>(probeIdlFactory, canisterId);
 		expect(await actor.get('kept')).toEqual(['in stable memory']);
 		expect(await actor.greet('Ada')).toBe('Yo, Ada!');
-		expect(restored.getTime()).toBe(devnet.getTime());
+		expect(await restored.getTime()).toBe(await devnet.getTime());
 		expect(restored.rootKey).toEqual(devnet.rootKey);
 		await actor.put('after restore', 'yes');
 		expect(await actor.get('after restore')).toEqual(['yes']);
@@ -305,6 +306,19 @@ describe('snapshots', () => {
 		const nextHere = await devnet.createCanister();
 		const nextThere = await restored.createCanister();
 		expect(nextThere.toText()).toBe(nextHere.toText());
+	});
+});
+
+describe('tear down', () => {
+	it('ends a devnet: its canisters are gone and every later call throws', async () => {
+		const doomed = await Devnet.create();
+		const { actor } = await setupProbe(doomed);
+		expect(await actor.greet('Ada')).toBe('Hello, Ada!');
+		await doomed.tearDown();
+		await expect(actor.greet('Ada')).rejects.toThrow(DevnetError);
+		await expect(doomed.createCanister()).rejects.toThrow('torn down');
+		await expect(doomed.tick()).rejects.toThrow('torn down');
+		await doomed.tearDown(); // a second time does nothing
 	});
 });
 

@@ -145,6 +145,26 @@ describe('calls between canisters', () => {
 		expect('rejected' in outcome && outcome.rejected.code).toBe(5);
 		expect(await other.get('k')).toEqual([]);
 	});
+
+	// The IC hands the caller a failed execution as its user error's text, error code first
+	// (dfinity/ic execution/common.rs action_to_response: `user_error.to_string()`).
+	it("gives the caller a callee's trap as the IC words it, with the error code first", async () => {
+		const outcome = await probe.callRaw(
+			otherId,
+			'putThenTrap',
+			new Uint8Array(IDL.encode([IDL.Text], ['k']))
+		);
+		expect(outcome).toEqual({
+			rejected: {
+				code: 5,
+				message: `IC0503: Error from Canister ${otherId.toText()}: Canister called \`ic0.trap\` with message: 'deliberate trap after write'`
+			}
+		});
+		const missing = await probe.callRaw(otherId, 'nope', new Uint8Array(IDL.encode([], [])));
+		expect('rejected' in missing && missing.rejected.message).toMatch(
+			new RegExp(`^IC0536: Error from Canister ${otherId.toText()}: Canister has no update method`)
+		);
+	});
 });
 
 describe('ingress errors', () => {
@@ -164,7 +184,8 @@ describe('ingress errors', () => {
 				arg: new Uint8Array(IDL.encode([], []))
 			})
 		);
-		expect(update.rejectCode).toBe(4); // refused by inspect_message, which cannot decode it
+		// refused by inspect_message, whose trap (Azle cannot decode the call) is the refusal's error
+		expect([update.rejectCode, update.errorCode]).toEqual([5, 'IC0503']);
 	});
 
 	it('rejects bad Candid with a trap, changing nothing', async () => {
@@ -207,10 +228,10 @@ describe('timers and time', () => {
 		await probe.scheduleTimer(60, 'timer');
 		await devnet.tick();
 		expect(await probe.get('timer')).toEqual([]);
-		devnet.advanceTime(59_000);
+		await devnet.advanceTime(59_000);
 		await devnet.tick();
 		expect(await probe.get('timer')).toEqual([]);
-		devnet.advanceTime(1_000);
+		await devnet.advanceTime(1_000);
 		await devnet.tick();
 		expect(await probe.get('timer')).toEqual(['fired']);
 		const executions = devnet.executions.map((e) => e.method);
@@ -221,17 +242,17 @@ describe('timers and time', () => {
 		const live = await Devnet.create({ time: 0, wallClock: true });
 		const before = Date.now();
 		await live.tick();
-		expect(live.getTime()).toBeGreaterThanOrEqual(before);
-		live.advanceTime(3_600_000);
-		const ahead = live.getTime();
+		expect(await live.getTime()).toBeGreaterThanOrEqual(before);
+		await live.advanceTime(3_600_000);
+		const ahead = await live.getTime();
 		await live.tick();
-		expect(live.getTime()).toBe(ahead); // the clock never goes back to the machine's time
+		expect(await live.getTime()).toBe(ahead); // the clock never goes back to the machine's time
 	});
 
 	it('shows canisters the devnet clock', async () => {
-		devnet.setTime(new Date('2030-01-01T00:00:00Z'));
+		await devnet.setTime(new Date('2030-01-01T00:00:00Z'));
 		expect(await probe.now()).toBe(BigInt(Date.parse('2030-01-01T00:00:00Z')) * 1_000_000n);
-		expect(devnet.getTime()).toBe(Date.parse('2030-01-01T00:00:00Z'));
-		expect(() => devnet.setTime(0)).toThrow('cannot go back');
+		expect(await devnet.getTime()).toBe(Date.parse('2030-01-01T00:00:00Z'));
+		await expect(devnet.setTime(0)).rejects.toThrow('cannot go back');
 	});
 });

@@ -77,12 +77,30 @@ export const probeIdlFactory: IDL.InterfaceFactory = ({ IDL }) => {
 	});
 };
 
+/**
+ * The probe canister's wasm (built by `buildProbe`).
+ *
+ * @example
+ * await devnet.installCode({ canisterId, wasm: probeWasm(), arg: greetingArg('Hi') });
+ */
 export function probeWasm(): Uint8Array {
 	return new Uint8Array(readFileSync(PROBE_WASM));
 }
 
+/**
+ * The probe's init argument: the greeting `greet` answers with.
+ *
+ * @example
+ * const arg = greetingArg('Hi'); // greet('Ada') answers 'Hi, Ada!'
+ */
 export const greetingArg = (greeting: string) => new Uint8Array(IDL.encode([IDL.Text], [greeting]));
 
+/**
+ * Creates and installs a probe canister on `devnet`, with its actor.
+ *
+ * @example
+ * const { actor, canisterId } = await setupProbe(devnet, { greeting: 'Hi' });
+ */
 export async function setupProbe(
 	devnet: Devnet,
 	options: { sender?: Principal; controllers?: Principal[]; greeting?: string } = {}

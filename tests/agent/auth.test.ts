@@ -12,8 +12,7 @@ import { Secp256k1KeyIdentity } from '@dfinity/identity-secp256k1';
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { captureOne, editBody } from '../../devnet/src/http/testing/agent-requests';
-import { probeIdlFactory, type ProbeService } from '../../devnet/test/probe';
+import { captureOne, editBody, probeIdlFactory, type ProbeService } from '@tessera/devnet/testing';
 import { agentFor, installProbe, postCbor, startTarget, type Target } from './target';
 
 let target: Target;

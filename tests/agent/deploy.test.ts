@@ -6,10 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { deployCanisters, type CanisterIds } from '../../devnet/src/server/deploy';
-import { probeIdlFactory, type ProbeService } from '../../devnet/test/probe';
-import { PROBE_WASM } from '../../devnet/test/probe-wasm';
-import { agentFor, startTarget, type Target } from './target';
+import { deployCanisters, type CanisterIds } from '@tessera/devnet/server';
+import { PROBE_WASM, probeIdlFactory, type ProbeService } from '@tessera/devnet/testing';
+import { agentFor, controlsDevnet, startTarget, type Target } from './target';
 
 let target: Target;
 const root = mkdtempSync(join(tmpdir(), 'devnet-deploy-'));
@@ -83,3 +82,26 @@ test('an id from canister_ids.json unknown to the replica is created again with 
 	expect(ids.probe?.local).toBe(wanted);
 	expect(deployed[0]?.action).toBe('created and installed');
 });
+
+// `devnet time advance` moves devnet's clock past the ingress expiry an unsynced agent gives
+// (5 minutes ahead of the machine's clock); deploying syncs the agent's clock first.
+test.runIf(controlsDevnet)(
+	"deploys after devnet's clock moved past an agent's expiry",
+	async () => {
+		const identity = Ed25519KeyIdentity.generate();
+		const before = await deployCanisters({
+			agent: await agentFor(target.url, identity),
+			root,
+			ids: {},
+			wasmPath: () => PROBE_WASM
+		});
+		await target.advanceTime(6 * 60_000);
+		const later = await deployCanisters({
+			agent: await agentFor(target.url, identity),
+			root,
+			ids: before.ids,
+			wasmPath: () => changedProbe(join(root, 'later.wasm'))
+		});
+		expect(later.deployed.map((d) => d.action)).toEqual(['upgraded']);
+	}
+);

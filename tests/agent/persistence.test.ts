@@ -16,8 +16,7 @@ import { IDL } from '@dfinity/candid';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import type { Principal } from '@dfinity/principal';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { captureOne } from '../../devnet/src/http/testing/agent-requests';
-import { probeIdlFactory, type ProbeService } from '../../devnet/test/probe';
+import { captureOne, probeIdlFactory, type ProbeService } from '@tessera/devnet/testing';
 import {
 	agentFor,
 	controlsDevnet,

@@ -1,15 +1,21 @@
 // Queries and updates through an unmodified HttpAgent: node-signed queries, v3 and v2 calls,
 // rejects with their codes, management canister calls through ingress.
-import { Actor, CertifiedRejectErrorCode, pollForResponse, RejectError } from '@dfinity/agent';
+import {
+	Actor,
+	CertifiedRejectErrorCode,
+	HttpAgent,
+	pollForResponse,
+	RejectError,
+	UncertifiedRejectUpdateErrorCode
+} from '@dfinity/agent';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { IDL } from '@dfinity/candid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { probeIdlFactory, type ProbeService } from '../../devnet/test/probe';
+import { PROBE_WASM, probeIdlFactory, type ProbeService } from '@tessera/devnet/testing';
 import { agentFor, installProbe, startTarget, type Target } from './target';
 import type { Principal } from '@dfinity/principal';
 import { readFileSync } from 'node:fs';
-import { installCode } from '../../devnet/src/server/management-client';
-import { PROBE_WASM } from '../../devnet/test/probe-wasm';
+import { installCode } from '@tessera/devnet/server';
 
 let target: Target;
 let canisterId: Principal;
@@ -81,9 +87,40 @@ describe('updates', () => {
 		expect(await actor.get('trapped')).toEqual([]);
 	});
 
-	test('an update refused by canister_inspect_message is refused with a 400 before execution', async () => {
-		const { actor } = await probe();
-		await expect(actor.refusedByInspect()).rejects.toThrow(/400|rejected the message/);
+	// The replica's ingress filter answers 200 with the rejection as CBOR (v3: status
+	// non_replicated_rejection), which the agent raises without retrying.
+	test('an update refused by canister_inspect_message: one 200 answer, a typed reject', async () => {
+		const calls: string[] = [];
+		const agent = await HttpAgent.create({
+			host: target.url,
+			identity: Ed25519KeyIdentity.generate(),
+			fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+				if (String(input).endsWith('/call')) calls.push(String(input));
+				return fetch(input, init);
+			}
+		});
+		await agent.fetchRootKey();
+		const actor = Actor.createActor<ProbeService>(probeIdlFactory, { agent, canisterId });
+		const error = await actor.refusedByInspect().catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(RejectError);
+		const cause = (error as RejectError).cause.code as UncertifiedRejectUpdateErrorCode;
+		expect(cause).toBeInstanceOf(UncertifiedRejectUpdateErrorCode);
+		expect([cause.rejectCode, cause.rejectErrorCode]).toEqual([4, 'IC0406']);
+		expect(cause.rejectMessage).toBe(`Canister ${canisterId.toText()} rejected the message`);
+		expect(calls).toHaveLength(1);
+
+		const v2 = await agent.call(canisterId, {
+			methodName: 'refusedByInspect',
+			arg: new Uint8Array(IDL.encode([], [])),
+			callSync: false
+		});
+		expect(v2.response.status).toBe(200);
+		expect(v2.response.body).toEqual({
+			reject_code: 4,
+			reject_message: `Canister ${canisterId.toText()} rejected the message`,
+			error_code: 'IC0406'
+		});
+		expect(calls).toHaveLength(2);
 	});
 
 	test('a management canister call through ingress: a controller reinstalls, others are refused', async () => {

@@ -12,9 +12,12 @@ import * as cbor from '@dfinity/cbor';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { captureOne } from '../../devnet/src/http/testing/agent-requests';
-import { probeIdlFactory, type ProbeService } from '../../devnet/test/probe';
-import { PROBE_WASM } from '../../devnet/test/probe-wasm';
+import {
+	captureOne,
+	PROBE_WASM,
+	probeIdlFactory,
+	type ProbeService
+} from '@tessera/devnet/testing';
 import { agentFor, installProbe, postCbor, startTarget, type Target } from './target';
 
 let target: Target;

@@ -10,8 +10,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCanister, installCode } from '../../devnet/src/server/management-client';
-import { PROBE_WASM } from '../../devnet/test/probe-wasm';
+import { createCanister, installCode } from '@tessera/devnet/server';
+import { PROBE_WASM } from '@tessera/devnet/testing';
 
 export const REMOTE_URL = process.env.TESSERA_REPLICA_URL;
 /** Whether the tests run their own devnet (clock control, restarts). */

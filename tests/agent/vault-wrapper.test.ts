@@ -19,7 +19,7 @@ import { PhraseMismatchError } from '../../src/lib/services/owner-phrase';
 import { dashboardFlow } from '../../src/lib/services/owner-dashboard';
 import { protectFlow } from '../../src/lib/services/owner-protect';
 import { trustedKeys, vetKdTrustFor } from '../../src/lib/services/vetkd-trust';
-import { deployCanisters } from '../../devnet/src/server/deploy';
+import { deployCanisters } from '@tessera/devnet/server';
 import buildWasm from '../canister/global-setup';
 import { agentFor, startTarget, type Target } from './target';
 import { newAnchor, newDevice } from './ii/story';

@@ -86,7 +86,7 @@ async function lifecycle(net: Net, keys: Awaited<ReturnType<Net['vetKeys']>>): P
 		net.as(vault.guardian(3)).decline_recovery(vault.requestId)
 	);
 	await metered(net, 'raise_alarm', () => net.as(vault.owner).raise_alarm(vault.requestId));
-	net.devnet.advanceTime(Number(DELAY_NS / 1_000_000n) + 1000);
+	await net.devnet.advanceTime(Number(DELAY_NS / 1_000_000n) + 1000);
 	await metered(net, 'release', () => net.as(vault.requester).release(vault.requestId));
 	await metered(net, 'owner_vaults (query)', () => net.as(vault.owner).owner_vaults());
 	await metered(net, 'guardian_vaults (query)', () => net.as(vault.guardian(0)).guardian_vaults());

@@ -12,7 +12,7 @@ import {
 	TransportSecretKey
 } from '@dfinity/vetkeys';
 import { combine, split } from 'shamir-secret-sharing';
-import { VetKdMasterKey } from '../../devnet/src/vetkd/math';
+import { VetKdMasterKey } from '@tessera/devnet/testing';
 import {
 	VETKD_CONTEXT_RELEASE,
 	VETKD_CONTEXT_SHARES,

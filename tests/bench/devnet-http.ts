@@ -14,14 +14,20 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BlsSigningKey } from '../../devnet/src/certification/bls';
-import { SubnetKey } from '../../devnet/src/certification/subnet-key';
-import { Devnet } from '../../devnet/src/devnet';
-import { captureOne, type CapturedRequest } from '../../devnet/src/http/testing/agent-requests';
-import { createCanister, installCode } from '../../devnet/src/server/management-client';
-import buildProbe from '../../devnet/test/global-setup';
-import { greetingArg, probeIdlFactory, probeWasm, setupProbe } from '../../devnet/test/probe';
-import type { ProbeService } from '../../devnet/test/probe';
+import { Devnet } from '@tessera/devnet';
+import { createCanister, installCode } from '@tessera/devnet/server';
+import {
+	BlsSigningKey,
+	buildProbe,
+	captureOne,
+	greetingArg,
+	probeIdlFactory,
+	probeWasm,
+	setupProbe,
+	SubnetKey,
+	type CapturedRequest,
+	type ProbeService
+} from '@tessera/devnet/testing';
 
 const RUNS = 50;
 const WARM_UP = 10;

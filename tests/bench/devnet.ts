@@ -7,11 +7,8 @@ import { TransportSecretKey } from '@dfinity/vetkeys';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Devnet } from '../../devnet/src/devnet';
-import { VETKD_DERIVE_FEES } from '../../devnet/src/management/vetkd';
-import { compileCanisterModule } from '../../devnet/src/wasm/module-cache';
-import buildProbe from '../../devnet/test/global-setup';
-import { probeWasm, setupProbe } from '../../devnet/test/probe';
+import { Devnet, VETKD_DERIVE_FEES } from '@tessera/devnet';
+import { buildProbe, compileCanisterModule, probeWasm, setupProbe } from '@tessera/devnet/testing';
 
 const RUNS = 20;
 

@@ -39,7 +39,12 @@ function fieldElement(value: bigint): mcl.Fp {
 	return element;
 }
 
-/** A BLS secret key that signs IC style; the secret stays in memory. */
+/**
+ * A BLS secret key that signs IC style; the secret stays in memory.
+ *
+ * @example
+ * const signature = new BlsSigningKey(secret).sign(message);
+ */
 export class BlsSigningKey {
 	/** 96-byte compressed G2 public key. */
 	readonly publicKey: Uint8Array;
@@ -56,7 +61,12 @@ export class BlsSigningKey {
 		this.scalar.setBigEndianMod(secret);
 	}
 
-	/** The 48-byte compressed G1 signature of `message`. */
+	/**
+	 * The 48-byte compressed G1 signature of `message`.
+	 *
+	 * @example
+	 * const ok = bls12_381.verifyShortSignature(key.sign(message), message, key.publicKey);
+	 */
 	sign(message: Uint8Array): Uint8Array {
 		const [u0, u1] = hash_to_field(message, 2, HASH_TO_FIELD).map(([u]) => u as bigint);
 		const point = mcl.add(

@@ -2,6 +2,7 @@
 // CBOR-encoded as arrays [0], [1, l, r], [2, label, t], [3, value], [4, hash].
 import { sha256 } from '@noble/hashes/sha2';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils';
+import { compareBytes } from '../bytes';
 
 export type HashTree =
 	[0] | [1, HashTree, HashTree] | [2, Uint8Array, HashTree] | [3, Uint8Array] | [4, Uint8Array];
@@ -12,15 +13,6 @@ export type LabeledTree = Uint8Array | Map<string | Uint8Array, LabeledTree>;
 export function domainSeparator(tag: string): Uint8Array {
 	const bytes = utf8ToBytes(tag);
 	return concatBytes(new Uint8Array([bytes.length]), bytes);
-}
-
-export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-	const n = Math.min(a.length, b.length);
-	for (let i = 0; i < n; i++) {
-		const difference = (a[i] as number) - (b[i] as number);
-		if (difference !== 0) return difference;
-	}
-	return a.length - b.length;
 }
 
 /** A well-formed tree: labels sorted, forks balanced. */

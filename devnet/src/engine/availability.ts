@@ -1,7 +1,7 @@
 // Why a canister cannot take a message right now, in the replica's words.
 import type { Principal } from '@dfinity/principal';
 import type { Canister } from './canister';
-import { ErrorCode, systemReject, type CallResult } from './errors';
+import { ErrorCode, executionFailure, systemReject, type CallResult } from './errors';
 import type { Response } from './execution';
 
 /** Rejects a message to a missing, stopped or empty canister; undefined if it can run. */
@@ -15,7 +15,7 @@ export function unavailable(id: Principal, canister: Canister | undefined): Call
 		return systemReject(ErrorCode.CanisterStopping, `Canister ${canister.idText} is stopping`);
 	}
 	if (!canister.instance) {
-		return systemReject(
+		return executionFailure(
 			ErrorCode.CanisterWasmModuleNotFound,
 			`Error from Canister ${canister.idText}: Attempted to execute a message, but the canister contains no Wasm module.`
 		);
@@ -26,7 +26,7 @@ export function unavailable(id: Principal, canister: Canister | undefined): Call
 /** Rejects a call to a method the module does not export. */
 export function noMethod(canister: Canister, kind: 'query' | 'update', method: string): Response {
 	return {
-		result: systemReject(
+		result: executionFailure(
 			ErrorCode.CanisterMethodNotFound,
 			`Error from Canister ${canister.idText}: Canister has no ${kind} method '${method}'.`
 		),

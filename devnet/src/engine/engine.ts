@@ -2,7 +2,14 @@
 // reply/reject/cleanup callbacks, traps rolled back, queries never persisted, due timers fired.
 import { Principal } from '@dfinity/principal';
 import { Canister } from './canister';
-import { CanisterTrap, DevnetError, ErrorCode, systemReject, type CallResult } from './errors';
+import {
+	CanisterTrap,
+	DevnetError,
+	ErrorCode,
+	rejectMessageForCaller,
+	systemReject,
+	type CallResult
+} from './errors';
 import {
 	Execution,
 	type CallContext,
@@ -13,7 +20,8 @@ import {
 
 export type { Response } from './execution';
 import { INSTRUCTION_LIMITS } from './limits';
-import { concat, equalBytes } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
+import { equalBytes } from '../bytes';
 import type { WasmInstance } from './wasm-instance';
 import { executeMessage, type ExecutedMessage } from './execute';
 import { noMethod, unavailable } from './availability';
@@ -146,12 +154,15 @@ export class Engine {
 		);
 		if (!execution.trap && execution.acceptedMessage)
 			return { ...accepted, instructions: context.instructions };
-		const reason = execution.trap ? `: ${execution.trap.message}` : '';
+		// A trap refuses the message with the trap's own error (IC0503 for ic0.trap); returning
+		// without ic0.accept_message refuses it with IC0406.
 		return {
-			result: systemReject(
-				ErrorCode.CanisterRejectedMessage,
-				`Canister ${canister.idText} rejected the message${reason}`
-			),
+			result:
+				execution.trap?.toReject(canister.idText) ??
+				systemReject(
+					ErrorCode.CanisterRejectedMessage,
+					`Canister ${canister.idText} rejected the message`
+				),
 			refund: 0n,
 			instructions: context.instructions
 		};
@@ -284,7 +295,7 @@ export class Engine {
 			instructionLimit: INSTRUCTION_LIMITS.update,
 			context,
 			rejectCode: result.kind === 'reject' ? result.code : 0,
-			rejectMessage: result.kind === 'reject' ? result.message : undefined,
+			rejectMessage: result.kind === 'reject' ? rejectMessageForCaller(result) : undefined,
 			refundedCycles: response.refund
 		};
 		const [fn, env] = result.kind === 'reply' ? call.reply : call.reject;
@@ -320,7 +331,7 @@ export class Engine {
 				this.deliver(
 					call.callee,
 					call.method,
-					concat(call.arg),
+					concatBytes(...call.arg),
 					canister.id,
 					call.cycles,
 					(response) => this.queue.push(() => this.runCallback(canister, call, response))

@@ -1,55 +1,30 @@
-// Reject codes (HTTPS interface spec) and the IC's error codes, with the replica's wording.
+// What a message execution ends with: a reply or a reject (with the IC's error code), the
+// replica's wording for traps, and devnet's own API errors. The codes are in ../codes.ts.
+import { ErrorCode, RejectCode, rejectCodeOf } from '../codes';
 
-export const RejectCode = {
-	SysFatal: 1,
-	SysTransient: 2,
-	DestinationInvalid: 3,
-	CanisterReject: 4,
-	CanisterError: 5,
-	SysUnknown: 6
-} as const;
-export type RejectCode = (typeof RejectCode)[keyof typeof RejectCode];
-
-/** The IC's ErrorCode values used by devnet (rendered as "IC0" + code). */
-export const ErrorCode = {
-	CanisterNotFound: 301,
-	CanisterRejectedMessage: 406,
-	UnknownManagementMessage: 407,
-	InvalidManagementPayload: 408,
-	CanisterTrapped: 502,
-	CanisterCalledTrap: 503,
-	CanisterContractViolation: 504,
-	CanisterInvalidWasm: 505,
-	CanisterDidNotReply: 506,
-	CanisterStopped: 508,
-	CanisterStopping: 509,
-	CanisterNotStopped: 510,
-	CanisterStoppingCancelled: 511,
-	CanisterInvalidController: 512,
-	CanisterNonEmpty: 514,
-	CanisterInstructionLimitExceeded: 522,
-	InsufficientCyclesInCall: 520,
-	CanisterMethodNotFound: 536,
-	CanisterWasmModuleNotFound: 537
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+export { ErrorCode, RejectCode };
 
 export type CallResult =
 	| { kind: 'reply'; bytes: Uint8Array }
-	| { kind: 'reject'; code: RejectCode; message: string; errorCode?: string };
+	| {
+			kind: 'reject';
+			code: RejectCode;
+			message: string;
+			errorCode: ErrorCode;
+			/** The callee's execution failed (a trap, no such method, no module): see rejectMessageForCaller. */
+			executionFailed?: true;
+	  };
 
 export function reply(bytes: Uint8Array): CallResult {
 	return { kind: 'reply', bytes };
 }
 
 /** A reject from the system, whose reject code follows from the error code's first digit. */
-export function systemReject(errorCode: ErrorCode, message: string): CallResult {
-	return {
-		kind: 'reject',
-		code: Math.floor(errorCode / 100) as RejectCode,
-		message,
-		errorCode: `IC0${errorCode}`
-	};
+export function systemReject(
+	errorCode: ErrorCode,
+	message: string
+): Extract<CallResult, { kind: 'reject' }> {
+	return { kind: 'reject', code: rejectCodeOf(errorCode), message, errorCode };
 }
 
 /** A reject the canister chose (ic0.msg_reject). */
@@ -58,8 +33,23 @@ export function canisterReject(message: string): CallResult {
 		kind: 'reject',
 		code: RejectCode.CanisterReject,
 		message,
-		errorCode: `IC0${ErrorCode.CanisterRejectedMessage}`
+		errorCode: ErrorCode.CanisterRejectedMessage
 	};
+}
+
+/** A reject for a failed execution of the callee (its message starts "Error from Canister"). */
+export function executionFailure(errorCode: ErrorCode, message: string): CallResult {
+	return { ...systemReject(errorCode, message), executionFailed: true };
+}
+
+/**
+ * The reject message a calling canister's reject callback reads. The IC hands the caller a
+ * failed execution as its user error's text, error code first (`IC0503: Error from Canister
+ * ...`, dfinity/ic `UserError`'s Display), and every other reject as its message; the ingress
+ * sender gets the error code in a field of its own instead.
+ */
+export function rejectMessageForCaller(result: Extract<CallResult, { kind: 'reject' }>): string {
+	return result.executionFailed ? `${result.errorCode}: ${result.message}` : result.message;
 }
 
 /** Why a message execution stopped without completing: becomes a CanisterError reject. */
@@ -98,7 +88,7 @@ export class CanisterTrap extends Error {
 	}
 
 	toReject(canisterId: string): CallResult {
-		return systemReject(this.errorCode, `Error from Canister ${canisterId}: ${this.message}`);
+		return executionFailure(this.errorCode, `Error from Canister ${canisterId}: ${this.message}`);
 	}
 }
 

@@ -2,7 +2,7 @@
 // function checks it is called from a context the spec allows, and traps on bad arguments.
 import { Principal } from '@dfinity/principal';
 import type { Canister } from './canister';
-import { CanisterTrap } from './errors';
+import { CanisterTrap, canisterReject } from './errors';
 import {
 	ALL,
 	ARG_DATA,
@@ -16,7 +16,7 @@ import {
 } from './contexts';
 import type { Execution, ExecutionKind } from './execution';
 import type { Ic0Imports } from './wasm-instance';
-import { concat } from '../bytes';
+import { concatBytes } from '@noble/hashes/utils';
 
 const MAX_REPLY_BYTES = 2 * 1024 * 1024;
 const CALL_BASE_FEE = 260_000n;
@@ -148,7 +148,7 @@ export function createSystemApi(canister: Canister, env: SystemApiEnvironment): 
 		},
 		msg_reply: () => {
 			const execution = respond('msg_reply');
-			execution.response = { kind: 'reply', bytes: concat(execution.replyParts) };
+			execution.response = { kind: 'reply', bytes: concatBytes(...execution.replyParts) };
 		},
 		msg_reject: (src: number, n: number) => {
 			const execution = respond('msg_reject');
@@ -158,7 +158,7 @@ export function createSystemApi(canister: Canister, env: SystemApiEnvironment): 
 			} catch {
 				throw CanisterTrap.contractViolation('ic0_msg_reject: the message is not valid UTF-8');
 			}
-			execution.response = { kind: 'reject', code: 4, message, errorCode: 'IC0406' };
+			execution.response = canisterReject(message);
 		},
 
 		msg_cycles_available128: (dst: number) => {

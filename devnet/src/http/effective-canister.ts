@@ -10,6 +10,7 @@ import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import type { CanisterCallContent } from './envelope';
 import { HttpRequestError } from './errors';
+import { equalBytes } from '../bytes';
 
 export const PROVISIONAL_CREATE = 'provisional_create_canister_with_cycles';
 
@@ -46,10 +47,6 @@ function requiredEffectiveId(content: CanisterCallContent): Uint8Array | 'any' {
 		);
 	}
 	return id;
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-	return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 /** Checks a call or query against the effective canister id from its URL. */

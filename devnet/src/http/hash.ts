@@ -7,6 +7,7 @@
 // one in about half the time of @noble/hashes.
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { createHash } from 'node:crypto';
+import { compareBytes } from '../bytes';
 
 function sha256(bytes: Uint8Array): Uint8Array {
 	const digest = createHash('sha256').update(bytes).digest();
@@ -59,15 +60,6 @@ export function hashValue(value: HashableValue): Uint8Array {
 	}
 	if (Array.isArray(value)) return sha256(concatBytes(...value.map(hashValue)));
 	return hashOfMap(value as HashableMap);
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-	const length = Math.min(a.length, b.length);
-	for (let i = 0; i < length; i++) {
-		const diff = (a[i] as number) - (b[i] as number);
-		if (diff !== 0) return diff;
-	}
-	return a.length - b.length;
 }
 
 export function hashOfMap(map: HashableMap): Uint8Array {

@@ -8,7 +8,6 @@ export {
 	type CanisterTargets
 } from './auth';
 export { decodeCbor, encodeCbor } from './cbor';
-export { ErrorCode, reject, RejectCode, rejectCodeOf, type Reject } from './codes';
 export { checkEffectiveCanisterId } from './effective-canister';
 export {
 	contentMap,

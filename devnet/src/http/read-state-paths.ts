@@ -6,6 +6,7 @@ import { Principal } from '@dfinity/principal';
 import { bytesToHex } from '@noble/hashes/utils';
 import { targetsAllow, type AuthenticatedRequest } from './auth';
 import { HttpRequestError } from './errors';
+import { equalBytes } from '../bytes';
 
 export interface KnownRequest {
 	sender: Uint8Array;
@@ -30,10 +31,6 @@ const BOUNDARY_NODE_FIELDS = ['domain', 'ipv4_address', 'ipv6_address'];
 
 const decoder = new TextDecoder();
 const label = (bytes: Uint8Array | undefined) => (bytes ? decoder.decode(bytes) : '');
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-	return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
 
 function notFound(): never {
 	throw new HttpRequestError('path_not_found', 'Invalid path requested.');

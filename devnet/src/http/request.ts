@@ -12,6 +12,7 @@ import {
 } from './envelope';
 import { HttpRequestError } from './errors';
 import { route, type Route } from './router';
+import { equalBytes } from '../bytes';
 
 export interface HttpRequestInput {
 	method: string;
@@ -52,10 +53,6 @@ export type AcceptedRequest =
 			scope: 'subnet';
 			subnetId: Uint8Array;
 	  } & Accepted<ReadStateContent>);
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-	return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
 
 /** The subnet must host the canister or be the subnet a URL names (checked before the body). */
 function checkHosted(target: Route, subnet: SubnetContext): void {

@@ -4,7 +4,7 @@ import { Principal } from '@dfinity/principal';
 import { ed25519 } from '@noble/curves/ed25519';
 import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils';
 import { describe, expect, test } from 'vitest';
-import { ErrorCode, reject } from './codes';
+import { ErrorCode, reject } from '../codes';
 import { errorResponse, HttpRequestError } from './errors';
 import { checkReadStatePaths } from './read-state-paths';
 import { acceptRequest } from './request';

@@ -8,7 +8,7 @@ import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:cr
 import { concatBytes, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { selfAuthenticatingPrincipal } from './auth';
 import { encodeCbor } from './cbor';
-import type { Reject } from './codes';
+import type { Reject } from '../codes';
 import { hashOfMap } from './hash';
 
 export const IC_RESPONSE_DOMAIN = concatBytes(Uint8Array.of(0x0b), utf8ToBytes('ic-response'));

@@ -86,11 +86,25 @@ export const CanisterStatusResult = IDL.Record({
 	})
 });
 
-// vetKD: declared once, shared with the guardian canister's outgoing calls.
-export {
-	VetKdKeyId,
-	VetKdPublicKeyArgs,
-	VetKdPublicKeyResult,
-	VetKdDeriveKeyArgs,
-	VetKdDeriveKeyResult
-} from '../../../canister/shared/vetkd-idl';
+// vetKD (the interface spec's ic.did, vetkd_public_key and vetkd_derive_key).
+export const VetKdKeyId = IDL.Record({
+	curve: IDL.Variant({ bls12_381_g2: IDL.Null }),
+	name: IDL.Text
+});
+
+export const VetKdPublicKeyArgs = IDL.Record({
+	canister_id: IDL.Opt(IDL.Principal),
+	context: IDL.Vec(IDL.Nat8),
+	key_id: VetKdKeyId
+});
+
+export const VetKdPublicKeyResult = IDL.Record({ public_key: IDL.Vec(IDL.Nat8) });
+
+export const VetKdDeriveKeyArgs = IDL.Record({
+	input: IDL.Vec(IDL.Nat8),
+	context: IDL.Vec(IDL.Nat8),
+	transport_public_key: IDL.Vec(IDL.Nat8),
+	key_id: VetKdKeyId
+});
+
+export const VetKdDeriveKeyResult = IDL.Record({ encrypted_key: IDL.Vec(IDL.Nat8) });

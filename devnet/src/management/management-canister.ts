@@ -225,7 +225,7 @@ export class ManagementCanister implements ManagementApi {
 						kind: 'reject',
 						code: 4,
 						message: `vetkd_derive_key request sent with ${call.cycles} cycles, but ${key.deriveFee} cycles are required.`,
-						errorCode: `IC0${ErrorCode.InsufficientCyclesInCall}`
+						errorCode: ErrorCode.InsufficientCyclesInCall
 					});
 				}
 				const encryptedKey = this.vetKd.derive(

@@ -5,7 +5,7 @@
 // Init args: a canister's dfx.json entry may name a module under `custom.devnet_init_arg`
 // (path relative to dfx.json) whose `initArg({ canisterIds })` returns the Candid-encoded
 // argument, so an argument can name other canisters' ids. Without it the argument is `()`.
-import { CanisterStatus, type HttpAgent } from '@dfinity/agent';
+import { Certificate, lookupResultToBuffer, type HttpAgent } from '@dfinity/agent';
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import { createHash } from 'node:crypto';
@@ -13,6 +13,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { equalBytes } from '../bytes';
+import { CANISTER_RANGES } from '../management/canister-ids';
 import { createCanister, installCode } from './management-client';
 
 export interface DfxCanister {
@@ -48,22 +50,33 @@ export function azleCanistersInOrder(canisters: Record<string, DfxCanister>): st
 }
 
 const sha256 = (bytes: Uint8Array) => new Uint8Array(createHash('sha256').update(bytes).digest());
-const equal = (a: Uint8Array, b: Uint8Array) =>
-	a.length === b.length && a.every((byte, i) => byte === b[i]);
 
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * Whether the canister exists (has controllers) and its module hash, read from a certified
+ * read_state. Read directly rather than through the agent's CanisterStatus, which warns on the
+ * console for the module hash an empty canister does not have.
+ */
 async function existingModule(
 	agent: HttpAgent,
 	canisterId: Principal
 ): Promise<{ exists: boolean; moduleHash?: Uint8Array }> {
-	const status = await CanisterStatus.request({
-		agent,
-		canisterId,
-		paths: ['controllers', 'module_hash']
+	const path = (name: string) => [utf8('canister'), canisterId.toUint8Array(), utf8(name)];
+	const { certificate } = await agent.readState(canisterId, {
+		paths: [path('controllers'), path('module_hash')]
 	});
-	const hash = status.get('module_hash'); // the agent gives it as hex
+	if (!agent.rootKey) throw new Error('the agent has no root key: call fetchRootKey() first');
+	// the agent's synced clock judges the certificate's time
+	const certified = await Certificate.create({
+		certificate,
+		rootKey: agent.rootKey,
+		canisterId,
+		agent
+	});
 	return {
-		exists: Array.isArray(status.get('controllers')),
-		moduleHash: typeof hash === 'string' ? new Uint8Array(Buffer.from(hash, 'hex')) : undefined
+		exists: lookupResultToBuffer(certified.lookup_path(path('controllers'))) !== undefined,
+		moduleHash: lookupResultToBuffer(certified.lookup_path(path('module_hash')))
 	};
 }
 
@@ -80,6 +93,18 @@ async function initArg(root: string, config: DfxCanister, ids: CanisterIds): Pro
 	return module.initArg({ canisterIds });
 }
 
+/**
+ * Deploys dfx.json's Azle canisters from `root` through `agent` (a controller identity, root
+ * key fetched): creates missing ones with the ids in `ids`, installs, upgrades changed wasm and
+ * leaves unchanged wasm alone. Resolves with the ids (to save as canister_ids.json) and what
+ * happened to each canister. The agent's clock is synced with the replica's first, so a
+ * replica whose clock was moved ahead still accepts its requests.
+ *
+ * @example
+ * const agent = await HttpAgent.create({ host: server.url, identity });
+ * await agent.fetchRootKey();
+ * const { ids, deployed } = await deployCanisters({ agent, root: '.', ids: {} });
+ */
 export async function deployCanisters(options: {
 	agent: HttpAgent;
 	root: string;
@@ -88,6 +113,7 @@ export async function deployCanisters(options: {
 	wasmPath?: (name: string) => string;
 }): Promise<{ ids: CanisterIds; deployed: DeployedCanister[] }> {
 	const { agent, root } = options;
+	await agent.syncTime((CANISTER_RANGES[0] as [Principal, Principal])[0]);
 	const dfx = JSON.parse(readFileSync(join(root, 'dfx.json'), 'utf8')) as {
 		canisters: Record<string, DfxCanister>;
 	};
@@ -111,7 +137,10 @@ export async function deployCanisters(options: {
 		const packed = new Uint8Array(gzipSync(wasm));
 		const { moduleHash } = await existingModule(agent, canisterId);
 		let action: DeployAction;
-		if (moduleHash && (equal(moduleHash, sha256(wasm)) || equal(moduleHash, sha256(packed)))) {
+		if (
+			moduleHash &&
+			(equalBytes(moduleHash, sha256(wasm)) || equalBytes(moduleHash, sha256(packed)))
+		) {
 			action = 'unchanged';
 		} else {
 			const arg = await initArg(root, dfx.canisters[name] as DfxCanister, ids);

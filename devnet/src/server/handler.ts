@@ -10,12 +10,10 @@ import {
 	checkReadStatePaths,
 	encodeCbor,
 	encodeQueryResponse,
-	HttpRequestError,
 	NodeKey,
 	signedQueryResponse,
 	statusBody,
 	type AcceptedRequest,
-	type ErrorCode,
 	type QueryOutcome,
 	type ReadStateView
 } from '../http/index';
@@ -67,8 +65,21 @@ function queryOutcome(result: CallResult): QueryOutcome {
 		status: 'rejected',
 		rejectCode: result.code,
 		rejectMessage: result.message,
-		errorCode: (result.errorCode ?? 'IC0406') as ErrorCode
+		errorCode: result.errorCode
 	};
+}
+
+/** The body of a call the ingress filter refused (dfinity/ic rs/http_endpoints/public, call). */
+function nonReplicatedRejection(
+	result: Extract<CallResult, { kind: 'reject' }>,
+	version: 'v2' | 'v3'
+): Record<string, string | number> {
+	const rejection = {
+		reject_code: result.code,
+		reject_message: result.message,
+		error_code: result.errorCode
+	};
+	return version === 'v3' ? { status: 'non_replicated_rejection', ...rejection } : rejection;
 }
 
 export class DevnetHttpHandler {
@@ -179,10 +190,16 @@ export class DevnetHttpHandler {
 				sender: Principal.fromUint8Array(auth.sender)
 			};
 			// canister_inspect_message (and a missing canister) refuse the request before it enters
-			// the ingress history, as the replica's ingress filter does.
+			// the ingress history, as the replica's ingress filter does: a 200 whose CBOR body is the
+			// rejection (with status non_replicated_rejection on v3), which the agent raises as a
+			// typed reject without retrying.
 			const inspected = this.devnet.inspectMessage(call).result;
 			if (inspected.kind === 'reject') {
-				throw new HttpRequestError('malformed_request', inspected.message);
+				return {
+					status: 200,
+					contentType: CBOR,
+					body: encodeCbor(nonReplicatedRejection(inspected, accepted.version))
+				};
 			}
 			record = await this.execute(accepted, call);
 			executed = true;

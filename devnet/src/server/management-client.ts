@@ -49,7 +49,12 @@ function management(agent: HttpAgent, effectiveCanisterId: Principal): Managemen
 	}) as unknown as ManagementService;
 }
 
-/** Creates a canister controlled by the agent's identity; `specifiedId` asks for that id. */
+/**
+ * Creates a canister controlled by the agent's identity; `specifiedId` asks for that id.
+ *
+ * @example
+ * const canisterId = await createCanister(agent, { cycles: 10n ** 13n });
+ */
 export async function createCanister(
 	agent: HttpAgent,
 	options: { specifiedId?: Principal; cycles?: bigint } = {}
@@ -67,6 +72,13 @@ export async function createCanister(
 	return canister_id;
 }
 
+/**
+ * Installs, reinstalls or upgrades a canister's code (raw wasm is gzipped to fit the ingress
+ * limit), as the agent's identity.
+ *
+ * @example
+ * await installCode(agent, { canisterId, wasm: readFileSync('app.wasm'), mode: 'install' });
+ */
 export async function installCode(
 	agent: HttpAgent,
 	options: { canisterId: Principal; wasm: Uint8Array; arg?: Uint8Array; mode: InstallMode }

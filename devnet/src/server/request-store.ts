@@ -25,7 +25,7 @@ export function statusOf(result: CallResult): RequestStatus {
 		status: 'rejected',
 		rejectCode: result.code,
 		rejectMessage: result.message,
-		errorCode: result.errorCode ?? 'IC0406'
+		errorCode: result.errorCode
 	};
 }
 

@@ -59,7 +59,7 @@ describe('admin endpoint', () => {
 
 	test('moves the clock forward only, and refuses malformed commands', () =>
 		withServer({ admin: true }, async (server) => {
-			const before = server.devnet.getTime();
+			const before = await server.devnet.getTime();
 			const advanced = await adminPost(server, '{"advanceMs":3600000}');
 			expect(advanced.status).toBe(200);
 			const { timeMs } = (await advanced.json()) as { timeMs: number };

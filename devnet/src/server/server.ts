@@ -31,6 +31,14 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4943;
 const TICK_INTERVAL_MS = 1000;
 
+/**
+ * devnet as a local replica: the IC HTTP interface on a Devnet, with checkpoints of its state and
+ * a clock that follows wall-clock time (moved ahead by the admin endpoint).
+ *
+ * @example
+ * const server = await DevnetServer.start({ port: 0 });
+ * const agent = await HttpAgent.create({ host: server.url });
+ */
 export class DevnetServer {
 	private constructor(
 		readonly devnet: Devnet,
@@ -40,6 +48,13 @@ export class DevnetServer {
 		private readonly ticker: ReturnType<typeof setInterval>
 	) {}
 
+	/**
+	 * Starts listening (default 127.0.0.1:4943); loads the state in `stateDirectory` if there is
+	 * one, and checkpoints it there while running.
+	 *
+	 * @example
+	 * const server = await DevnetServer.start({ port: 0, stateDirectory: '.devnet/state', admin: true });
+	 */
 	static async start(options: DevnetServerOptions = {}): Promise<DevnetServer> {
 		const { stateDirectory } = options;
 		if (options.clean && stateDirectory) rmSync(stateDirectory, { recursive: true, force: true });
@@ -81,13 +96,24 @@ export class DevnetServer {
 		return new DevnetServer(devnet, handler, checkpoints, server, ticker);
 	}
 
+	/**
+	 * The address it listens on, e.g. `http://127.0.0.1:4943`.
+	 *
+	 * @example
+	 * await HttpAgent.create({ host: server.url, shouldFetchRootKey: true });
+	 */
 	get url(): string {
 		const address = this.server.address() as AddressInfo;
 		const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 		return `http://${host}:${address.port}`;
 	}
 
-	/** Stops accepting requests, lets running ones finish, and writes a last checkpoint. */
+	/**
+	 * Stops accepting requests, lets running ones finish, and writes a last checkpoint.
+	 *
+	 * @example
+	 * afterAll(() => server.close());
+	 */
 	async close(): Promise<void> {
 		clearInterval(this.ticker);
 		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -100,7 +100,7 @@ describe('IngressHistory', () => {
 			status: 'replied',
 			reply: Uint8Array.of(1)
 		});
-		expect(statusOf({ kind: 'reject', code: 4, message: 'no' })).toEqual({
+		expect(statusOf({ kind: 'reject', code: 4, message: 'no', errorCode: 'IC0406' })).toEqual({
 			status: 'rejected',
 			rejectCode: 4,
 			rejectMessage: 'no',

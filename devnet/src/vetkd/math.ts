@@ -71,7 +71,12 @@ function contextOffset(canisterPublicKey: Uint8Array, context: Uint8Array): bigi
 	);
 }
 
-/** Public derivation from a master public key alone: what clients verify against. */
+/**
+ * Public derivation from a master public key alone: what clients verify against.
+ *
+ * @example
+ * expect(derivePublicKey(master.publicKey, id, context)).toEqual(master.derivedPublicKey(id, context));
+ */
 export function derivePublicKey(
 	masterPublicKey: Uint8Array,
 	canisterId: Uint8Array,
@@ -93,7 +98,13 @@ export function hashToG1(derivedPublicKey: Uint8Array, input: Uint8Array) {
 	}) as unknown as InstanceType<typeof G1>;
 }
 
-/** One master key: the secret a real subnet shares among its nodes, held here in one place. */
+/**
+ * One vetKD master key: the secret a real subnet shares among its nodes, held here in one place.
+ *
+ * @example
+ * const master = VetKdMasterKey.random();
+ * const publicKey = master.derivedPublicKey(canisterId.toUint8Array(), context);
+ */
 export class VetKdMasterKey {
 	readonly publicKey: Uint8Array; // 96-byte compressed G2
 
@@ -102,20 +113,42 @@ export class VetKdMasterKey {
 		this.publicKey = G2.BASE.multiply(secret).toRawBytes(true);
 	}
 
+	/**
+	 * A fresh random master key.
+	 *
+	 * @example
+	 * const master = VetKdMasterKey.random();
+	 */
 	static random(): VetKdMasterKey {
 		return new VetKdMasterKey(randomScalar());
 	}
 
-	/** Reproducible key from 32+ bytes of seed (e.g. persisted devnet state). */
+	/**
+	 * A reproducible key from 32 or more bytes of seed.
+	 *
+	 * @example
+	 * const master = VetKdMasterKey.fromSeed(new Uint8Array(32).fill(7));
+	 */
 	static fromSeed(seed: Uint8Array): VetKdMasterKey {
 		return new VetKdMasterKey(hashToScalar(seed, 'tessera-devnet-vetkd-master-key'));
 	}
 
+	/**
+	 * The key whose secret `secretBytes()` returned.
+	 *
+	 * @example
+	 * const same = VetKdMasterKey.fromSecretBytes(master.secretBytes());
+	 */
 	static fromSecretBytes(bytes: Uint8Array): VetKdMasterKey {
 		return new VetKdMasterKey(bytesToNumberBE(bytes));
 	}
 
-	/** The secret's 32-byte big-endian encoding, for persisting devnet state. */
+	/**
+	 * The secret's 32-byte big-endian encoding, for persisting devnet state.
+	 *
+	 * @example
+	 * writeFileSync(path, master.secretBytes(), { mode: 0o600 });
+	 */
 	secretBytes(): Uint8Array {
 		return numberToBytesBE(this.secret, 32);
 	}
@@ -129,19 +162,35 @@ export class VetKdMasterKey {
 		return secret;
 	}
 
-	/** vetkd_public_key: the derived public key for (canister, context). */
+	/**
+	 * What vetkd_public_key answers: the derived public key for (canister, context).
+	 *
+	 * @example
+	 * const key = master.derivedPublicKey(canisterId.toUint8Array(), utf8('shares'));
+	 */
 	derivedPublicKey(canisterId: Uint8Array, context: Uint8Array): Uint8Array {
 		return G2.BASE.multiply(this.derivedSecret(canisterId, context)).toRawBytes(true);
 	}
 
-	/** The plain vetKey (48-byte compressed G1). Tests only: the IC never reveals it. */
+	/**
+	 * The plain vetKey (48-byte compressed G1). Tests only: the IC never reveals it.
+	 *
+	 * @example
+	 * const expected = master.vetKey(canisterId.toUint8Array(), context, input);
+	 */
 	vetKey(canisterId: Uint8Array, context: Uint8Array, input: Uint8Array): Uint8Array {
 		const secret = this.derivedSecret(canisterId, context);
 		const derivedKey = G2.BASE.multiply(secret).toRawBytes(true);
 		return hashToG1(derivedKey, input).multiply(secret).toRawBytes(true);
 	}
 
-	/** vetkd_derive_key: the vetKey for `input`, encrypted to the transport public key. */
+	/**
+	 * What vetkd_derive_key answers: the vetKey for `input`, encrypted to the transport public
+	 * key. Throws InvalidTransportKeyError for a key that is not a point of G1.
+	 *
+	 * @example
+	 * const encrypted = master.deriveEncryptedKey(canisterId, context, input, transport.publicKeyBytes());
+	 */
 	deriveEncryptedKey(
 		canisterId: Uint8Array,
 		context: Uint8Array,

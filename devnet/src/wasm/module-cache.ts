@@ -1,11 +1,13 @@
-// Compiled canister modules, cached by the sha256 of the original wasm: in memory for this
-// process and on disk (instrumenting a 3.5 MB Azle module takes seconds; compiling it, ~20 ms).
+// Compiled canister modules, cached by the sha256 of the decompressed wasm (a gzipped and a raw
+// copy of one module are instrumented once): in memory for this process and on disk
+// (instrumenting a 3.5 MB Azle module takes seconds; compiling it, ~20 ms).
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { UnsupportedWasmError, type InstrumentedWasm } from './instrument';
@@ -19,7 +21,10 @@ export interface CompiledModule {
 }
 
 const FORMAT_VERSION = 'v2';
-const memoryCache = new Map<string, Promise<CompiledModule>>();
+/** By the decompressed module's sha256: one instrumentation for its raw and gzipped copies. */
+const byModule = new Map<string, Promise<Omit<CompiledModule, 'hash'>>>();
+/** By the bytes as sent, so the same bytes give the same CompiledModule. */
+const byBytes = new Map<string, Promise<CompiledModule>>();
 
 export function defaultCacheDirectory(): string {
 	return process.env.DEVNET_WASM_CACHE ?? join(tmpdir(), 'tessera-devnet-wasm-cache');
@@ -41,34 +46,54 @@ export function unpackWasm(wasm: Uint8Array): Uint8Array {
 	return wasm;
 }
 
+/**
+ * Instruments and compiles a canister module (raw or gzipped wasm), or takes it from the cache.
+ * Throws UnsupportedWasmError for a module devnet cannot run.
+ *
+ * @example
+ * const { module, hash } = await compileCanisterModule(readFileSync('probe.wasm'));
+ */
 export function compileCanisterModule(
 	wasm: Uint8Array,
 	cacheDirectory: string = defaultCacheDirectory()
 ): Promise<CompiledModule> {
 	const hash = wasmHash(wasm);
-	const key = Buffer.from(hash).toString('hex');
-	let compiled = memoryCache.get(key);
+	const bytesKey = Buffer.from(hash).toString('hex');
+	let compiled = byBytes.get(bytesKey);
 	if (!compiled) {
-		compiled = compile(wasm, hash, join(cacheDirectory, `${key}.${FORMAT_VERSION}`));
-		memoryCache.set(key, compiled);
-		compiled.catch(() => memoryCache.delete(key));
+		compiled = (async () => ({ ...(await compileModule(wasm, cacheDirectory)), hash }))();
+		byBytes.set(bytesKey, compiled);
+		compiled.catch(() => byBytes.delete(bytesKey));
 	}
 	return compiled;
 }
 
-async function compile(
+function compileModule(
 	wasm: Uint8Array,
-	hash: Uint8Array,
-	cachePath: string
-): Promise<CompiledModule> {
+	cacheDirectory: string
+): Promise<Omit<CompiledModule, 'hash'>> {
+	const unpacked = unpackWasm(wasm);
+	const key = Buffer.from(wasmHash(unpacked)).toString('hex');
+	let compiled = byModule.get(key);
+	if (!compiled) {
+		compiled = compile(unpacked, join(cacheDirectory, `${key}.${FORMAT_VERSION}`));
+		byModule.set(key, compiled);
+		compiled.catch(() => byModule.delete(key));
+	}
+	return compiled;
+}
+
+async function compile(wasm: Uint8Array, cachePath: string): Promise<Omit<CompiledModule, 'hash'>> {
 	const cached = readCache(cachePath);
-	const instrumented = cached ?? (await instrumentInChildProcess(unpackWasm(wasm)));
+	const instrumented = cached ?? (await instrumentInChildProcess(wasm));
 	if (!cached) writeCache(cachePath, instrumented.wasm, instrumented.mutableGlobals);
 	const module = await WebAssembly.compile(instrumented.wasm as Uint8Array<ArrayBuffer>);
-	return { hash, module, mutableGlobals: instrumented.mutableGlobals };
+	return { module, mutableGlobals: instrumented.mutableGlobals };
 }
 
 const execFileAsync = promisify(execFile);
+/** tsx's loader, found from this file (not the current directory) so any caller's cwd works. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** Instruments in a fresh child process: see instrument-process.ts for why. */
 async function instrumentInChildProcess(wasm: Uint8Array): Promise<InstrumentedWasm> {
@@ -78,7 +103,7 @@ async function instrumentInChildProcess(wasm: Uint8Array): Promise<InstrumentedW
 		const output = join(directory, 'out');
 		writeFileSync(input, wasm);
 		const script = fileURLToPath(new URL('./instrument-process.ts', import.meta.url));
-		await execFileAsync(process.execPath, ['--import', 'tsx', script, input, output], {
+		await execFileAsync(process.execPath, ['--import', TSX_LOADER, script, input, output], {
 			maxBuffer: 16 * 1024 * 1024
 		});
 		const outcome = JSON.parse(readFileSync(`${output}.json`, 'utf8')) as InstrumentOutcome;

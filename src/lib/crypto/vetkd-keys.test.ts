@@ -1,7 +1,7 @@
 import { Principal } from '@dfinity/principal';
 import { MasterPublicKey, MasterPublicKeyId } from '@dfinity/vetkeys';
 import { describe, expect, it } from 'vitest';
-import { VetKdMasterKey, derivePublicKey } from '../../../devnet/src/vetkd/math';
+import { VetKdMasterKey, derivePublicKey } from '@tessera/devnet/testing';
 import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from './protocol';
 import { masterPublicKeyFor, verifyReleaseKey, verifySharesKey } from './vetkd-keys';
 

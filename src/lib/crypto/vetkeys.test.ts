@@ -3,7 +3,7 @@
 import { Principal } from '@dfinity/principal';
 import { IbeCiphertext, IbeIdentity, IbeSeed } from '@dfinity/vetkeys';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { VetKdMasterKey } from '../../../devnet/src/vetkd/math';
+import { VetKdMasterKey } from '@tessera/devnet/testing';
 import { derivePhraseKey } from './ii-key';
 import {
 	SHARE_CIPHERTEXT_BYTES,

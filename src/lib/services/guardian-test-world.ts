@@ -5,7 +5,7 @@
 import type { SignIdentity } from '@dfinity/agent';
 import { Principal } from '@dfinity/principal';
 import { MasterPublicKey } from '@dfinity/vetkeys';
-import { VetKdMasterKey } from '../../../devnet/src/vetkd/math';
+import { VetKdMasterKey } from '@tessera/devnet/testing';
 import type { Result } from '../../../canister/vault/domain/index';
 import { World, ok } from '../../../tests/unit/vault/world';
 import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '$lib/crypto/protocol';

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { idlFactory, type DeviceDataValue } from '../../../canister/internet_identity/domain/idl';
-import { createCanister, installCode } from '../../../devnet/src/server/management-client';
+import { createCanister, installCode } from '@tessera/devnet/server';
 import { agentFor } from '../target';
 
 const SOURCES = 'canister/internet_identity';

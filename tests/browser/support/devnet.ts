@@ -11,7 +11,7 @@ import {
 	type IdentityAnchorInfoValue
 } from '../../../canister/internet_identity/domain/idl';
 import { idlFactory as vaultIdlFactory } from '../../../canister/vault/idl';
-import { ADMIN_TIME_PATH } from '../../../devnet/src/server/admin';
+import { ADMIN_TIME_PATH } from '@tessera/devnet/server';
 import { utf8 } from '../../../src/lib/crypto/bytes';
 import { derivePhraseKey, type PhraseKey } from '../../../src/lib/crypto/ii-key';
 import { phraseFromEntropy } from '../../../src/lib/crypto/phrase';

@@ -4,7 +4,7 @@ import { IDL } from '@dfinity/candid';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
-import { Devnet, type Actor } from '../../../devnet/index';
+import { Devnet, type Actor } from '@tessera/devnet';
 import { idlFactory, initArgs, METHODS } from '../../../canister/vault/idl';
 import {
 	idlFactory as iiIdlFactory,

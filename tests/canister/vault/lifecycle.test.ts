@@ -69,14 +69,14 @@ describe('vault canister: the whole lifecycle through the wasm', () => {
 
 		// One second before the time-lock ends: refused, and the release key too.
 		const remainingMs = Number((view.releasableAt - net.nowNs) / 1_000_000n);
-		net.devnet.advanceTime(remainingMs - SECOND_MS);
+		await net.devnet.advanceTime(remainingMs - SECOND_MS);
 		expect(net.nowNs).toBeLessThan(view.releasableAt);
 		const early = await net.as(vault.requester).release(vault.requestId);
 		expect(stringify(early)).toContain('time-lock');
 		const earlyKey = await net.as(vault.requester).release_key(vault.requestId, new Uint8Array(48));
 		expect(errOf(earlyKey)).toBe('NotReleasable');
 
-		net.devnet.advanceTime(SECOND_MS);
+		await net.devnet.advanceTime(SECOND_MS);
 		expect(net.nowNs).toBeGreaterThanOrEqual(view.releasableAt);
 		const entropy = await vault.recover(keys.release);
 		expect(hex(entropy)).toBe(hex(vault.entropy));

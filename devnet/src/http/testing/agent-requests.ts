@@ -10,6 +10,13 @@ export interface CapturedRequest {
 	body: Uint8Array;
 }
 
+/**
+ * The requests `run` makes an unmodified HttpAgent (signed as `identity`) send, in order; none
+ * reaches a network.
+ *
+ * @example
+ * const [request] = await captureAgentRequests(identity, (agent) => agent.query(id, { methodName: 'greet', arg }));
+ */
 export async function captureAgentRequests(
 	identity: Identity,
 	run: (agent: HttpAgent) => Promise<unknown>
@@ -32,7 +39,12 @@ export async function captureAgentRequests(
 	return captured;
 }
 
-/** The one request an action sent, failing loudly if it sent none or several. */
+/**
+ * The one request an action sent, failing loudly if it sent none or several.
+ *
+ * @example
+ * const { url, body } = await captureOne(identity, (agent) => agent.call(id, { methodName: 'put', arg }));
+ */
 export async function captureOne(
 	identity: Identity,
 	run: (agent: HttpAgent) => Promise<unknown>
@@ -44,7 +56,12 @@ export async function captureOne(
 
 type Envelope = { content: Record<string, unknown> } & Record<string, unknown>;
 
-/** Re-encodes a captured body after `edit` changed its decoded envelope (negative tests). */
+/**
+ * Re-encodes a captured body after `edit` changed its decoded envelope (negative tests).
+ *
+ * @example
+ * const tampered = editBody(body, (envelope) => (envelope.content.method_name = 'other'));
+ */
 export function editBody(body: Uint8Array, edit: (envelope: Envelope) => void): Uint8Array {
 	const envelope = cbor.decode(body) as Envelope;
 	edit(envelope);

@@ -1,7 +1,7 @@
 // Test support only: a minimal BLS-signed certificate for read_state ["subnet"], so tests can
 // drive @dfinity/agent's own query-signature verification (it reads node keys and canister
 // ranges from such a certificate). The real certificates and hash trees belong to
-// devnet/src/certification (issue 3); this stub does not replace them.
+// devnet/src/certification; this stub does not replace them.
 //   reconstruct: sha256(domain_sep(kind) || ...) per node; message: domain_sep("ic-state-root")
 //   || root hash; signature: BLS12-381 short signature (G1) under a G2 root key.
 import * as cbor from '@dfinity/cbor';

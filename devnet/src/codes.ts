@@ -1,14 +1,14 @@
 // Reject codes (IC interface spec, "Reject codes") and the DFINITY implementation's error codes
-// (dfinity/ic rs/types/error_types: the first digit of an error code is its reject code). One
-// source of truth for the engine and the HTTP server.
+// (dfinity/ic rs/types/error_types: the first digit of an error code is its reject code): the
+// one table the engine, the management canister and the HTTP server use.
 
 export const RejectCode = {
-	SYS_FATAL: 1,
-	SYS_TRANSIENT: 2,
-	DESTINATION_INVALID: 3,
-	CANISTER_REJECT: 4,
-	CANISTER_ERROR: 5,
-	SYS_UNKNOWN: 6
+	SysFatal: 1,
+	SysTransient: 2,
+	DestinationInvalid: 3,
+	CanisterReject: 4,
+	CanisterError: 5,
+	SysUnknown: 6
 } as const;
 export type RejectCode = (typeof RejectCode)[keyof typeof RejectCode];
 
