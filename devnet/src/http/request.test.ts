@@ -2,6 +2,7 @@ import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { SubnetKey } from '../certification/subnet-key';
 import { MAX_INGRESS_BYTES } from './envelope';
 import { errorResponse, HttpRequestError } from './errors';
 import { acceptRequest, type SubnetContext } from './request';
@@ -19,9 +20,11 @@ import {
 const SUBNET = Principal.fromText(
 	'tdb26-jop6k-aogll-7ltgs-eruif-6kk7m-qpktf-gdiqx-mxtrf-vb5e6-eqe'
 );
+const ROOT_KEY = new SubnetKey();
 const subnet = (isHosted: (id: Uint8Array) => boolean = () => true): SubnetContext => ({
 	nowNs: nowNs(),
 	subnetId: SUBNET.toUint8Array(),
+	rootPublicKey: ROOT_KEY.publicKey,
 	isHosted
 });
 const post = (url: string, body: Uint8Array) => ({ method: 'POST', url, body });
