@@ -53,7 +53,7 @@ function hashToG1(message: Uint8Array): mcl.G1 {
 const NEGATED_G2_GENERATOR = (() => {
 	const generator = new mcl.G2();
 	generator.deserialize(noble.G2.ProjectivePoint.BASE.toRawBytes(true));
-	return mcl.neg(generator);
+	return new mcl.PrecomputedG2(mcl.neg(generator));
 })();
 
 function deserialized<P extends mcl.G1 | mcl.G2>(point: P, bytes: Uint8Array): P | undefined {
@@ -63,6 +63,26 @@ function deserialized<P extends mcl.G1 | mcl.G2>(point: P, bytes: Uint8Array): P
 	} catch {
 		return undefined; // not a point, or not in the subgroup
 	}
+}
+
+// Public keys are few (the root key, a delegated subnet's key): their Miller-loop lines are
+// precomputed once, which saves about a third of a verification.
+const MAX_PRECOMPUTED_KEYS = 16;
+const precomputedKeys = new Map<string, mcl.PrecomputedG2>();
+
+function precomputedKey(publicKey: Uint8Array): mcl.PrecomputedG2 | undefined {
+	const id = Buffer.from(publicKey).toString('hex');
+	const known = precomputedKeys.get(id);
+	if (known) return known;
+	const key = deserialized(new mcl.G2(), publicKey);
+	if (!key) return undefined;
+	if (precomputedKeys.size >= MAX_PRECOMPUTED_KEYS) {
+		for (const stale of precomputedKeys.values()) stale.destroy();
+		precomputedKeys.clear();
+	}
+	const precomputed = new mcl.PrecomputedG2(key);
+	precomputedKeys.set(id, precomputed);
+	return precomputed;
 }
 
 /**
@@ -75,14 +95,11 @@ export function verifyBlsSignature(
 	signature: Uint8Array
 ): boolean {
 	if (publicKey.length !== 96 || signature.length !== 48) return false;
-	const key = deserialized(new mcl.G2(), publicKey);
+	const key = precomputedKey(publicKey);
 	const point = deserialized(new mcl.G1(), signature);
 	if (!key || !point) return false;
-	const product = mcl.mul(
-		mcl.millerLoop(point, NEGATED_G2_GENERATOR),
-		mcl.millerLoop(hashToG1(message), key)
-	);
-	return mcl.finalExp(product).isOne();
+	const lines = mcl.precomputedMillerLoop2(point, NEGATED_G2_GENERATOR, hashToG1(message), key);
+	return mcl.finalExp(lines).isOne();
 }
 
 /** A BLS secret key that signs IC style; the secret stays in memory. */
