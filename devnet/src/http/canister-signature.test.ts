@@ -5,6 +5,7 @@ import { decode, encodeWithSelfDescribedTag } from '@dfinity/cbor';
 import { DelegationChain, DelegationIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { reconstruct, type HashTree, type LabeledTree } from '../certification/hash-tree';
 import { SubnetKey } from '../certification/subnet-key';
@@ -39,6 +40,15 @@ const certifyFor =
 		key.dataCertificate(canister.toUint8Array(), certifiedData, time);
 
 const iiIdentity = (seed = SEED) => new CanisterSignatureIdentity(II, seed, certifyFor(II));
+
+const prunedNodes = (tree: HashTree): number =>
+	tree[0] === 4
+		? 1
+		: tree[0] === 1
+			? prunedNodes(tree[1]) + prunedNodes(tree[2])
+			: tree[0] === 2
+				? prunedNodes(tree[2])
+				: 0;
 
 /** What a sender signs: "\x0Aic-request" || request id. */
 const signedBytes = (envelope: Envelope) => concatBytes(IC_REQUEST_DOMAIN, envelope.requestId);
@@ -101,7 +111,7 @@ describe('canister-signature senders authenticate', () => {
 			}));
 			const full = signatureTree([...others, { seed: SEED, message }]);
 			const pruned = witness(full, signaturePath(SEED, message));
-			expect(JSON.stringify(pruned)).toContain('4'); // something was pruned
+			expect(prunedNodes(pruned)).toBeGreaterThan(0);
 			return canisterSignature(certifyFor(II)(reconstruct(full)), pruned);
 		});
 		authenticate(envelope, nowNs(), ROOT);
@@ -201,6 +211,45 @@ describe('refused canister signatures', () => {
 			return canisterSignature(certifyFor(II)(reconstruct(tree)), tree);
 		});
 		refused(unsorted, /labels are not strictly increasing/);
+	});
+
+	test('a pruned entry is absent: a witness for one message does not sign another', async () => {
+		const other = utf8ToBytes('the request the witness was made for');
+		const envelope = await envelopeSignedWith((message) => {
+			const full = signatureTree([
+				{ seed: SEED, message },
+				{ seed: SEED, message: other }
+			]);
+			const pruned = witness(full, signaturePath(SEED, other));
+			return canisterSignature(certifyFor(II)(reconstruct(full)), pruned);
+		});
+		refused(envelope, /the signature tree doesn't contain sig\//);
+	});
+
+	test('a tree pruned at its root is malformed, though its hash is the certified data', async () => {
+		const envelope = await envelopeSignedWith((message) => {
+			const tree = signatureTree([{ seed: SEED, message }]);
+			const root = reconstruct(tree);
+			return canisterSignature(certifyFor(II)(root), [4, root]);
+		});
+		refused(
+			envelope,
+			/malformed signature: failed to flatten signature hash tree: the top-level node is pruned/
+		);
+	});
+
+	test('any bytes as a signature are refused with invalid_signature, nothing else', async () => {
+		const envelope = await agentEnvelope(iiIdentity(), 'call');
+		fc.assert(
+			fc.property(fc.uint8Array({ maxLength: 200 }), fc.boolean(), (bytes, tagged) => {
+				const senderSig = tagged ? Uint8Array.of(0xd9, 0xd9, 0xf7, ...bytes) : bytes;
+				expectHttpError(
+					() => authenticate({ ...envelope, senderSig }, nowNs(), ROOT),
+					'invalid_signature'
+				);
+			}),
+			{ numRuns: 300 }
+		);
 	});
 
 	test('without a root key, canister signatures are refused', async () => {

@@ -59,37 +59,55 @@ export function asHashTree(value: unknown): HashTree {
 /** What a hash tree stands for: leaves, and subtrees by hex label; pruned parts left out. */
 export type Labeled = Uint8Array | Map<string, Labeled>;
 
-function labeledChildren(tree: HashTree, into: [Uint8Array, HashTree][]): void {
+const PRUNED = Symbol('pruned');
+
+/** Adds the labeled children under forks to `into`; PRUNED when nothing but pruned was there. */
+function collectChildren(tree: HashTree, into: [Uint8Array, Labeled][]): typeof PRUNED | void {
 	switch (tree[0]) {
 		case 0:
-		case 4:
 			return;
-		case 1:
-			labeledChildren(tree[1], into);
-			labeledChildren(tree[2], into);
+		case 1: {
+			const left = collectChildren(tree[1], into);
+			const right = collectChildren(tree[2], into);
+			return left === PRUNED && right === PRUNED ? PRUNED : undefined;
+		}
+		case 2: {
+			const child = converted(tree[2]);
+			// A label over a pruned subtree proves absence: the label is left out.
+			if (child !== PRUNED) into.push([tree[1], child]);
 			return;
-		case 2:
-			into.push([tree[1], tree[2]]);
-			return;
+		}
 		case 3:
 			throw malformed('a leaf next to labeled nodes');
+		case 4:
+			return PRUNED;
 	}
 }
 
-/** The labeled tree of a well-formed hash tree; malformed trees throw. */
-export function labeledTree(tree: HashTree): Labeled {
+function converted(tree: HashTree): Labeled | typeof PRUNED {
 	if (tree[0] === 3) return tree[1];
-	const children: [Uint8Array, HashTree][] = [];
-	labeledChildren(tree, children);
+	if (tree[0] === 4) return PRUNED;
+	const children: [Uint8Array, Labeled][] = [];
+	if (collectChildren(tree, children) === PRUNED) return PRUNED;
 	const map = new Map<string, Labeled>();
 	children.forEach(([label, child], i) => {
 		const previous = children[i - 1];
 		if (previous && compareBytes(previous[0], label) >= 0) {
 			throw malformed('labels are not strictly increasing');
 		}
-		map.set(bytesToHex(label), labeledTree(child));
+		map.set(bytesToHex(label), child);
 	});
 	return map;
+}
+
+/**
+ * The labeled tree of a well-formed hash tree, as the replica converts one (ic_crypto_tree_hash
+ * LabeledTree::try_from): a leaf beside labels, unsorted labels or a pruned root throw.
+ */
+export function labeledTree(tree: HashTree): Labeled {
+	const result = converted(tree);
+	if (result === PRUNED) throw malformed('the top-level node is pruned');
+	return result;
 }
 
 /** The value at `path`: a leaf, a subtree, or undefined when absent. */

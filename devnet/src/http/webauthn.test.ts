@@ -4,6 +4,7 @@
 import { encodeWithSelfDescribedTag } from '@dfinity/cbor';
 import { p256 } from '@noble/curves/nist';
 import { hexToBytes, utf8ToBytes } from '@noble/hashes/utils';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { authenticate, selfAuthenticatingPrincipal } from './auth';
 import type { Envelope } from './envelope';
@@ -169,6 +170,36 @@ describe('WebAuthnIdentity (@dfinity/identity) senders authenticate', () => {
 			'invalid_signature',
 			/Failed to parse EcdsaP256 signature/
 		);
+	});
+
+	test('any bytes as a signature are refused with invalid_signature, nothing else', async () => {
+		for (const algorithm of ALGORITHMS) {
+			const envelope = await agentEnvelope(authenticators[algorithm].identity(), 'call');
+			fc.assert(
+				fc.property(fc.uint8Array({ maxLength: 200 }), (senderSig) => {
+					expectHttpError(
+						() => authenticate({ ...envelope, senderSig }, nowNs()),
+						'invalid_signature'
+					);
+				}),
+				{ numRuns: 200 }
+			);
+			const anyFields = fc.record({
+				authenticator_data: fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.string()),
+				client_data_json: fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.json()),
+				signature: fc.oneof(fc.uint8Array({ maxLength: 80 }), fc.integer())
+			});
+			fc.assert(
+				fc.property(anyFields, (fields) => {
+					const senderSig = encodeWithSelfDescribedTag(fields);
+					expectHttpError(
+						() => authenticate({ ...envelope, senderSig }, nowNs()),
+						'invalid_signature'
+					);
+				}),
+				{ numRuns: 200 }
+			);
+		}
 	});
 
 	test('signature envelopes that are not CBOR maps of the three fields are refused', async () => {
