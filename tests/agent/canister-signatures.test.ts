@@ -6,8 +6,10 @@ import { Actor, type DerEncodedPublicKey, type HttpAgent, type Identity } from '
 import { DelegationChain, DelegationIdentity, Ed25519KeyIdentity } from '@dfinity/identity';
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
+import { sha256 } from '@noble/hashes/sha2';
 import { utf8ToBytes } from '@noble/hashes/utils';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SubnetKey } from '../../devnet/src/certification/subnet-key';
 import { captureOne } from '../../devnet/src/http/testing/agent-requests';
 import {
 	CanisterSignatureIdentity,
@@ -121,6 +123,26 @@ describe('refused with the IC error (400)', () => {
 		const { status, text } = await send(elsewhere);
 		expect(status).toBe(400);
 		expect(text).toMatch(/is not one of the delegation targets/);
+	});
+
+	test('a tree the certified data does not commit to', async () => {
+		const otherData: Certifier = (data) => probeCertifies(sha256(data));
+		const root = new CanisterSignatureIdentity(canisterId, seed('judy'), otherData);
+		const { status, text } = await send(await sessionOf(root));
+		expect(status).toBe(400);
+		expect(text).toMatch(
+			/^Invalid delegation: Invalid canister signature: certificate verification failed: certified data values do not match/
+		);
+	});
+
+	test("a certificate signed by another root key than devnet's", async () => {
+		const elsewhere = new SubnetKey();
+		const otherRoot: Certifier = (data) =>
+			elsewhere.dataCertificate(canisterId.toUint8Array(), data, BigInt(Date.now()) * 1_000_000n);
+		const root = new CanisterSignatureIdentity(canisterId, seed('mallory'), otherRoot);
+		const { status, text } = await send(await sessionOf(root));
+		expect(status).toBe(400);
+		expect(text).toMatch(/failed to verify threshold signature/);
 	});
 
 	test('a key claiming another canister than the one whose certificate signs', async () => {
