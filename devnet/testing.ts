@@ -21,3 +21,20 @@ export { derivePublicKey, VetKdMasterKey } from './src/vetkd/math';
 export { SubnetKey } from './src/certification/subnet-key';
 export { BlsSigningKey } from './src/certification/bls';
 export { compileCanisterModule } from './src/wasm/module-cache';
+export {
+	canisterSignature,
+	canisterSignatureKey,
+	CanisterSignatureIdentity,
+	signaturePath,
+	signatureTree,
+	witness,
+	type Certifier,
+	type SignedEntry
+} from './src/http/testing/canister-signatures';
+export {
+	installNavigator,
+	SoftwareAuthenticator,
+	type WebAuthnAlgorithm
+} from './src/http/testing/webauthn-authenticator';
+export { authenticate } from './src/http/auth';
+export { decodeEnvelope } from './src/http/envelope';

@@ -8,7 +8,7 @@
 // Prints `name: median unit` lines, then overheads and ratios computed from those medians.
 import { Actor, HttpAgent } from '@dfinity/agent';
 import { IDL } from '@dfinity/candid';
-import { Ed25519KeyIdentity } from '@dfinity/identity';
+import { DelegationChain, DelegationIdentity, Ed25519KeyIdentity } from '@dfinity/identity';
 import { bls12_381 as noble } from '@noble/curves/bls12-381';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,15 +17,19 @@ import { join } from 'node:path';
 import { Devnet } from '@tessera/devnet';
 import { createCanister, installCode } from '@tessera/devnet/server';
 import {
+	authenticate,
 	BlsSigningKey,
 	buildProbe,
+	CanisterSignatureIdentity,
 	captureOne,
+	decodeEnvelope,
 	greetingArg,
 	probeIdlFactory,
 	probeWasm,
 	setupProbe,
 	SubnetKey,
 	type CapturedRequest,
+	type Certifier,
 	type ProbeService
 } from '@tessera/devnet/testing';
 
@@ -207,6 +211,103 @@ try {
 	print('BLS signing speed-up mcl-wasm over noble', before.noble / bls.mcl, 'x');
 
 	const actor = Actor.createActor<ProbeService>(probeIdlFactory, { agent, canisterId });
+
+	// Sender verification: Ed25519, a canister signature per request (a fresh certificate each
+	// time: one BLS verification each), and an Internet Identity session (an Ed25519 session key
+	// under one canister-signed delegation, the same certificate with every request). In process
+	// (authenticate alone), then as devnet's in-server overhead of an HTTP update (Server-Timing).
+	const localKey = new SubnetKey();
+	const seed = utf8('bench user at https://app.example');
+	const localCertifier: Certifier = (data) =>
+		localKey.dataCertificate(canisterId.toUint8Array(), data, BigInt(Date.now()) * 1_000_000n);
+	const probeCertifier: Certifier = async (data) => {
+		await actor.certify(data);
+		const [certificate] = await actor.certificate();
+		if (!certificate) throw new Error('no data certificate');
+		return certificate;
+	};
+	const iiSession = async (certify: Certifier) => {
+		const session = Ed25519KeyIdentity.generate();
+		const root = new CanisterSignatureIdentity(canisterId, seed, certify);
+		const expiration = new Date(Date.now() + 30 * 60_000);
+		const chain = await DelegationChain.create(root, session.getPublicKey(), expiration);
+		return DelegationIdentity.fromDelegation(session, chain);
+	};
+	const senders = async (certify: Certifier) => ({
+		ed25519: Ed25519KeyIdentity.generate(),
+		canisterSignature: new CanisterSignatureIdentity(canisterId, seed, certify),
+		iiSession: await iiSession(certify)
+	});
+	type Sender = keyof Awaited<ReturnType<typeof senders>>;
+	const putsBy = async (identities: Awaited<ReturnType<typeof senders>>) => {
+		const bodies = {} as Record<Sender, CapturedRequest[]>;
+		for (const [name, sender] of Object.entries(identities) as [Sender, Ed25519KeyIdentity][]) {
+			bodies[name] = [];
+			for (let i = 0; i < total; i++) {
+				const put = (capturing: HttpAgent) =>
+					capturing.call(canisterId, { methodName: 'put', arg: putArg(i) });
+				bodies[name].push(await captureOne(sender, put));
+			}
+		}
+		return bodies;
+	};
+	const offline = await putsBy(await senders(localCertifier));
+	const envelopes = (name: Sender) =>
+		offline[name].map((request) => decodeEnvelope(request.body, 'call'));
+	const verify = (name: Sender) => {
+		const all = envelopes(name);
+		return (i: number) =>
+			authenticate(
+				all[i] as (typeof all)[number],
+				BigInt(Date.now()) * 1_000_000n,
+				localKey.publicKey
+			);
+	};
+	const verification = await interleaved({
+		ed25519: verify('ed25519'),
+		canisterSignature: verify('canisterSignature'),
+		iiSession: verify('iiSession')
+	});
+	print('sender verification, Ed25519 (authenticate, in process)', verification.ed25519);
+	print(
+		'sender verification, canister signature, fresh certificate per request (in process)',
+		verification.canisterSignature
+	);
+	print(
+		'sender verification, II session: Ed25519 under a canister-signed delegation (in process)',
+		verification.iiSession
+	);
+	const online = await putsBy(await senders(probeCertifier));
+	const inServer = { ed25519: [], canisterSignature: [], iiSession: [] } as Record<
+		Sender,
+		number[]
+	>;
+	const timed = (name: Sender) => async (i: number) => {
+		const overheads: Overheads = { inServer: [], overExecution: [] };
+		await post(online[name][i], overheads);
+		inServer[name].push(overheads.inServer[0] as number);
+	};
+	await interleaved({
+		ed25519: timed('ed25519'),
+		canisterSignature: timed('canisterSignature'),
+		iiSession: timed('iiSession')
+	});
+	const ownBy = (name: Sender) => measured(inServer[name]);
+	print('devnet in-server overhead per http update, Ed25519 sender', ownBy('ed25519'));
+	print(
+		'devnet in-server overhead per http update, canister-signature sender (fresh certificate)',
+		ownBy('canisterSignature')
+	);
+	print('devnet in-server overhead per http update, II session sender', ownBy('iiSession'));
+	print(
+		'devnet added cost per call, canister-signature sender over Ed25519 (in-server)',
+		ownBy('canisterSignature') - ownBy('ed25519')
+	);
+	print(
+		'devnet added cost per call, II session sender over Ed25519 (in-server)',
+		ownBy('iiSession') - ownBy('ed25519')
+	);
+
 	let key = 0;
 	const viaAgent = await interleaved({
 		query: () => actor.greet('bench'),

@@ -4,7 +4,7 @@ import { bls12_381 as noble } from '@noble/curves/bls12-381';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BlsSigningKey, IC_SIGNATURE_DST } from './bls';
+import { BlsSigningKey, IC_SIGNATURE_DST, verifyBlsSignature } from './bls';
 
 const ORDER = noble.fields.Fr.ORDER;
 const secretOf = (value: bigint) => hexToBytes(value.toString(16).padStart(64, '0'));
@@ -57,5 +57,34 @@ describe('BlsSigningKey', () => {
 		expect(() => new BlsSigningKey(secretOf(ORDER + 5n))).toThrow();
 		expect(() => new BlsSigningKey(new Uint8Array(31).fill(1))).toThrow();
 		expect(() => new BlsSigningKey(new Uint8Array(33).fill(1))).toThrow();
+	});
+});
+
+describe('verifyBlsSignature', () => {
+	const secret = noble.utils.randomPrivateKey();
+	const key = new BlsSigningKey(secret);
+	const message = new TextEncoder().encode('\x0Dic-state-root and a root hash');
+	const signature = key.sign(message);
+
+	it('accepts what noble accepts: the signature of the message under the key', () => {
+		expect(noble.verifyShortSignature(signature, message, key.publicKey)).toBe(true);
+		expect(verifyBlsSignature(key.publicKey, message, signature)).toBe(true);
+		const nobleSignature = noble.signShortSignature(message, secret) as Uint8Array;
+		expect(verifyBlsSignature(key.publicKey, message, nobleSignature)).toBe(true);
+	});
+
+	it('refuses another message, another key, altered or malformed bytes', () => {
+		const other = new BlsSigningKey(noble.utils.randomPrivateKey());
+		expect(verifyBlsSignature(key.publicKey, message.subarray(1), signature)).toBe(false);
+		expect(verifyBlsSignature(other.publicKey, message, signature)).toBe(false);
+		expect(verifyBlsSignature(key.publicKey, message, other.sign(message))).toBe(false);
+		const flipped = Uint8Array.from(signature);
+		flipped[47] = (flipped[47] as number) ^ 1;
+		expect(verifyBlsSignature(key.publicKey, message, flipped)).toBe(false);
+		expect(verifyBlsSignature(key.publicKey, message, signature.subarray(0, 47))).toBe(false);
+		expect(verifyBlsSignature(key.publicKey.subarray(1), message, signature)).toBe(false);
+		expect(verifyBlsSignature(key.publicKey, message, new Uint8Array(48))).toBe(false);
+		const infinity = noble.G1.ProjectivePoint.ZERO.toRawBytes(true);
+		expect(verifyBlsSignature(key.publicKey, message, infinity)).toBe(false);
 	});
 });

@@ -6,6 +6,8 @@
 //                             hash_of_map({pubkey, expiration, targets?}), not expired,
 //                             at most 20 of them, at most 1000 targets each, no key twice
 //   sender_sig                by the last key over "\x0Aic-request" || request_id
+//   keys                      any kind keys.ts accepts, anywhere in the chain: Ed25519, ECDSA,
+//                             WebAuthn, canister signatures (verified under the root key)
 //   ingress_expiry            in [now, now + 5 min + 30 s drift]; not checked for anonymous
 //                             query and read_state requests (as the replica does)
 //   call and query            canister_id must be in the intersection of delegation targets
@@ -15,7 +17,7 @@ import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { delegationMap, type Envelope, type SignedDelegation } from './envelope';
 import { HttpRequestError } from './errors';
 import { hashOfMap } from './hash';
-import { parsePublicKey, verifySignature } from './keys';
+import { parsePublicKey, signatureFailure } from './keys';
 
 export const IC_REQUEST_DOMAIN = concatBytes(Uint8Array.of(0x0a), utf8ToBytes('ic-request'));
 export const IC_DELEGATION_DOMAIN = concatBytes(
@@ -73,7 +75,8 @@ function intersect(targets: CanisterTargets, delegated: readonly Uint8Array[]): 
 function verifyDelegations(
 	senderPubkey: Uint8Array,
 	delegations: readonly SignedDelegation[],
-	nowNs: bigint
+	nowNs: bigint,
+	rootPublicKey: Uint8Array | undefined
 ): { signingKey: Uint8Array; targets: CanisterTargets } {
 	const invalid = (message: string) => new HttpRequestError('invalid_delegation', message);
 	if (delegations.length > MAX_DELEGATIONS) {
@@ -110,8 +113,10 @@ function verifyDelegations(
 	let targets: CanisterTargets = { kind: 'all' };
 	for (const [i, { delegation, signature }] of delegations.entries()) {
 		const message = concatBytes(IC_DELEGATION_DOMAIN, hashOfMap(delegationMap(delegation)));
-		if (!verifySignature(parsePublicKey(signingKey), message, signature)) {
-			throw invalid(`Invalid delegation: signature on delegation ${i} does not verify`);
+		const key = parsePublicKey(signingKey);
+		const failure = signatureFailure(key, message, signature, rootPublicKey);
+		if (failure !== undefined) {
+			throw invalid(`Invalid delegation: ${failure} (signature on delegation ${i})`);
 		}
 		if (delegation.targets) targets = intersect(targets, delegation.targets);
 		signingKey = delegation.pubkey;
@@ -120,10 +125,15 @@ function verifyDelegations(
 }
 
 /**
- * Authenticates a decoded envelope at time `nowNs` (ns since the epoch). Throws
+ * Authenticates a decoded envelope at time `nowNs` (ns since the epoch); canister signatures
+ * verify under `rootPublicKey` (the 96-byte BLS root key; without it they are refused). Throws
  * HttpRequestError; on success returns the request id, sender and allowed canister targets.
  */
-export function authenticate(envelope: Envelope, nowNs: bigint): AuthenticatedRequest {
+export function authenticate(
+	envelope: Envelope,
+	nowNs: bigint,
+	rootPublicKey?: Uint8Array
+): AuthenticatedRequest {
 	const { content, requestId } = envelope;
 	const anonymous = equalBytes(content.sender, ANONYMOUS);
 	if (!anonymous || content.requestType === 'call') {
@@ -153,13 +163,12 @@ export function authenticate(envelope: Envelope, nowNs: bigint): AuthenticatedRe
 					bytesToHex(senderPubkey)
 			);
 		}
-		const chain = verifyDelegations(senderPubkey, senderDelegation ?? [], nowNs);
+		const chain = verifyDelegations(senderPubkey, senderDelegation ?? [], nowNs, rootPublicKey);
 		const message = concatBytes(IC_REQUEST_DOMAIN, requestId);
-		if (!verifySignature(parsePublicKey(chain.signingKey), message, senderSig)) {
-			throw new HttpRequestError(
-				'invalid_signature',
-				'Invalid signature: sender_sig does not verify'
-			);
+		const key = parsePublicKey(chain.signingKey);
+		const failure = signatureFailure(key, message, senderSig, rootPublicKey);
+		if (failure !== undefined) {
+			throw new HttpRequestError('invalid_signature', `Invalid signature: ${failure}`);
 		}
 		targets = chain.targets;
 	}

@@ -9,10 +9,15 @@ import { HttpRequestError } from './errors';
 
 const SELF_DESCRIBED_TAG = 55799;
 const MAX_DEPTH = 32;
+/** Hash trees nest one level per fork and label; serde_cbor (the replica's decoder) allows 128. */
+export const MAX_HASH_TREE_DEPTH = 128;
 
 class Walker {
 	private offset = 0;
-	constructor(private readonly bytes: Uint8Array) {}
+	constructor(
+		private readonly bytes: Uint8Array,
+		private readonly maxDepth: number
+	) {}
 
 	fail(reason: string): never {
 		throw new HttpRequestError(
@@ -55,7 +60,7 @@ class Walker {
 	}
 
 	item(depth: number): void {
-		if (depth > MAX_DEPTH) this.fail('nesting too deep');
+		if (depth > this.maxDepth) this.fail('nesting too deep');
 		const head = this.byte();
 		const major = head >> 5;
 		const info = head & 0x1f;
@@ -109,8 +114,8 @@ class Walker {
 }
 
 /** Decodes one strictly well-formed CBOR item; any defect is a `malformed_request` error. */
-export function decodeCbor(bytes: Uint8Array): unknown {
-	new Walker(bytes).checkSingleItem();
+export function decodeCbor(bytes: Uint8Array, maxDepth = MAX_DEPTH): unknown {
+	new Walker(bytes, maxDepth).checkSingleItem();
 	try {
 		return cbor.decode(bytes);
 	} catch (error) {

@@ -1,4 +1,5 @@
 import { Principal } from '@dfinity/principal';
+import { generateKeyPairSync } from 'node:crypto';
 import { p256 } from '@noble/curves/nist';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils';
@@ -31,7 +32,7 @@ describe('public keys', () => {
 		new Uint8Array(32).fill(9)
 	);
 
-	test('canister signatures (Internet Identity) are refused with a clear typed error', async () => {
+	test('a canister-signature key (Internet Identity) is parsed; a signature that is not one is refused', async () => {
 		const envelope = await agentEnvelope(await newIdentity('ed25519'), 'call');
 		const sender = selfAuthenticatingPrincipal(canisterSigKey);
 		const ii: Envelope = {
@@ -41,12 +42,12 @@ describe('public keys', () => {
 		};
 		expectHttpError(
 			() => authenticate(ii, nowNs()),
-			'unsupported_public_key',
-			/canister signature/
+			'invalid_signature',
+			/^Invalid signature: Invalid canister signature: malformed signature/
 		);
 	});
 
-	test('an II-style chain rooted in a canister-signature key is refused the same way', async () => {
+	test('an II-style chain rooted in a canister-signature key needs a canister signature on the delegation', async () => {
 		const session = await newIdentity('ecdsa-p256');
 		const identity = await delegated(await newIdentity('ed25519'), [session]);
 		const envelope = await agentEnvelope(identity, 'call');
@@ -55,7 +56,41 @@ describe('public keys', () => {
 			content: { ...envelope.content, sender: selfAuthenticatingPrincipal(canisterSigKey) },
 			senderPubkey: canisterSigKey
 		};
-		expectHttpError(() => authenticate(ii, nowNs()), 'unsupported_public_key', /not supported/);
+		expectHttpError(
+			() => authenticate(ii, nowNs()),
+			'invalid_delegation',
+			/^Invalid delegation: Invalid canister signature: /
+		);
+	});
+
+	test('canister-signature keys: a canister id longer than a principal or than the key', async () => {
+		const envelope = await agentEnvelope(await newIdentity('ed25519'), 'call');
+		for (const bitString of [Uint8Array.of(30, ...new Uint8Array(40)), Uint8Array.of(10, 1, 2)]) {
+			const key = concatBytes(
+				hexToBytes('300c060a2b0601040183b8430102'),
+				Uint8Array.of(0x03, bitString.length + 1, 0),
+				bitString
+			);
+			const der = concatBytes(Uint8Array.of(0x30, key.length), key);
+			const withKey: Envelope = {
+				...envelope,
+				content: { ...envelope.content, sender: selfAuthenticatingPrincipal(der) },
+				senderPubkey: der
+			};
+			expectHttpError(() => authenticate(withKey, nowNs()), 'invalid_public_key');
+		}
+	});
+
+	test('plain RSA keys are refused: the IC allows RSA only inside WebAuthn', async () => {
+		const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+		const der = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }));
+		const envelope = await agentEnvelope(await newIdentity('ed25519'), 'call');
+		const rsa: Envelope = {
+			...envelope,
+			content: { ...envelope.content, sender: selfAuthenticatingPrincipal(der) },
+			senderPubkey: der
+		};
+		expectHttpError(() => authenticate(rsa, nowNs()), 'unsupported_public_key', /RSA/);
 	});
 
 	test('invalid keys: unknown algorithm, point off the curve, compressed point', async () => {

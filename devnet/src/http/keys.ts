@@ -1,9 +1,9 @@
-// Public keys and plain signatures the IC accepts from users (IC interface spec, "Signatures"):
+// Public keys and signatures the IC accepts from users (IC interface spec, "Signatures"):
 // DER SubjectPublicKeyInfo for Ed25519 (RFC 8410), ECDSA P-256 and secp256k1 (RFC 5480, named
-// curve, no hash parameter, uncompressed point); signatures are Ed25519 or ECDSA over SHA-256 as
-// 64 bytes r || s. Like the replica (which verifies secp256k1 "with malleability"), high-s ECDSA
-// signatures are accepted. WebAuthn (DER-wrapped COSE) and canister signatures (II) are not
-// supported here and get a typed `unsupported_public_key` error.
+// curve, no hash parameter, uncompressed point) with plain signatures (Ed25519, or ECDSA over
+// SHA-256 as 64 bytes r || s; high-s accepted like the replica, which verifies secp256k1 "with
+// malleability"); WebAuthn DER-wrapped COSE keys (webauthn.ts); canister signature keys
+// (canister-signature.ts). Plain RSA keys are refused (the replica allows RSA only in WebAuthn).
 // Verification uses node:crypto (OpenSSL): @noble/curves took ~9 ms per signature here, OpenSSL
 // 0.2-0.8 ms; noble only validates points when a key is first parsed. Parsed keys are cached.
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
@@ -11,14 +11,28 @@ import { ed25519 } from '@noble/curves/ed25519';
 import { p256 } from '@noble/curves/nist';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
+import {
+	CANISTER_SIGNATURE_ALGORITHM_HEX,
+	canisterSignatureFailure,
+	parseCanisterSignatureKey,
+	type CanisterSignaturePublicKey
+} from './canister-signature';
+import { parseSubjectPublicKeyInfo } from './der';
 import { HttpRequestError } from './errors';
+import {
+	parseCoseKey,
+	WEBAUTHN_ALGORITHM_HEX,
+	webAuthnSignatureFailure,
+	type WebAuthnPublicKey
+} from './webauthn';
 
 export type KeyScheme = 'ed25519' | 'ecdsa-p256' | 'ecdsa-secp256k1';
-export interface UserPublicKey {
+export interface PlainPublicKey {
 	scheme: KeyScheme;
 	raw: Uint8Array; // 32-byte Ed25519 key or 65-byte uncompressed SEC1 point
 	keyObject: KeyObject;
 }
+export type UserPublicKey = PlainPublicKey | WebAuthnPublicKey | CanisterSignaturePublicKey;
 
 const MAX_CACHED_KEYS = 4096;
 const parsedKeys = new Map<string, UserPublicKey>();
@@ -38,11 +52,9 @@ const DER_PREFIXES: readonly { scheme: KeyScheme; prefix: Uint8Array; rawLength:
 	}
 ];
 
-// Algorithm OIDs (DER content bytes) of key kinds the IC knows but devnet does not verify.
+// Algorithm OIDs (DER content bytes) of key kinds the IC refuses from senders.
 const UNSUPPORTED_OIDS: Readonly<Record<string, string>> = {
-	'2b0601040183b8430102': 'canister signature keys (1.3.6.1.4.1.56387.1.2, e.g. Internet Identity)',
-	'2b0601040183b8430101': 'WebAuthn DER-wrapped COSE keys (1.3.6.1.4.1.56387.1.1)',
-	'2a864886f70d010101': 'RSA keys (1.2.840.113549.1.1.1)'
+	'2a864886f70d010101': 'RSA keys outside WebAuthn (1.2.840.113549.1.1.1)'
 };
 
 function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
@@ -76,6 +88,12 @@ export function parsePublicKey(der: Uint8Array): UserPublicKey {
 }
 
 function parseUncached(der: Uint8Array): UserPublicKey {
+	const info = parseSubjectPublicKeyInfo(der);
+	const algorithm = info && bytesToHex(info.algorithm);
+	if (info && algorithm === WEBAUTHN_ALGORITHM_HEX) return parseCoseKey(info.key);
+	if (info && algorithm === CANISTER_SIGNATURE_ALGORITHM_HEX) {
+		return parseCanisterSignatureKey(info.key);
+	}
 	for (const { scheme, prefix, rawLength } of DER_PREFIXES) {
 		if (!startsWith(der, prefix)) continue;
 		if (der.length !== prefix.length + rawLength) {
@@ -100,14 +118,13 @@ function parseUncached(der: Uint8Array): UserPublicKey {
 	throw new HttpRequestError(
 		'unsupported_public_key',
 		known
-			? `${known} are not supported by devnet`
+			? `${known} are not supported`
 			: `unsupported public key (DER ${bytesToHex(der.subarray(0, 24))}...)`
 	);
 }
 
-/** Verifies a plain signature over `message` (domain separator included by the caller). */
-export function verifySignature(
-	key: UserPublicKey,
+function plainSignatureVerifies(
+	key: PlainPublicKey,
 	message: Uint8Array,
 	signature: Uint8Array
 ): boolean {
@@ -117,5 +134,28 @@ export function verifySignature(
 		return verify('sha256', message, { key: key.keyObject, dsaEncoding: 'ieee-p1363' }, signature);
 	} catch {
 		return false; // malformed signature bytes
+	}
+}
+
+/**
+ * Verifies a signature over `message` (domain separator included by the caller) by any key the
+ * IC accepts. Returns undefined, or why it does not verify (the replica's wording after
+ * "Invalid signature: "). `rootPublicKey` (96-byte BLS) verifies canister signatures.
+ */
+export function signatureFailure(
+	key: UserPublicKey,
+	message: Uint8Array,
+	signature: Uint8Array,
+	rootPublicKey?: Uint8Array
+): string | undefined {
+	switch (key.scheme) {
+		case 'webauthn':
+			return webAuthnSignatureFailure(key, message, signature);
+		case 'canister-signature':
+			return canisterSignatureFailure(key, message, signature, rootPublicKey);
+		default:
+			return plainSignatureVerifies(key, message, signature)
+				? undefined
+				: `Invalid basic signature: ${key.scheme} signature does not verify`;
 	}
 }

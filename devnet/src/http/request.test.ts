@@ -2,10 +2,12 @@ import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { SubnetKey } from '../certification/subnet-key';
 import { MAX_INGRESS_BYTES } from './envelope';
 import { errorResponse, HttpRequestError } from './errors';
 import { acceptRequest, type SubnetContext } from './request';
 import { captureOne } from './testing/agent-requests';
+import { CanisterSignatureIdentity } from './testing/canister-signatures';
 import { expectHttpError } from './testing/expect-error';
 import {
 	agentBody,
@@ -19,14 +21,30 @@ import {
 const SUBNET = Principal.fromText(
 	'tdb26-jop6k-aogll-7ltgs-eruif-6kk7m-qpktf-gdiqx-mxtrf-vb5e6-eqe'
 );
+const ROOT_KEY = new SubnetKey();
 const subnet = (isHosted: (id: Uint8Array) => boolean = () => true): SubnetContext => ({
 	nowNs: nowNs(),
 	subnetId: SUBNET.toUint8Array(),
+	rootPublicKey: ROOT_KEY.publicKey,
 	isHosted
 });
 const post = (url: string, body: Uint8Array) => ({ method: 'POST', url, body });
 
 describe('acceptRequest: route, decode, effective canister id, authenticate', () => {
+	test('canister signatures verify under the subnet context root key, and only under it', async () => {
+		const certifiedBy = (key: SubnetKey) => (data: Uint8Array) =>
+			key.dataCertificate(CANISTER.toUint8Array(), data, nowNs());
+		const seed = new TextEncoder().encode('seed');
+		const ours = new CanisterSignatureIdentity(CANISTER, seed, certifiedBy(ROOT_KEY));
+		const url = `/api/v3/canister/${CANISTER}/call`;
+		const accepted = acceptRequest(post(url, await agentBody(ours, 'call')), subnet());
+		if (accepted.endpoint !== 'call') throw new Error('unreachable');
+		expect(accepted.auth.sender).toEqual(ours.getPrincipal().toUint8Array());
+		const theirs = new CanisterSignatureIdentity(CANISTER, seed, certifiedBy(new SubnetKey()));
+		const body = await agentBody(theirs, 'call');
+		expectHttpError(() => acceptRequest(post(url, body), subnet()), 'invalid_signature');
+	});
+
 	test('v3 and v2 calls, queries and read_state as the agent sends them', async () => {
 		const identity = await newIdentity('ecdsa-secp256k1');
 		const call = await agentBody(identity, 'call');

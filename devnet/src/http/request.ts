@@ -24,6 +24,8 @@ export interface SubnetContext {
 	/** Current time in ns since the epoch (devnet's clock). */
 	nowNs: bigint;
 	subnetId: Uint8Array;
+	/** The root key (96-byte BLS12-381 G2) that certificates inside canister signatures verify under. */
+	rootPublicKey: Uint8Array;
 	/** Whether an effective canister id lies in this subnet's canister ranges. */
 	isHosted(canisterId: Uint8Array): boolean;
 }
@@ -79,12 +81,12 @@ export function acceptRequest(request: HttpRequestInput, subnet: SubnetContext):
 		case 'query': {
 			const envelope = decodeEnvelope(request.body, target.endpoint);
 			checkEffectiveCanisterId(envelope.content, target.effectiveCanisterId);
-			const auth = authenticate(envelope, subnet.nowNs);
+			const auth = authenticate(envelope, subnet.nowNs, subnet.rootPublicKey);
 			return { ...target, envelope, content: envelope.content, auth };
 		}
 		case 'read_state': {
 			const envelope = decodeEnvelope(request.body, 'read_state');
-			const auth = authenticate(envelope, subnet.nowNs);
+			const auth = authenticate(envelope, subnet.nowNs, subnet.rootPublicKey);
 			return { ...target, envelope, content: envelope.content, auth };
 		}
 	}

@@ -113,7 +113,12 @@ function fakeDevnet(outcome: QueryOutcome, options: { signer?: NodeKey; corrupt?
 					url: url.pathname,
 					body: init?.body ? new Uint8Array(init.body as ArrayBuffer) : new Uint8Array()
 				},
-				{ nowNs: nowNs(), subnetId: subnet.subnetId, isHosted: () => true }
+				{
+					nowNs: nowNs(),
+					subnetId: subnet.subnetId,
+					rootPublicKey: subnet.rootPublicKey,
+					isHosted: () => true
+				}
 			);
 			if (accepted.endpoint === 'status')
 				return cborResponse(statusBody(subnet.rootPublicKey, 'devnet-test'));

@@ -128,6 +128,7 @@ export class DevnetHttpHandler {
 				{
 					nowNs: this.devnet.engine.timeNanos,
 					subnetId: this.facts.subnetId,
+					rootPublicKey: this.devnet.subnetKey.publicKey,
 					isHosted: (id) =>
 						id.length === 0 || counterOfCanisterId(Principal.fromUint8Array(id)) !== undefined
 				}
