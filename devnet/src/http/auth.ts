@@ -14,6 +14,7 @@
 import { Principal } from '@dfinity/principal';
 import { sha224 } from '@noble/hashes/sha2';
 import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils';
+import { equalBytes } from '../bytes';
 import { delegationMap, type Envelope, type SignedDelegation } from './envelope';
 import { HttpRequestError } from './errors';
 import { hashOfMap } from './hash';
@@ -49,10 +50,6 @@ export function selfAuthenticatingPrincipal(derPublicKey: Uint8Array): Uint8Arra
 }
 
 const principalText = (bytes: Uint8Array) => Principal.fromUint8Array(bytes).toText();
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-	return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
 
 function checkIngressExpiry(expiry: bigint, nowNs: bigint): void {
 	const max = nowNs + MAX_INGRESS_TTL_NS + PERMITTED_DRIFT_NS;
