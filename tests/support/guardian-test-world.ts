@@ -5,17 +5,17 @@
 import type { SignIdentity } from '@dfinity/agent';
 import { Principal } from '@dfinity/principal';
 import { MasterPublicKey } from '@dfinity/vetkeys';
-import { VetKdMasterKey } from '../../../devnet/src/vetkd/math';
-import type { Result } from '../../../canister/vault/domain/index';
-import { World, ok } from '../../../tests/unit/vault/world';
-import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '$lib/crypto/protocol';
-import { CANISTER_ID } from '$lib/crypto/vectors';
-import { sealShares } from '$lib/crypto/vetkeys';
-import { verifySharesKey } from '$lib/crypto/vetkd-keys';
-import { CanisterError, describeError } from '$lib/canisters/errors';
-import type { GuardianCalls, RequesterCalls } from './guardian-calls';
-import type { VetKdTrust } from './vetkd-trust';
-import type { KeyValueStorage } from './recovery-store';
+import { VetKdMasterKey } from '../../devnet/src/vetkd/math';
+import type { Result } from '../../canister/vault/domain/index';
+import { World, ok } from '../unit/vault/world';
+import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '../../src/lib/crypto/protocol';
+import { CANISTER_ID } from './vectors';
+import { sealShares } from '../../src/lib/crypto/vetkeys';
+import { verifySharesKey } from '../../src/lib/crypto/vetkd-keys';
+import { CanisterError, describeError } from '../../src/lib/canisters/errors';
+import type { GuardianCalls, RequesterCalls } from '../../src/lib/services/guardian-calls';
+import type { VetKdTrust } from '../../src/lib/services/vetkd-trust';
+import type { KeyValueStorage } from '../../src/lib/services/recovery-store';
 
 export const TEST_CANISTER_ID = Principal.fromText(CANISTER_ID);
 export const master = VetKdMasterKey.fromSeed(new Uint8Array(32).fill(7));
