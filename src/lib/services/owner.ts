@@ -1,5 +1,6 @@
-// The owner's flows: create a vault with invitations, watch acceptance, seal, and the
-// phrase-authorized changes. Phrase-authorized calls are sent by the phrase identity itself
+// The owner's services over an OwnerContext (the vault canister and II): create a vault with
+// invitations, watch acceptance, the dashboard's overview, and the phrase-authorized changes
+// (sealing is in owner-seal.ts). Phrase-authorized calls are sent by the phrase identity itself
 // (the IC checks its signature; the canister checks it is the vault's phrase and the nonce).
 // Secrets (entropy, phrase key, invite secrets) are passed in and never kept here.
 import type { Identity } from '@dfinity/agent';
