@@ -12,12 +12,26 @@ import { vaultCanister, type VaultCanister } from '../../src/lib/canisters/vault
 import { readConfig, type AppConfig } from '../../src/lib/config';
 import { derivePhraseKey } from '../../src/lib/crypto/ii-key';
 import { GuardianKeyRequest } from '../../src/lib/crypto/vetkeys';
-import { NS_PER_HOUR, VaultExistsError, setDelay } from '../../src/lib/services/owner';
-import { ownerContext } from '../../src/lib/services/owner-context';
+import {
+	NS_PER_HOUR,
+	VaultExistsError,
+	cancelRecovery,
+	createVault,
+	deleteVault,
+	ownerContext,
+	raiseAlarm,
+	setDelay,
+	setGuardians,
+	vaultOverviews,
+	watchAcceptance
+} from '../../src/lib/services/owner';
 import { parseInviteFragment, type InviteLink } from '../../src/lib/services/invite-link';
-import { PhraseMismatchError } from '../../src/lib/services/owner-phrase';
-import { dashboardFlow } from '../../src/lib/services/owner-dashboard';
-import { protectFlow } from '../../src/lib/services/owner-protect';
+import {
+	PhraseMismatchError,
+	bindPhrase,
+	protectPhrase
+} from '../../src/lib/services/owner-phrase';
+import { sealVault } from '../../src/lib/services/owner-seal';
 import { trustedKeys, vetKdTrustFor } from '../../src/lib/services/vetkd-trust';
 import { deployCanisters } from '@tessera/devnet/server';
 import buildWasm from '../canister/global-setup';
@@ -116,20 +130,19 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		});
 		const owner = Ed25519KeyIdentity.generate();
 		const context = await ownerContext(owner, APP, appConfig());
-		const flow = protectFlow(context);
 
 		// bind: a wrong phrase is refused; the right one is unprotected, then protected
-		await expect(flow.bindPhrase(anchor, new Uint8Array(32).fill(7))).rejects.toBeInstanceOf(
+		await expect(bindPhrase(context.ii, anchor, new Uint8Array(32).fill(7))).rejects.toBeInstanceOf(
 			PhraseMismatchError
 		);
-		expect((await flow.bindPhrase(anchor, entropy)).status).toBe('unprotected');
+		expect((await bindPhrase(context.ii, anchor, entropy)).status).toBe('unprotected');
 		expect(await context.ii.anchorPhrase(anchor)).toBe('unprotected');
-		await flow.protectPhrase(anchor, phraseKey);
-		expect((await flow.bindPhrase(anchor, entropy)).status).toBe('protected');
+		await protectPhrase(context.ii, anchor, phraseKey);
+		expect((await bindPhrase(context.ii, anchor, entropy)).status).toBe('protected');
 
 		// create: one invitation per guardian; a second vault for the anchor is refused
 		const labels = ['Alice', 'Bob', 'Carol'];
-		const { vaultId, invitations } = await flow.createVault({
+		const { vaultId, invitations } = await createVault(context, {
 			anchor,
 			phraseKey,
 			guardians: labels,
@@ -137,12 +150,13 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		});
 		expect(invitations.map((i) => i.label)).toEqual(labels);
 		await expect(
-			flow.createVault({ anchor, phraseKey, guardians: labels, delayHours: 24 })
+			createVault(context, { anchor, phraseKey, guardians: labels, delayHours: 24 })
 		).rejects.toBeInstanceOf(VaultExistsError);
 
 		// invite: live acceptance reports each guardian as they accept the link's secret
 		const updates: boolean[][] = [];
-		const stop = flow.watchAcceptance(
+		const stop = watchAcceptance(
+			context,
 			vaultId,
 			(accepted) => updates.push(accepted),
 			() => {}
@@ -162,7 +176,9 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 
 		// seal: progress through every step, then each guardian can open its own share
 		const steps: number[] = [];
-		await flow.seal({ vaultId, threshold: 2, entropy, phraseKey }, (_, done) => steps.push(done));
+		await sealVault(context, { vaultId, threshold: 2, entropy, phraseKey }, (_, done) =>
+			steps.push(done)
+		);
 		expect(steps).toEqual([0, 1, 2, 3]);
 		const [view] = await context.vault.ownerVaults();
 		expect(view?.health).toMatchObject({ sealed: true, shareHolders: 3, threshold: 2 });
@@ -188,16 +204,15 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		expect(changed?.nonce).toBe((view?.nonce ?? 0n) + 1n);
 
 		// dashboard: a recovery opened by someone else, the alarm, and a cancel by the phrase
-		const dashboard = dashboardFlow(context);
 		const requester = await vaultAs(Ed25519KeyIdentity.generate());
 		const { requestId } = await requester.openRecovery(anchor);
-		const [withRequest] = await dashboard.load();
+		const [withRequest] = await vaultOverviews(context);
 		expect(withRequest?.vault.activeRequest?.requestId).toBe(requestId);
 		expect(withRequest?.phrase).toBe('protected'); // asked of II without the phrase
-		await dashboard.raiseAlarm(requestId);
+		await raiseAlarm(context, requestId);
 		expect((await requester.requestStatus(requestId)).alarmRaisedAt).toBeDefined();
-		await dashboard.cancelRecovery(phraseKey, vaultId, requestId);
-		const [afterCancel] = await dashboard.load();
+		await cancelRecovery(context, phraseKey, { vaultId, requestId });
+		const [afterCancel] = await vaultOverviews(context);
 		expect(afterCancel?.vault.activeRequest).toBeUndefined();
 		expect(afterCancel?.audit.map((event) => event.kind).slice(0, 3)).toEqual([
 			'recovery-cancelled',
@@ -206,14 +221,17 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		]);
 
 		// rotate: replace Carol by Dave, who accepts; then reseal with the new set
-		const [dave] = await dashboard.rotate(phraseKey, vaultId, { keep: [0, 1], invite: ['Dave'] });
+		const [dave] = await setGuardians(context, phraseKey, vaultId, {
+			keep: [0, 1],
+			invite: ['Dave']
+		});
 		const daveLink = linkOf(dave!.url);
 		await (await vaultAs(Ed25519KeyIdentity.generate())).acceptInvite(daveLink);
-		const [rotated] = await dashboard.load();
+		const [rotated] = await vaultOverviews(context);
 		expect(rotated?.vault.slots.map((slot) => slot.label)).toEqual(['Alice', 'Bob', 'Dave']);
 		expect(rotated?.vault.health.resealNeeded).toBe(true);
-		await dashboard.reseal({ vaultId, threshold: 3, entropy, phraseKey }, () => {});
-		const [resealed] = await dashboard.load();
+		await sealVault(context, { vaultId, threshold: 3, entropy, phraseKey }, () => {});
+		const [resealed] = await vaultOverviews(context);
 		expect(resealed?.vault.health).toMatchObject({
 			sealed: true,
 			resealNeeded: false,
@@ -222,8 +240,8 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		});
 
 		// delete: gone for the owner
-		await dashboard.deleteVault(phraseKey, vaultId);
-		expect(await dashboard.load()).toEqual([]);
+		await deleteVault(context, phraseKey, vaultId);
+		expect(await vaultOverviews(context)).toEqual([]);
 	}, 300_000); // ~40 calls with vetKD and Candid in Azle: minutes on a loaded 2-core machine
 });
 

@@ -1,6 +1,7 @@
 // The complete story, each person in their own browser context against devnet: the owner
-// protects an anchor with three guardians (2 of 3), loses access, opens a recovery from a fresh
-// browser, two guardians approve after comparing the code, the release waits for the delay,
+// protects an anchor with five guardians, 3 of 5 and a 96-hour delay (not the wizard's defaults,
+// so what the owner chose must reach the canister), loses access, opens a recovery from a fresh
+// browser, three guardians approve after comparing the code, the release waits for the delay,
 // the phrase comes back and the sweep removes the attacker's device and protects the phrase.
 // Every outcome is checked on the canisters too, not only on screen.
 import { verificationCode } from '../../src/lib/crypto/verification-code';
@@ -8,13 +9,20 @@ import { expect, test } from './fixtures';
 import { pendingRequest, shownCode, vote } from './flows/guardian';
 import { SLOW_STEP_MS } from './flows/owner';
 import { getPhraseBack, openRecovery, recoverPhrase, sweepDevices } from './flows/recover';
-import { setUpSealedVault } from './flows/vault';
+import { setUpSealedVault, type GuardianPlan } from './flows/vault';
 import { DEVICE_ALIASES, devnetTimeNs, vaultCanister, localIdentity } from './support/devnet';
 import { checkScreen } from './support/screens';
 
 const HOUR_MS = 3_600_000;
-/** The wizard's default and recommended waiting period. */
-const DELAY_HOURS = 72;
+const HOUR_NS = 3_600_000_000_000n;
+/** The owner's choice: 3 of 5, and a waiting period other than the wizard's 72 hours. */
+const PLAN = {
+	guardians: ['Alice', 'Bob', 'Carol', 'Dave', 'Erin'],
+	threshold: 3,
+	delayHours: 96
+} as const satisfies GuardianPlan;
+const DELAY_HOURS = PLAN.delayHours;
+const THRESHOLD = PLAN.threshold;
 
 test('the complete story: protect, invite, seal, recover, sweep', async ({
 	world,
@@ -28,7 +36,10 @@ test('the complete story: protect, invite, seal, recover, sweep', async ({
 	const canister = await vaultCanister(world, localIdentity('story-alice'));
 	const anchor = await createAnchor('story');
 
-	const { owner, guardians } = await setUpSealedVault(openAs, 'story', anchor, { screens: true });
+	const { owner, guardians } = await setUpSealedVault(openAs, 'story', anchor, {
+		screens: true,
+		plan: PLAN
+	});
 
 	await test.step('the owner and the guardians see the sealed vault', async () => {
 		await owner.page.goto('/owner');
@@ -46,21 +57,26 @@ test('the complete story: protect, invite, seal, recover, sweep', async ({
 		await openRecovery(requester.page, anchor.number, { screens: true });
 		requestId = (await canister.activeRequest(anchor.number)) ?? -1n;
 		expect(requestId).toBeGreaterThanOrEqual(0n);
+		// the vault was created and sealed with what the owner chose
+		const opened = await canister.request(requestId);
+		expect(opened.threshold).toBe(THRESHOLD);
+		expect(opened.guardianCount).toBe(PLAN.guardians.length);
+		expect(opened.releasableAt - opened.openedAt).toBe(BigInt(DELAY_HOURS) * HOUR_NS);
 	});
 
 	await test.step('the verification codes match on both sides and are the real one', async () => {
 		const { requester: requesterPrincipal } = await canister.request(requestId);
 		const expected = verificationCode(requestId, requesterPrincipal).text;
 		expect(await shownCode(requester.page)).toBe(expected);
-		for (const [i, guardian] of guardians.slice(0, 2).entries()) {
+		for (const [i, guardian] of guardians.slice(0, THRESHOLD).entries()) {
 			const card = await pendingRequest(guardian.page, anchor.number);
 			expect(await shownCode(card)).toBe(expected);
 			if (i === 0) await checkScreen(guardian.page, 'guardian-request', { phone: true });
 		}
 	});
 
-	await test.step('two guardians approve', async () => {
-		for (const [i, guardian] of guardians.slice(0, 2).entries()) {
+	await test.step(`${THRESHOLD} guardians approve`, async () => {
+		for (const [i, guardian] of guardians.slice(0, THRESHOLD).entries()) {
 			const card = await pendingRequest(guardian.page, anchor.number);
 			await vote(guardian.page, card, 'approve');
 			await expect
@@ -68,7 +84,9 @@ test('the complete story: protect, invite, seal, recover, sweep', async ({
 				.toBe(i + 1);
 			await expect(card.getByText('You approved this request.')).toBeVisible();
 		}
-		await expect(requester.page.getByText(/2 of 2/).first()).toBeVisible({ timeout: 60_000 });
+		await expect(
+			requester.page.getByText(`${THRESHOLD} of ${THRESHOLD}`, { exact: false }).first()
+		).toBeVisible({ timeout: 60_000 });
 	});
 
 	await test.step('the release is refused before the delay has passed', async () => {

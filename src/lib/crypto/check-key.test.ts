@@ -10,7 +10,7 @@ import {
 } from './check-key';
 import { encodeEnvelope } from './envelope';
 import { ed25519KeyFromDer, ed25519Principal } from './protocol';
-import { CHECK_KEY_VECTOR as V } from './vectors';
+import { CHECK_KEY_VECTOR as V } from '../../../tests/support/vectors';
 
 const input: CheckKeyInput = {
 	canisterId: Principal.fromText(V.canisterId),

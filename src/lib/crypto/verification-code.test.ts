@@ -4,7 +4,7 @@ import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { describe, expect, it } from 'vitest';
 import { VERIFICATION_EMOJI } from './protocol';
 import { verificationCode } from './verification-code';
-import { PRINCIPAL, VERIFICATION_CODE_VECTORS } from './vectors';
+import { PRINCIPAL, VERIFICATION_CODE_VECTORS } from '../../../tests/support/vectors';
 
 describe('verification code', () => {
 	for (const { requestId, requester, text } of VERIFICATION_CODE_VECTORS) {

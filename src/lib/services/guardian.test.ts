@@ -1,5 +1,5 @@
 // The guardian's flows against the real guardian domain and real vetKD math (see
-// guardian-test-world.ts: only the network transport is left out).
+// tests/support/guardian-test-world.ts: only the network transport is left out).
 import type { SignIdentity } from '@dfinity/agent';
 import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
@@ -27,7 +27,7 @@ import {
 	sealedWorld,
 	TEST_CANISTER_ID,
 	trust
-} from './guardian-test-world';
+} from '../../../tests/support/guardian-test-world';
 import type { CanisterError } from '$lib/canisters/errors';
 
 vi.setConfig({ testTimeout: 30_000 });

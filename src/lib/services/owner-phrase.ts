@@ -1,8 +1,11 @@
 // Binding the owner's phrase to the anchor: the phrase key (as II derives it) must be the
 // anchor's recovery phrase; if it is not yet protected, the owner can protect it, signed by the
 // phrase itself. Nothing here keeps the phrase: callers hold the entropy and wipe it.
-import type { SignIdentity } from '@dfinity/agent';
+import type { HttpAgent, SignIdentity } from '@dfinity/agent';
+import type { AppConfig } from '../config';
 import { derivePhraseKey, type PhraseKey } from '../crypto/ii-key';
+import { createIiClient, toIiError } from '../ii';
+import { createIiActor } from '../ii/actor';
 import { FlowError } from './errors';
 
 /** The part of the Internet Identity client (src/lib/ii) the owner flows use. */
@@ -17,6 +20,29 @@ export interface PhraseAuthority {
 }
 
 export type AnchorPhrase = 'protected' | 'unprotected' | 'none';
+
+/** The authority over II through `agent` (the owner's). */
+export function phraseAuthority(
+	agent: HttpAgent,
+	canisterId: AppConfig['internetIdentityCanisterId']
+): PhraseAuthority {
+	const client = createIiClient({ agent, canisterId });
+	const actor = createIiActor(agent, canisterId);
+	return {
+		checkPhrase: (anchor, phraseKey) => client.checkPhrase(anchor, phraseKey),
+		protectPhrase: (anchor, identity) => client.protectPhrase(anchor, identity),
+		async anchorPhrase(anchor): Promise<AnchorPhrase> {
+			const devices = await actor.lookup(anchor).catch((error: unknown) => {
+				throw toIiError(error);
+			});
+			const phrases = devices.filter((device) => 'seed_phrase' in device.key_type);
+			if (phrases.length === 0) return 'none';
+			return phrases.every((device) => 'protected' in device.protection)
+				? 'protected'
+				: 'unprotected';
+		}
+	};
+}
 
 export type PhraseStatus = 'protected' | 'unprotected';
 

@@ -1,16 +1,26 @@
-// The owner's flows: create a vault with invitations, watch acceptance, seal, and the
-// phrase-authorized changes. Phrase-authorized calls are sent by the phrase identity itself
+// The owner's services over an OwnerContext (the vault canister and II): create a vault with
+// invitations, watch acceptance, the dashboard's overview, and the phrase-authorized changes
+// (sealing is in owner-seal.ts). Phrase-authorized calls are sent by the phrase identity itself
 // (the IC checks its signature; the canister checks it is the vault's phrase and the nonce).
 // Secrets (entropy, phrase key, invite secrets) are passed in and never kept here.
 import type { Identity } from '@dfinity/agent';
 import type { Principal } from '@dfinity/principal';
+import { createAgent } from '../canisters/agent';
+import { CanisterError, describeError } from '../canisters/errors';
+import {
+	vaultCanister,
+	type AuditEvent,
+	type OwnerVaultView,
+	type SlotSpec,
+	type VaultCanister
+} from '../canisters/vault.canister';
 import type { AppConfig } from '../config';
-import type { VaultCanister, OwnerVaultView, SlotSpec } from '../canisters/vault.canister';
 import type { PhraseKey } from '../crypto/ii-key';
 import { FlowError } from './errors';
 import { inviteLink } from './invite-link';
 import { inviteHash, newInviteSecret } from './owner-invites';
-import type { PhraseAuthority } from './owner-phrase';
+import { phraseAuthority, type AnchorPhrase, type PhraseAuthority } from './owner-phrase';
+import { poll } from './poll';
 
 import type { Progress } from './progress';
 export type { Progress };
@@ -31,6 +41,26 @@ export interface OwnerContext {
 	/** Which vetKD master key the canister's keys must derive from. */
 	readonly network: AppConfig['network'];
 	readonly vetKdKeyName: string;
+}
+
+/** The owner's context for `identity`: the vault canister and II through agents for `settings`. */
+export async function ownerContext(
+	identity: Identity,
+	appOrigin: string,
+	settings: AppConfig
+): Promise<OwnerContext> {
+	const canisterId = settings.vaultCanisterId;
+	if (!canisterId) throw new CanisterError('NotConfigured', describeError('NotConfigured'));
+	const agent = await createAgent(identity, settings);
+	return {
+		owner: identity.getPrincipal(),
+		vault: vaultCanister(agent, canisterId),
+		asIdentity: async (other) => vaultCanister(await createAgent(other, settings), canisterId),
+		ii: phraseAuthority(agent, settings.internetIdentityCanisterId),
+		appOrigin,
+		network: settings.network,
+		vetKdKeyName: settings.vetKdKeyName
+	};
 }
 
 export interface Invitation {
@@ -107,6 +137,43 @@ export async function ownerVault(context: OwnerContext, vaultId: bigint): Promis
 /** Which invitations are accepted, by slot: the guardian's principal once accepted. */
 export function acceptance(vault: OwnerVaultView): { label: string; accepted: boolean }[] {
 	return vault.slots.map((slot) => ({ label: slot.label, accepted: slot.guardian !== undefined }));
+}
+
+export const ACCEPTANCE_POLL_MS = 3_000;
+
+/** Reports which slots have accepted, every few seconds, until the returned stop is called. */
+export function watchAcceptance(
+	context: OwnerContext,
+	vaultId: bigint,
+	onupdate: (accepted: boolean[]) => void,
+	onerror: (error: unknown) => void
+): () => void {
+	return poll(
+		async () =>
+			onupdate(acceptance(await ownerVault(context, vaultId)).map(({ accepted }) => accepted)),
+		ACCEPTANCE_POLL_MS,
+		onerror
+	);
+}
+
+export interface VaultOverview {
+	vault: OwnerVaultView;
+	/** The anchor's recovery phrase on II; 'unknown' when II could not be asked. */
+	phrase: AnchorPhrase | 'unknown';
+	/** Newest first. */
+	audit: AuditEvent[];
+}
+
+/** The owner's vaults, each with its audit log and how II shows the anchor's phrase. */
+export async function vaultOverviews(context: OwnerContext): Promise<VaultOverview[]> {
+	const vaults = await context.vault.ownerVaults();
+	return Promise.all(
+		vaults.map(async (vault) => ({
+			vault,
+			audit: [...(await context.vault.auditLog(vault.vaultId))].reverse(),
+			phrase: await context.ii.anchorPhrase(vault.anchor).catch(() => 'unknown' as const)
+		}))
+	);
 }
 
 /** The vault's current operation counter: what the next phrase-authorized call must carry. */

@@ -2,7 +2,7 @@
 // IdbStorage (same get/set/remove contract, values kept as structured objects like IndexedDB);
 // the WebCrypto keys are real. The browser tests exercise the IndexedDB itself.
 import { describe, expect, it } from 'vitest';
-import { MapStorage } from './guardian-test-world';
+import { MapStorage } from '../../../tests/support/guardian-test-world';
 import { RequesterStore } from './recovery-store';
 
 describe('the requester key store', () => {

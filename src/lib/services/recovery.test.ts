@@ -1,5 +1,5 @@
 // The requester's flows against the real guardian domain and real vetKD math (see
-// guardian-test-world.ts), with guardians approving through the real guardian flow.
+// tests/support/guardian-test-world.ts), with guardians approving through the real guardian flow.
 import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../canister/vault/domain/index';
 import { newPrincipal, World } from '../../../tests/unit/vault/world';
@@ -22,7 +22,7 @@ import {
 	sealedWorld,
 	trust,
 	type SealedWorld
-} from './guardian-test-world';
+} from '../../../tests/support/guardian-test-world';
 
 vi.setConfig({ testTimeout: 30_000 });
 

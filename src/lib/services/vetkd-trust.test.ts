@@ -1,7 +1,7 @@
 import { bytesToHex } from '@noble/hashes/utils';
 import { describe, expect, it } from 'vitest';
 import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '$lib/crypto/protocol';
-import { master, TEST_CANISTER_ID } from './guardian-test-world';
+import { master, TEST_CANISTER_ID } from '../../../tests/support/guardian-test-world';
 import { trustedKeys, vetKdTrustFor } from './vetkd-trust';
 
 const canister = TEST_CANISTER_ID.toUint8Array();

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CanisterError, describeError } from '$lib/canisters/errors';
 import { inviteLink } from '$lib/services/invite-link';
-import { seriousViolations } from '$lib/components/testing/axe';
+import { seriousViolations } from '../../../tests/support/axe';
 
 const calls = {
 	invitation: vi.fn(),

@@ -1,13 +1,19 @@
 // The setup most stories start from: an owner with a sealed vault guarded by three people
-// (2 of 3), each in their own signed-in browser context.
+// (2 of 3, the wizard's default delay) unless the story plans otherwise, each in their own
+// signed-in browser context.
 import { expect, test } from '@playwright/test';
 import type { TestAnchor } from '../support/devnet';
 import { DEVICE_ALIASES } from '../support/devnet';
 import type { Person } from '../support/session';
 import { acceptInvitation } from './guardian';
-import { createVault, sealVault, type SealOptions } from './owner';
+import { createVault, sealVault, type SealOptions, type VaultPlan } from './owner';
 
 export const GUARDIAN_NAMES = ['Alice', 'Bob', 'Carol'] as const;
+
+/** Who guards the vault and what they must agree on: the vault part of a story's plan. */
+export type GuardianPlan = Pick<VaultPlan, 'guardians' | 'threshold' | 'delayHours'>;
+
+const DEFAULT_PLAN: GuardianPlan = { guardians: GUARDIAN_NAMES, threshold: 2 };
 
 type OpenAs = (name: string, options?: { signedIn?: boolean; next?: string }) => Promise<Person>;
 
@@ -22,22 +28,24 @@ export async function setUpSealedVault(
 	openAs: OpenAs,
 	story: string,
 	anchor: TestAnchor,
-	options: SealOptions = {}
+	options: SealOptions & { plan?: GuardianPlan } = {}
 ): Promise<GuardedVault> {
+	const plan = options.plan ?? DEFAULT_PLAN;
+	const names = plan.guardians;
 	const owner = await openAs(`${story}-owner`, { next: '/owner' });
 	const guardians = await Promise.all(
-		GUARDIAN_NAMES.map((name) => openAs(`${story}-${name.toLowerCase()}`, { next: '/guardian' }))
+		names.map((name) => openAs(`${story}-${name.toLowerCase()}`, { next: '/guardian' }))
 	);
 
 	let links: string[] = [];
 	await test.step('the owner sets up the vault and gets one invitation per guardian', async () => {
 		links = await createVault(
 			owner.page,
-			{ anchor: anchor.number, words: anchor.words, guardians: GUARDIAN_NAMES, threshold: 2 },
+			{ anchor: anchor.number, words: anchor.words, ...plan },
 			options
 		);
-		expect(links).toHaveLength(GUARDIAN_NAMES.length);
-		expect(new Set(links).size).toBe(GUARDIAN_NAMES.length);
+		expect(links).toHaveLength(names.length);
+		expect(new Set(links).size).toBe(names.length);
 		for (const link of links) {
 			// the invite secret travels only in the fragment, never to a server
 			expect(new URL(link).search).toBe('');
@@ -58,7 +66,7 @@ export async function setUpSealedVault(
 	});
 
 	await test.step('the owner seals the shares once all have accepted', async () => {
-		await sealVault(owner.page, GUARDIAN_NAMES.length, options);
+		await sealVault(owner.page, names.length, options);
 	});
 	return { owner, guardians, links };
 }

@@ -145,7 +145,11 @@ export interface RequestStatus {
 	status: string;
 	approvals: number;
 	declines: number;
+	/** Approvals needed and guardians holding shares, as sealed. */
+	threshold: number;
+	guardianCount: number;
 	/** Nanoseconds on devnet's clock. */
+	openedAt: bigint;
 	releasableAt: bigint;
 	alarmRaisedAt: [] | [bigint];
 }

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { verificationCode } from '$lib/crypto/verification-code';
 import type { GuardedVaultView } from '$lib/services/guardian';
 import type { RequestView } from '$lib/services/guardian-calls';
-import { seriousViolations } from '../testing/axe';
+import { seriousViolations } from '../../../../tests/support/axe';
 import AuditLog from './AuditLog.svelte';
 import GuardedVaultCard from './GuardedVaultCard.svelte';
 import InvitationCard from './InvitationCard.svelte';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { createRawSnippet } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { CanisterError } from '$lib/canisters/errors';
-import { seriousViolations } from '../testing/axe';
+import { seriousViolations } from '../../../../tests/support/axe';
 import Connected from './Connected.svelte';
 import SessionBar from './SessionBar.svelte';
 import SignInForm from './SignInForm.svelte';

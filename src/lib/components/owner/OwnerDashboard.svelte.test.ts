@@ -1,4 +1,4 @@
-// The dashboard with a scripted DashboardFlow: canisters cannot run in jsdom (the services are
+// The dashboard (views, DashboardFlow and VaultChangesFlow) with scripted ports: canisters cannot run in jsdom (the services are
 // driven through devnet in tests/agent/vault-wrapper.test.ts).
 import { Principal } from '@dfinity/principal';
 import { render, screen, within } from '@testing-library/svelte';
@@ -7,9 +7,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { OwnerVaultView, RequestView } from '$lib/canisters/vault.canister';
 import type { PhraseKey } from '$lib/crypto/ii-key';
 import { phraseFromEntropy } from '$lib/crypto/phrase';
-import type { DashboardFlow, VaultOverview } from '$lib/services/owner-dashboard';
+import {
+	DashboardFlow,
+	type DashboardPorts,
+	type VaultOverview
+} from '$lib/flows/DashboardFlow.svelte';
 import { CanisterError } from '$lib/canisters/errors';
-import { seriousViolations } from '../testing/axe';
+import { seriousViolations } from '../../../../tests/support/axe';
 import OwnerDashboard from './OwnerDashboard.svelte';
 
 const MS = 1_000_000n;
@@ -68,8 +72,8 @@ function vault(overrides: Partial<OwnerVaultView> = {}): OwnerVaultView {
 	};
 }
 
-function scriptedFlow(overviews: VaultOverview[], overrides: Partial<DashboardFlow> = {}) {
-	const flow: DashboardFlow = {
+function scriptedPorts(overviews: VaultOverview[], overrides: Partial<DashboardPorts> = {}) {
+	const ports: DashboardPorts = {
 		load: vi.fn(async () => overviews),
 		raiseAlarm: vi.fn(async () => {}),
 		unlock: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'protected' as const })),
@@ -81,7 +85,7 @@ function scriptedFlow(overviews: VaultOverview[], overrides: Partial<DashboardFl
 		reseal: vi.fn(async () => {}),
 		...overrides
 	};
-	return flow;
+	return ports;
 }
 
 async function unlock() {
@@ -96,8 +100,8 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 			{ kind: 'checked-in' as const, at: NOW, index: 0, ref: 0n },
 			{ kind: 'sealed' as const, at: NOW - MS * 1000n, index: 255, ref: 0n }
 		];
-		const flow = scriptedFlow([{ vault: vault(), audit, phrase: 'protected' }]);
-		const { container } = render(OwnerDashboard, { flow });
+		const ports = scriptedPorts([{ vault: vault(), audit, phrase: 'protected' }]);
+		const { container } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		expect(await screen.findByTestId('vault-sealed')).toHaveTextContent(
 			'Sealed, held by 3 guardians'
 		);
@@ -114,7 +118,7 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 	});
 
 	it('offers to protect an anchor when there is no vault', async () => {
-		render(OwnerDashboard, { flow: scriptedFlow([]) });
+		render(OwnerDashboard, { flow: new DashboardFlow(scriptedPorts([])) });
 		expect(await screen.findByRole('link', { name: 'Protect my anchor' })).toHaveAttribute(
 			'href',
 			'/owner/protect'
@@ -128,13 +132,13 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 				new CanisterError('Network', 'Tessera could not reach the Internet Computer.')
 			)
 			.mockResolvedValueOnce(undefined);
-		const flow = scriptedFlow(
+		const ports = scriptedPorts(
 			[{ vault: vault({ activeRequest: REQUEST }), audit: [], phrase: 'protected' }],
 			{
 				raiseAlarm
 			}
 		);
-		render(OwnerDashboard, { flow });
+		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		expect(await screen.findByText('Someone asked to recover your phrase')).toBeInTheDocument();
 		await userEvent.click(screen.getByRole('button', { name: 'This isn’t me' }));
 		await userEvent.click(screen.getByRole('button', { name: 'Yes, raise the alarm' }));
@@ -155,13 +159,13 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 				)
 			)
 			.mockResolvedValue({ phraseKey: PHRASE_KEY, status: 'protected' });
-		const flow = scriptedFlow(
+		const ports = scriptedPorts(
 			[{ vault: vault({ activeRequest: REQUEST }), audit: [], phrase: 'protected' }],
 			{
 				unlock: unlockFlow
 			}
 		);
-		render(OwnerDashboard, { flow });
+		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		await screen.findByRole('button', { name: 'Unlock changes' });
 		await unlock();
 		expect(await screen.findByText('Not unlocked')).toBeInTheDocument();
@@ -173,25 +177,25 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 		await userEvent.type(hours, '12');
 		await userEvent.click(screen.getByRole('button', { name: 'Save waiting period' }));
 		expect(screen.getByText(/at least 24 hours/u)).toBeInTheDocument();
-		expect(flow.setDelay).not.toHaveBeenCalled();
+		expect(ports.setDelay).not.toHaveBeenCalled();
 		await userEvent.clear(hours);
 		await userEvent.type(hours, '96');
 		await userEvent.click(screen.getByRole('button', { name: 'Save waiting period' }));
-		expect(flow.setDelay).toHaveBeenCalledWith(PHRASE_KEY, 9n, 96);
+		expect(ports.setDelay).toHaveBeenCalledWith(PHRASE_KEY, 9n, 96);
 		expect(await screen.findByText('The waiting period is changed.')).toBeInTheDocument();
 
 		await userEvent.click(screen.getByRole('button', { name: 'Cancel this recovery' }));
 		await userEvent.click(screen.getByRole('button', { name: 'Yes, cancel it' }));
-		expect(flow.cancelRecovery).toHaveBeenCalledWith(PHRASE_KEY, 9n, 5n);
+		expect(ports.cancelRecovery).toHaveBeenCalledWith(PHRASE_KEY, 9n, 5n);
 
 		const confirm = screen.getByLabelText('Type “delete 10042” to confirm');
 		await userEvent.type(confirm, 'delete 1004');
 		await userEvent.click(screen.getByRole('button', { name: 'Delete vault' }));
-		expect(flow.deleteVault).not.toHaveBeenCalled();
+		expect(ports.deleteVault).not.toHaveBeenCalled();
 		expect(confirm).toHaveAttribute('aria-invalid', 'true');
 		await userEvent.type(confirm, '2');
 		await userEvent.click(screen.getByRole('button', { name: 'Delete vault' }));
-		expect(flow.deleteVault).toHaveBeenCalledWith(PHRASE_KEY, 9n);
+		expect(ports.deleteVault).toHaveBeenCalledWith(PHRASE_KEY, 9n);
 	});
 
 	it('reseals with a new threshold (progress) and rotates guardians (new links)', async () => {
@@ -202,8 +206,8 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 				progress('c', 2, 3);
 			}
 		);
-		const flow = scriptedFlow([{ vault: vault(), audit: [], phrase: 'protected' }], { reseal });
-		render(OwnerDashboard, { flow });
+		const ports = scriptedPorts([{ vault: vault(), audit: [], phrase: 'protected' }], { reseal });
+		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		await screen.findByRole('button', { name: 'Unlock changes' });
 		await unlock();
 		await userEvent.click(await screen.findByLabelText('3 of 3'));
@@ -218,32 +222,32 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 		await userEvent.type(screen.getByLabelText('New guardian name'), 'Dave');
 		await userEvent.click(screen.getByRole('button', { name: 'Add new guardian' }));
 		await userEvent.click(screen.getByRole('button', { name: 'Replace guardians' }));
-		expect(flow.rotate).toHaveBeenCalledWith(PHRASE_KEY, 9n, { keep: [0, 2], invite: ['Dave'] });
+		expect(ports.rotate).toHaveBeenCalledWith(PHRASE_KEY, 9n, { keep: [0, 2], invite: ['Dave'] });
 		expect(await screen.findByTestId('invite-link')).toHaveTextContent(
 			'https://t.test/invite#vault=9&secret=x'
 		);
 	});
 
 	it('warns loudly when the phrase is gone from II, and says when it is unprotected', async () => {
-		const flow = scriptedFlow([{ vault: vault(), audit: [], phrase: 'none' }]);
-		const { unmount } = render(OwnerDashboard, { flow });
+		const ports = scriptedPorts([{ vault: vault(), audit: [], phrase: 'none' }]);
+		const { unmount } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		expect(await screen.findByText('Your recovery phrase was removed')).toBeInTheDocument();
 		unmount();
 		render(OwnerDashboard, {
-			flow: scriptedFlow([{ vault: vault(), audit: [], phrase: 'unprotected' }])
+			flow: new DashboardFlow(scriptedPorts([{ vault: vault(), audit: [], phrase: 'unprotected' }]))
 		});
 		expect(await screen.findByTestId('phrase-protection')).toHaveTextContent('Not protected');
 	});
 
 	it('says when refreshing fails', async () => {
-		const flow = scriptedFlow([], {
+		const ports = scriptedPorts([], {
 			load: vi
 				.fn()
 				.mockRejectedValue(
 					new CanisterError('Network', 'Tessera could not reach the Internet Computer.')
 				)
 		});
-		render(OwnerDashboard, { flow });
+		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		expect(await screen.findByText('Could not refresh')).toBeInTheDocument();
 	});
 });

@@ -1,4 +1,4 @@
-// The wizard's wiring with a scripted ProtectFlow: the canisters cannot run in jsdom (the agent
+// The wizard (view and ProtectFlow) with scripted ports: the canisters cannot run in jsdom (the agent
 // test tests/agent/vault-wrapper.test.ts drives the real services through devnet).
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -7,9 +7,9 @@ import type { PhraseKey } from '$lib/crypto/ii-key';
 import { importPaperShare } from '$lib/crypto/paper';
 import { phraseFromEntropy } from '$lib/crypto/phrase';
 import { splitEntropy } from '$lib/crypto/shares';
-import type { ProtectFlow } from '$lib/services/owner-protect';
+import { ProtectFlow, type ProtectPorts } from '$lib/flows/ProtectFlow.svelte';
 import { CanisterError } from '$lib/canisters/errors';
-import { seriousViolations } from '../testing/axe';
+import { seriousViolations } from '../../../../tests/support/axe';
 import ProtectWizard from './ProtectWizard.svelte';
 
 const ENTROPY = Uint8Array.from({ length: 32 }, (_, i) => (i * 13 + 5) & 0xff);
@@ -17,12 +17,12 @@ const PHRASE = phraseFromEntropy(ENTROPY).join(' ');
 const PHRASE_KEY = { principal: 'phrase' } as unknown as PhraseKey;
 const LABELS = ['Alice', 'Bob', 'Carol'];
 
-function scriptedFlow(overrides: Partial<ProtectFlow> = {}) {
+function scriptedPorts(overrides: Partial<ProtectPorts> = {}) {
 	let report: (accepted: boolean[]) => void = () => {};
 	const stopWatching = vi.fn();
 	const sealedEntropy: Uint8Array[] = [];
 	const printed: Uint8Array[] = [];
-	const flow: ProtectFlow = {
+	const ports: ProtectPorts = {
 		appUrl: 'https://tessera.test',
 		bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'protected' as const })),
 		protectPhrase: vi.fn(async () => {}),
@@ -39,7 +39,7 @@ function scriptedFlow(overrides: Partial<ProtectFlow> = {}) {
 		}),
 		// a real split, so the kit prints envelopes that read back
 		seal: vi.fn(
-			async (...[{ entropy, paperSlots = [] }, progress]: Parameters<ProtectFlow['seal']>) => {
+			async (...[{ entropy, paperSlots = [] }, progress]: Parameters<ProtectPorts['seal']>) => {
 				sealedEntropy.push(entropy);
 				for (const done of [0, 1, 2]) progress('step', done, 3);
 				const split = await splitEntropy(entropy, 7n, 2, LABELS.length);
@@ -54,7 +54,7 @@ function scriptedFlow(overrides: Partial<ProtectFlow> = {}) {
 		),
 		...overrides
 	};
-	return { flow, accept: (a: boolean[]) => report(a), stopWatching, sealedEntropy, printed };
+	return { ports, accept: (a: boolean[]) => report(a), stopWatching, sealedEntropy, printed };
 }
 
 async function enterPhrase(anchor = '10042') {
@@ -73,8 +73,8 @@ async function addGuardians(names: string[]) {
 
 /** The whole wizard with LABELS as guardians, sealed with paper shares for `paperFor`. */
 async function sealWithPaperFor(paperFor: string[]) {
-	const scripted = scriptedFlow();
-	const { unmount } = render(ProtectWizard, { flow: scripted.flow });
+	const scripted = scriptedPorts();
+	const { unmount } = render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
 	await enterPhrase();
 	await addGuardians(LABELS);
 	await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
@@ -104,15 +104,15 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 	});
 
 	it('goes from the phrase to the recovery kit, watching acceptance and wiping the phrase', async () => {
-		const scripted = scriptedFlow();
-		const { container, unmount } = render(ProtectWizard, { flow: scripted.flow });
+		const scripted = scriptedPorts();
+		const { container, unmount } = render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
 		await enterPhrase();
-		expect(scripted.flow.bindPhrase).toHaveBeenCalledWith(10042n, ENTROPY);
+		expect(scripted.ports.bindPhrase).toHaveBeenCalledWith(10042n, ENTROPY);
 
 		await addGuardians(['Alice', 'Bob', 'Carol']);
 		expect(await screen.findByLabelText('2 of 3 (recommended)')).toBeChecked();
 		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
-		expect(scripted.flow.createVault).toHaveBeenCalledWith({
+		expect(scripted.ports.createVault).toHaveBeenCalledWith({
 			anchor: 10042n,
 			phraseKey: PHRASE_KEY,
 			guardians: ['Alice', 'Bob', 'Carol'],
@@ -125,7 +125,7 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 			'https://tessera.test/invite#vault=7&secret=Bob',
 			'https://tessera.test/invite#vault=7&secret=Carol'
 		]);
-		expect(scripted.flow.watchAcceptance).toHaveBeenCalledWith(
+		expect(scripted.ports.watchAcceptance).toHaveBeenCalledWith(
 			7n,
 			expect.any(Function),
 			expect.any(Function)
@@ -145,7 +145,7 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 		expect(screen.getByRole('heading', { name: 'Your Tessera recovery kit' })).toBeInTheDocument();
 		expect(screen.getByText('https://tessera.test')).toBeInTheDocument();
 		expect(screen.queryByRole('heading', { name: /Paper share/u })).not.toBeInTheDocument();
-		expect(scripted.flow.seal).toHaveBeenCalledWith(
+		expect(scripted.ports.seal).toHaveBeenCalledWith(
 			expect.objectContaining({ paperSlots: [] }),
 			expect.any(Function)
 		);
@@ -183,8 +183,38 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 		expect(scripted.printed).toEqual([new Uint8Array(49), new Uint8Array(49)]);
 	}, 60_000);
 
+	it('creates the vault with the chosen delay and seals with the chosen threshold (3 of 5)', async () => {
+		const scripted = scriptedPorts();
+		render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
+		await enterPhrase();
+		await addGuardians(['Alice', 'Bob', 'Carol', 'Dave', 'Erin']);
+		await userEvent.click(await screen.findByLabelText('4 of 5'));
+		await userEvent.click(screen.getByLabelText('3 of 5 (recommended)'));
+		const hours = screen.getByLabelText('Or in hours');
+		await userEvent.clear(hours);
+		await userEvent.type(hours, '100');
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(scripted.ports.createVault).toHaveBeenCalledWith(
+			expect.objectContaining({
+				guardians: ['Alice', 'Bob', 'Carol', 'Dave', 'Erin'],
+				delayHours: 100
+			})
+		);
+
+		scripted.accept([true, true, true, true, true]);
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue to sealing' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
+		expect(await screen.findByText('Your vault is sealed')).toBeInTheDocument();
+		expect(scripted.ports.seal).toHaveBeenCalledWith(
+			expect.objectContaining({ vaultId: 7n, threshold: 3, phraseKey: PHRASE_KEY }),
+			expect.any(Function)
+		);
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(screen.getByText('3 of 5')).toBeInTheDocument(); // the kit's approvals needed
+	});
+
 	it('offers to protect an unprotected phrase, and can go on without', async () => {
-		const scripted = scriptedFlow({
+		const scripted = scriptedPorts({
 			bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'unprotected' as const })),
 			protectPhrase: vi
 				.fn()
@@ -193,39 +223,39 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 				)
 				.mockResolvedValueOnce(undefined)
 		});
-		render(ProtectWizard, { flow: scripted.flow });
+		render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
 		await enterPhrase();
 		expect(await screen.findByText('Your recovery phrase is not protected')).toBeInTheDocument();
 		await userEvent.click(screen.getByRole('button', { name: 'Protect my phrase' }));
 		expect(await screen.findByText('Internet Identity could not be reached.')).toBeInTheDocument();
 		await userEvent.click(screen.getByRole('button', { name: 'Protect my phrase' }));
 		expect(await screen.findByLabelText('Guardian name')).toBeInTheDocument();
-		expect(scripted.flow.protectPhrase).toHaveBeenCalledTimes(2);
+		expect(scripted.ports.protectPhrase).toHaveBeenCalledTimes(2);
 	});
 
 	it('says why the phrase was refused and stays on the first step', async () => {
-		const scripted = scriptedFlow({
+		const scripted = scriptedPorts({
 			bindPhrase: vi
 				.fn()
 				.mockRejectedValue(
 					new CanisterError('PhraseKeyNotOnAnchor', 'This is not the recovery phrase.')
 				)
 		});
-		render(ProtectWizard, { flow: scripted.flow });
+		render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
 		await enterPhrase();
 		expect(await screen.findByRole('alert')).toHaveTextContent('This is not the recovery phrase.');
 		expect(screen.getByLabelText('Anchor number')).toBeInTheDocument();
 	});
 
 	it('keeps the rules step when creating the vault fails, and shows why', async () => {
-		const scripted = scriptedFlow({
+		const scripted = scriptedPorts({
 			createVault: vi
 				.fn()
 				.mockRejectedValue(
 					new CanisterError('AnchorHasVault', 'This Internet Identity already has a Tessera vault.')
 				)
 		});
-		render(ProtectWizard, { flow: scripted.flow });
+		render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
 		await enterPhrase();
 		await addGuardians(['Alice', 'Bob']);
 		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
@@ -247,8 +277,8 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 				}
 			)
 			.mockResolvedValueOnce([]);
-		const scripted = scriptedFlow({ seal });
-		render(ProtectWizard, { flow: scripted.flow });
+		const scripted = scriptedPorts({ seal });
+		render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
 		await enterPhrase();
 		await addGuardians(['Alice', 'Bob']);
 		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { RequestView } from '$lib/services/guardian-calls';
-import { seriousViolations } from '../testing/axe';
+import { seriousViolations } from '../../../../tests/support/axe';
 import AnchorForm from './AnchorForm.svelte';
 import RequestProgress from './RequestProgress.svelte';
 import RotateAdvice from './RotateAdvice.svelte';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { exportPaperShare } from '$lib/crypto/paper';
 import { splitEntropy } from '$lib/crypto/shares';
-import { seriousViolations } from '../testing/axe';
+import { seriousViolations } from '../../../../tests/support/axe';
 import PaperRecoveryForm from './PaperRecoveryForm.svelte';
 import PaperShareInput from './PaperShareInput.svelte';
 

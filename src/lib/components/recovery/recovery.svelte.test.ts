@@ -4,7 +4,7 @@ import { Principal } from '@dfinity/principal';
 import { describe, expect, it, vi } from 'vitest';
 import { phraseFromEntropy } from '$lib/crypto/phrase';
 import { verificationCode } from '$lib/crypto/verification-code';
-import { seriousViolations } from '../testing/axe';
+import { seriousViolations } from '../../../../tests/support/axe';
 import ApprovalList from './ApprovalList.svelte';
 import ReleaseCountdown from './ReleaseCountdown.svelte';
 import RevealPhrase from './RevealPhrase.svelte';

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { AnchorDevices, DeviceInfo, SweepReport } from '$lib/ii';
-import { seriousViolations } from '../testing/axe';
+import { seriousViolations } from '../../../../tests/support/axe';
 import DeviceSweep from './DeviceSweep.svelte';
 
 function device(id: number, extra: Partial<DeviceInfo> = {}): DeviceInfo {

@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { seriousViolations } from '../testing/axe';
+import { seriousViolations } from '../../../../tests/support/axe';
 import { createRawSnippet } from 'svelte';
-import { textSnippet } from '../testing/snippets';
+import { textSnippet } from '../../../../tests/support/snippets';
 import Alert from './Alert.svelte';
 import Button from './Button.svelte';
 import Card from './Card.svelte';

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { encodeEnvelope } from '$lib/crypto/envelope';
 import { phraseFromEntropy } from '$lib/crypto/phrase';
 import { importPaperShare } from '$lib/crypto/paper';
-import { seriousViolations } from '../testing/axe';
+import { seriousViolations } from '../../../../tests/support/axe';
 import AnchorStep from './AnchorStep.svelte';
 import GuardiansStep from './GuardiansStep.svelte';
 import InvitationsStep from './InvitationsStep.svelte';

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../canister/vault/domain/index';
 import { splitEntropy } from '$lib/crypto/shares';
 import type { AnchorDevices, PhraseCheck } from '$lib/ii';
-import { approveRequest, loadGuardedVaults } from './guardian';
+import { approveRequest, loadGuardedVaults } from '$lib/services/guardian';
 import {
 	guardianCalls,
 	MapStorage,
@@ -13,9 +13,9 @@ import {
 	sealedWorld,
 	trust,
 	type SealedWorld
-} from './guardian-test-world';
-import { RecoveryFlow, type RecoveryEnvironment } from './recovery-flow.svelte';
-import { RequesterStore } from './recovery-store';
+} from '../../../tests/support/guardian-test-world';
+import { RecoveryFlow, type RecoveryEnvironment } from './RecoveryFlow.svelte';
+import { RequesterStore } from '$lib/services/recovery-store';
 
 vi.setConfig({ testTimeout: 60_000 });
 

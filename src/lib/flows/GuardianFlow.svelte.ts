@@ -1,10 +1,12 @@
 // The "Vaults I guard" screen's state: the vaults, and per vault the running action, its
-// progress and outcome. Flow logic stays in guardian.ts; this only tracks what to show.
+// progress and outcome. The steps are in services/guardian.ts; this tracks what to show, and the
+// view (components/guardian/GuardedVaults.svelte) renders it.
 import type { Principal } from '@dfinity/principal';
+import { untrack } from 'svelte';
 import type { ProgressStep } from '$lib/components/ui/ProgressSteps.svelte';
 import type { VaultAction } from '$lib/components/guardian/GuardedVaultCard.svelte';
-import { errorMessage } from './errors';
-import type { AuditEvent, GuardianCalls } from './guardian-calls';
+import { errorMessage } from '$lib/services/errors';
+import type { AuditEvent, GuardianCalls } from '$lib/services/guardian-calls';
 import {
 	APPROVE_STEPS,
 	approveRequest,
@@ -14,8 +16,9 @@ import {
 	declineRequest,
 	loadGuardedVaults,
 	type GuardedVaultView
-} from './guardian';
-import type { VetKdTrust } from './vetkd-trust';
+} from '$lib/services/guardian';
+import { poll } from '$lib/services/poll';
+import type { VetKdTrust } from '$lib/services/vetkd-trust';
 import { progressSteps } from '$lib/components/ui/progress';
 
 export interface VaultUiState {
@@ -62,6 +65,22 @@ export class GuardianFlow {
 		} finally {
 			this.loaded = true;
 		}
+	}
+
+	/**
+	 * Refreshes every `intervalMs` (new requests, votes) until the returned stop is called, but not
+	 * under a running action: its own refresh follows. refresh() reports its own failures
+	 * (loadError); anything else goes to `onerror`.
+	 */
+	watch(intervalMs: number, onerror: (error: unknown) => void): () => void {
+		return poll(
+			async () => {
+				const busy = untrack(() => Object.values(this.ui).some((state) => state.busy));
+				if (!busy) await this.refresh();
+			},
+			intervalMs,
+			onerror
+		);
 	}
 
 	async #run(view: GuardedVaultView, action: VaultAction, work: () => Promise<string | void>) {

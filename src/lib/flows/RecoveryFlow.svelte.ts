@@ -1,5 +1,6 @@
 // The "I lost access" screen's state: which request this browser holds, its live status, the
-// reconstruction progress, and the recovered phrase (in memory only, wiped on leave/forget).
+// reconstruction progress, and the recovered phrase (in memory only, wiped on leave/forget). The
+// view is components/recovery/RecoveryScreen.svelte.
 import type { SignIdentity } from '@dfinity/agent';
 import type { PhraseKey } from '$lib/crypto/ii-key';
 import { wipe } from '$lib/crypto/bytes';
@@ -7,9 +8,9 @@ import type { VerificationCode } from '$lib/crypto/verification-code';
 import type { AnchorDevices, IiClient, PhraseCheck, SweepReport } from '$lib/ii';
 import type { ProgressStep } from '$lib/components/ui/ProgressSteps.svelte';
 import { progressSteps } from '$lib/components/ui/progress';
-import { errorMessage } from './errors';
-import type { RequestView, RequesterCalls } from './guardian-calls';
-import type { VetKdTrust } from './vetkd-trust';
+import { errorMessage } from '$lib/services/errors';
+import type { RequestView, RequesterCalls } from '$lib/services/guardian-calls';
+import type { VetKdTrust } from '$lib/services/vetkd-trust';
 import {
 	openErrorMessage,
 	openRequest,
@@ -17,10 +18,15 @@ import {
 	RECONSTRUCT_STEPS,
 	releaseErrorMessage,
 	requestCode
-} from './recovery';
-import type { HeldRequest, RequesterStore } from './recovery-store';
-import { checkRecoveredPhrase, listDevices, runSweep, type FreshDevice } from './recovery-sweep';
-import { PAPER_STEPS, recoverWithPaper } from './paper-recovery';
+} from '$lib/services/recovery';
+import type { HeldRequest, RequesterStore } from '$lib/services/recovery-store';
+import {
+	checkRecoveredPhrase,
+	listDevices,
+	runSweep,
+	type FreshDevice
+} from '$lib/services/recovery-sweep';
+import { PAPER_STEPS, recoverWithPaper } from '$lib/services/paper-recovery';
 
 export interface RecoveryEnvironment {
 	readonly store: RequesterStore;
@@ -69,6 +75,11 @@ export class RecoveryFlow {
 	#paper: Uint8Array[] = [];
 
 	constructor(private readonly env: RecoveryEnvironment) {}
+
+	/** What the sweep's fresh device is, in words; undefined when the sweep adds none. */
+	get freshDeviceLabel(): string | undefined {
+		return this.env.freshDeviceLabel;
+	}
 
 	/** Loads this browser's key and the request it holds (if any). */
 	async init(): Promise<void> {

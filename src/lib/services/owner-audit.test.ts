@@ -1,7 +1,7 @@
 import { Principal } from '@dfinity/principal';
 import { describe, expect, test } from 'vitest';
 import type { OwnerVaultView } from '../canisters/vault.canister';
-import { describeAuditEvent } from './owner-dashboard';
+import { describeAuditEvent } from './owner-audit';
 
 const [A, B, C] = [1, 2, 3].map((i) => Principal.fromUint8Array(Uint8Array.of(i))) as [
 	Principal,
