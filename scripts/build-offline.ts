@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { OFFLINE_RECOVERY_FILE as OFFLINE_FILE } from '../src/lib/content/offline-recovery';
 
-export const OFFLINE_FILE = 'tessera-offline-recovery.html';
 const OUT_DIRECTORY = resolve('static');
 const PLACEHOLDER = '__CONTENT_SECURITY_POLICY__';
 

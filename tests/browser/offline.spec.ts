@@ -4,9 +4,11 @@
 // shares get the plain messages. The page itself asks for nothing: every request it would make is
 // recorded, and none is allowed to happen.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { buildOfflinePage } from '../../scripts/build-offline';
+import { OFFLINE_RECOVERY_FILE } from '../../src/lib/content/offline-recovery';
 import { checkScreen } from './support/screens';
 
 interface VaultVector {
@@ -124,4 +126,20 @@ test('wrong words, mixed vaults and too few shares get plain messages', async ({
 	expect(offline.requests).toEqual([]);
 	expect(offline.errors).toEqual([]);
 	await offline.context.close();
+});
+
+test('the app serves the same file for download, with its sha256', async ({ page, request }) => {
+	const served = await request.get(`/${OFFLINE_RECOVERY_FILE}`);
+	expect(served.ok()).toBe(true);
+	const body = await served.body();
+	const digest = createHash('sha256').update(body).digest('hex');
+	const published = await request.get(`/${OFFLINE_RECOVERY_FILE}.sha256`);
+	expect(await published.text()).toBe(`${digest}  ${OFFLINE_RECOVERY_FILE}\n`);
+	expect(body.toString('utf8')).toContain("default-src 'none'");
+
+	await page.goto('/recover');
+	await page.getByRole('button', { name: 'Use paper shares' }).click();
+	const link = page.getByRole('link', { name: 'offline recovery page' });
+	await expect(link).toHaveAttribute('download', '');
+	expect(await link.getAttribute('href')).toMatch(new RegExp(`/${OFFLINE_RECOVERY_FILE}$`, 'u'));
 });
