@@ -8,6 +8,7 @@
 // Env: PORT (app, default 4173), DEVNET_PORT (default 4943), DEVNET_ADMIN=1 (devnet's loopback
 // clock control, for `npm run devnet -- time advance 72h`).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 
 const PORT = Number(process.env.PORT ?? 4173);
@@ -41,7 +42,8 @@ function startChild(command: string, args: string[], ready: RegExp): Promise<Reg
 		let output = '';
 		child.stdout?.on('data', (chunk: Buffer) => {
 			process.stdout.write(chunk);
-			output += String(chunk);
+			// colour codes (FORCE_COLOR, as CI and test runners set it) can split the ready text
+			output += stripVTControlCharacters(String(chunk));
 			const match = ready.exec(output);
 			if (match) {
 				output = '';
