@@ -12,6 +12,8 @@ export interface VaultPlan {
 	guardians: readonly string[];
 	/** "m of n" as the policy step offers it. */
 	threshold: number;
+	/** The waiting period in hours ("Or in hours"); the wizard's default when absent. */
+	delayHours?: number;
 }
 
 const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true });
@@ -61,6 +63,9 @@ export async function createVault(
 	await continueButton(page).click();
 
 	await page.getByLabel(`${plan.threshold} of ${plan.guardians.length}`).check();
+	if (plan.delayHours !== undefined) {
+		await page.getByLabel('Or in hours').fill(String(plan.delayHours));
+	}
 	if (options.screens) await checkScreen(page, 'wizard-policy');
 	await continueButton(page).click();
 

@@ -5,7 +5,7 @@ import type { TestAnchor } from '../support/devnet';
 import { DEVICE_ALIASES } from '../support/devnet';
 import type { Person } from '../support/session';
 import { acceptInvitation } from './guardian';
-import { createVault, sealVault, type SealOptions } from './owner';
+import { createVault, sealVault, type SealOptions, type VaultPlan } from './owner';
 
 export const GUARDIAN_NAMES = ['Alice', 'Bob', 'Carol'] as const;
 
@@ -22,7 +22,7 @@ export async function setUpSealedVault(
 	openAs: OpenAs,
 	story: string,
 	anchor: TestAnchor,
-	options: SealOptions = {}
+	options: SealOptions & Pick<VaultPlan, 'delayHours'> = {}
 ): Promise<GuardedVault> {
 	const owner = await openAs(`${story}-owner`, { next: '/owner' });
 	const guardians = await Promise.all(
@@ -33,7 +33,13 @@ export async function setUpSealedVault(
 	await test.step('the owner sets up the vault and gets one invitation per guardian', async () => {
 		links = await createVault(
 			owner.page,
-			{ anchor: anchor.number, words: anchor.words, guardians: GUARDIAN_NAMES, threshold: 2 },
+			{
+				anchor: anchor.number,
+				words: anchor.words,
+				guardians: GUARDIAN_NAMES,
+				threshold: 2,
+				delayHours: options.delayHours
+			},
 			options
 		);
 		expect(links).toHaveLength(GUARDIAN_NAMES.length);
