@@ -24,7 +24,13 @@ test('devnet’s clock jumps 72 hours under open pages: calls go on and countdow
 	advanceClock
 }) => {
 	test.setTimeout(20 * 60_000);
-	const canister = await guardianCanister(world, localIdentity('jump-alice'));
+	// the test's own reader, from Node: a fresh agent per read follows devnet's clock
+	const canister = {
+		activeRequest: async (anchor: bigint) =>
+			(await guardianCanister(world, localIdentity('jump-alice'))).activeRequest(anchor),
+		request: async (id: bigint) =>
+			(await guardianCanister(world, localIdentity('jump-alice'))).request(id)
+	};
 	const anchor = await createAnchor('jump');
 	const { owner, guardians } = await setUpSealedVault(openAs, 'jump', anchor, {
 		delayHours: DELAY_HOURS
