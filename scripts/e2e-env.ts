@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { deployCanisters } from '@tessera/devnet/server';
 import buildCanistersIfStale from '../tests/canister/global-setup';
 import { startTarget } from '../tests/agent/target';
+import { appBuildEnv } from './app-env';
 import { serveStatic } from './e2e-serve';
 import { READY_LINE, worldToEnv, type E2eWorld } from './e2e-world';
 
@@ -47,11 +48,8 @@ export async function startE2eEnvironment(): Promise<E2eWorld & { close(): Promi
 		const appEnv: NodeJS.ProcessEnv = {
 			...process.env,
 			TESSERA_BUILD_DIR: APP_DIRECTORY,
-			VITE_IC_HOST: devnet.url
+			...appBuildEnv(devnet.url, canisterIds)
 		};
-		for (const [name, id] of Object.entries(canisterIds)) {
-			appEnv[`VITE_CANISTER_ID_${name.toUpperCase()}`] = id;
-		}
 		await buildApp(appEnv);
 		const app = await serveStatic(APP_DIRECTORY);
 		return {

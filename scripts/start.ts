@@ -1,28 +1,37 @@
 #!/usr/bin/env -S npx tsx
 // `npm start`: Tessera locally, offline. Builds the canisters, starts devnet (state kept in
-// .devnet/state), deploys the canisters (ids in .devnet/canister_ids.json), builds the app with
-// the devnet URL and canister ids as Vite env vars, and serves it:
+// .devnet/state), deploys the canisters (ids in .devnet/canister_ids.json) and, once that is
+// done, builds the app with the devnet URL and canister ids as Vite env vars, and serves it:
 //   VITE_IC_HOST                         devnet's URL (http://127.0.0.1:4943)
 //   VITE_CANISTER_ID_<NAME>              each dfx.json canister's id, e.g. VITE_CANISTER_ID_VAULT
 // Ctrl-C stops the app and devnet (which writes a last checkpoint).
 // Env: PORT (app, default 4173), DEVNET_PORT (default 4943), DEVNET_ADMIN=1 (devnet's loopback
 // clock control, for `npm run devnet -- time advance 72h`).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
+import { appBuildEnv, readCanisterIds } from './app-env.ts';
 
 const PORT = Number(process.env.PORT ?? 4173);
 const DEVNET_PORT = Number(process.env.DEVNET_PORT ?? 4943);
 const CANISTER_IDS = '.devnet/canister_ids.json';
 const children: ChildProcess[] = [];
 
-/** Runs a step to completion (asynchronously, so Ctrl-C stops it at once). */
-async function run(command: string, args: string[], env = process.env): Promise<void> {
+/**
+ * Runs a step to completion (asynchronously, so Ctrl-C stops it at once). If it fails, says so
+ * in one line (`what`, or the command) and stops everything.
+ */
+async function run(
+	command: string,
+	args: string[],
+	env = process.env,
+	what = `${command} ${args.join(' ')}`
+): Promise<void> {
 	const child = spawn(command, args, { stdio: 'inherit', env, detached: true });
 	children.push(child);
 	const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
 	if (stopping) await new Promise(() => {}); // shutdown() exits the process
 	if (code !== 0) {
-		console.error(`${command} ${args.join(' ')} failed`);
+		console.error(`npm start: ${what} failed (see above); stopping.`);
 		await shutdown(code ?? 1);
 	}
 }
@@ -41,7 +50,8 @@ function startChild(command: string, args: string[], ready: RegExp): Promise<Reg
 		let output = '';
 		child.stdout?.on('data', (chunk: Buffer) => {
 			process.stdout.write(chunk);
-			output += String(chunk);
+			// colour codes (FORCE_COLOR, as CI and test runners set it) can split the ready text
+			output += stripVTControlCharacters(String(chunk));
 			const match = ready.exec(output);
 			if (match) {
 				output = '';
@@ -75,24 +85,22 @@ const [, devnetUrl] = await startChild(
 	/devnet ready at (http:\/\/\S+)/
 );
 if (!devnetUrl) throw new Error('devnet did not report its URL');
-run(process.execPath, [
-	'--import',
-	'tsx',
-	'devnet/cli.ts',
-	'deploy',
-	'--no-build',
-	'--url',
-	devnetUrl
-]);
-
-const ids = existsSync(CANISTER_IDS)
-	? (JSON.parse(readFileSync(CANISTER_IDS, 'utf8')) as Record<string, { local: string }>)
-	: {};
-const appEnv: NodeJS.ProcessEnv = { ...process.env, VITE_IC_HOST: devnetUrl };
-for (const [name, { local }] of Object.entries(ids)) {
-	appEnv[`VITE_CANISTER_ID_${name.toUpperCase()}`] = local;
+// The app is built with the canister ids, so the deploy that writes them must finish first.
+await run(
+	process.execPath,
+	['--import', 'tsx', 'devnet/cli.ts', 'deploy', '--no-build', '--url', devnetUrl],
+	process.env,
+	'deploying the canisters to devnet'
+);
+let ids: Record<string, string> = {};
+try {
+	ids = readCanisterIds(CANISTER_IDS);
+} catch (error) {
+	console.error(`npm start: ${(error as Error).message}; stopping.`);
+	await shutdown(1);
 }
-await run('npm', ['run', '--silent', 'build'], appEnv);
+const appEnv = { ...process.env, ...appBuildEnv(devnetUrl, ids) };
+await run('npm', ['run', '--silent', 'build'], appEnv, 'building the app');
 await startChild(
 	'node_modules/.bin/vite', // not through npx: one process to stop
 	['preview', '--host', 'localhost', '--port', String(PORT), '--strictPort'],

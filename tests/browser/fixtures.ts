@@ -3,18 +3,16 @@
 // signed-in browser contexts (closed after the test).
 import { test as base } from '@playwright/test';
 import { worldFromEnv, type E2eWorld } from '../../scripts/e2e-world';
-import {
-	advanceDevnetClock,
-	createTestAnchor,
-	devnetTimeNs,
-	type TestAnchor
-} from './support/devnet';
+import { advanceDevnetClock, createTestAnchor, type TestAnchor } from './support/devnet';
 import { person, type Person } from './support/session';
 
 interface Fixtures {
 	/** The people opened by `openAs` in this test. */
 	people: Person[];
-	/** Moves devnet's clock and every person's browser clock forward by the same time. */
+	/**
+	 * Moves devnet's clock forward, as `npm run devnet -- time advance` does. Browser clocks stay
+	 * as they are: a person cannot move theirs, so the app must keep to the replica's clock.
+	 */
 	advanceClock: (milliseconds: number) => Promise<Date>;
 	/** A fresh anchor on the local II: owner device, unprotected phrase, attacker device. */
 	createAnchor: (label: string) => Promise<TestAnchor>;
@@ -38,20 +36,15 @@ export const test = base.extend<Fixtures, { world: E2eWorld }>({
 		await use(people);
 		await Promise.all(people.map(({ context }) => context.close()));
 	},
-	advanceClock: async ({ world, people }, use) => {
-		await use(async (milliseconds) => {
-			const now = await advanceDevnetClock(world, milliseconds);
-			await Promise.all(people.map(({ context }) => context.clock.fastForward(milliseconds)));
-			return now;
-		});
+	advanceClock: async ({ world }, use) => {
+		await use((milliseconds) => advanceDevnetClock(world, milliseconds));
 	},
 	createAnchor: async ({ world }, use) => {
 		await use((label) => createTestAnchor(world, label));
 	},
 	openAs: async ({ browser, world, people }, use) => {
 		await use(async (name, options) => {
-			const now = new Date(Number((await devnetTimeNs(world)) / 1_000_000n));
-			const someone = await person(browser, world.appUrl, name, now, options);
+			const someone = await person(browser, world.appUrl, name, options);
 			people.push(someone);
 			return someone;
 		});

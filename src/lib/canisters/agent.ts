@@ -1,17 +1,20 @@
 // Creates agents for the configured network. On a local network (devnet, dfx) the root key is
-// fetched from the replica itself; on mainnet the agent's built-in IC root key is used.
-import { HttpAgent, type Identity } from '@dfinity/agent';
+// fetched from the replica itself; on mainnet the agent's built-in IC root key is used. Every
+// agent keeps to the replica's clock (time-synced-agent.ts).
+import type { HttpAgent, Identity } from '@dfinity/agent';
 import { config, type AppConfig } from '../config';
 import { fromThrown } from './errors';
+import { TimeSyncedAgent } from './time-synced-agent';
 
 export async function createAgent(
 	identity?: Identity,
 	settings: Pick<AppConfig, 'host' | 'network'> = config
 ): Promise<HttpAgent> {
 	try {
-		const agent = await HttpAgent.create({ host: settings.host, identity });
-		if (settings.network === 'local') await agent.fetchRootKey();
-		return agent;
+		return await TimeSyncedAgent.connect(
+			{ host: settings.host, identity },
+			settings.network === 'local'
+		);
 	} catch (error) {
 		throw fromThrown(error);
 	}

@@ -40,7 +40,9 @@ export function createIiActor(agent: HttpAgent, canisterId: Principal | string):
  * agent keeps its identity: the phrase key never becomes the session's identity.
  */
 export function agentSigningWith(base: HttpAgent, identity: SignIdentity): HttpAgent {
-	return HttpAgent.createSync({
+	// the same class too: an agent that keeps to the replica's clock makes one that does
+	const Agent = base.constructor as typeof HttpAgent;
+	return Agent.createSync({
 		...base.config,
 		identity,
 		rootKey: base.rootKey ?? undefined

@@ -1,6 +1,8 @@
 // Sign-in: Internet Identity through @dfinity/auth-client where an II exists (mainnet, dfx), or
 // on devnet a local identity derived from a name (deterministic, so people and tests come back
-// as the same guardian). Only the name is kept (sessionStorage), never a key or a phrase.
+// as the same guardian). Only the name is kept, never a key or a phrase: in localStorage, so that
+// a new tab stays signed in as Internet Identity's sessions do (auth-client keeps them in
+// IndexedDB).
 import type { Identity } from '@dfinity/agent';
 import { AuthClient } from '@dfinity/auth-client';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
@@ -137,7 +139,7 @@ export function internetIdentitySessionService(
 /** The configured way to sign in. */
 export function sessionService(settings: AppConfig = config): SessionService {
 	return settings.signIn === 'local'
-		? localSessionService(sessionStorage)
+		? localSessionService(localStorage)
 		: internetIdentitySessionService(settings);
 }
 

@@ -82,6 +82,27 @@ describe('/invite', () => {
 		expect(calls.invitation).not.toHaveBeenCalled();
 	});
 
+	it('signed out, where the canister shows nothing: sign-in on the page, then the invitation', async () => {
+		calls.invitation.mockRejectedValueOnce(
+			new CanisterError('AnonymousCaller', describeError('AnonymousCaller'))
+		);
+		const { container } = render(InvitePage);
+		const name = await screen.findByLabelText('Local identity name');
+		expect(screen.queryByRole('alert')).not.toBeInTheDocument(); // no dead end
+		expect(await seriousViolations(container)).toEqual([]);
+		await userEvent.type(name, 'alice');
+		await userEvent.click(screen.getByRole('button', { name: 'Sign in locally' }));
+		expect(session.signIn).toHaveBeenCalledWith('alice');
+		expect(
+			await screen.findByRole('heading', { name: 'Guard Internet Identity 10042' })
+		).toBeInTheDocument();
+		expect(calls.invitation).toHaveBeenCalledTimes(2);
+		expect(calls.invitation).toHaveBeenLastCalledWith({ vaultId: 4n, secret });
+		await userEvent.click(screen.getByRole('button', { name: 'Accept invitation' }));
+		expect(calls.acceptInvite).toHaveBeenCalledWith({ vaultId: 4n, secret });
+		expect(await screen.findByText('You are now a guardian')).toBeInTheDocument();
+	});
+
 	it('the owner is told to send the link to a guardian instead', async () => {
 		session.status = 'signed-in';
 		calls.acceptInvite.mockRejectedValue(

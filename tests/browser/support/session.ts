@@ -24,18 +24,16 @@ export interface Person {
 
 /**
  * A fresh browser context and page for `name`; signed in unless `signedIn` is false. The page's
- * clock starts at `now` (devnet's time) and runs on, so `clock.fastForward` can move it with
- * devnet's: when the story waits three days, it does so for everyone.
+ * clock is the machine's, as a person's browser is: when a story moves devnet's clock days
+ * ahead, the app must follow the replica's time by itself.
  */
 export async function person(
 	browser: Browser,
 	baseURL: string,
 	name: string,
-	now: Date,
 	options: { signedIn?: boolean; next?: string } = {}
 ): Promise<Person> {
 	const context = await browser.newContext({ baseURL });
-	await context.clock.install({ time: now });
 	const page = await context.newPage();
 	const pageErrors: string[] = [];
 	page.on('pageerror', (error) => pageErrors.push(`${name}: ${String(error)}`));
