@@ -2,10 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PROBE_BUILD_DIRECTORY, PROBE_ROOT, PROBE_WASM } from './probe-wasm';
 
-const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const REPOSITORY_ROOT = join(PROBE_ROOT, '..', '..');
 
 function newestSource(directory: string): number {
 	return Math.max(

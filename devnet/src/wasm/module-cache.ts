@@ -93,7 +93,7 @@ async function compile(wasm: Uint8Array, cachePath: string): Promise<Omit<Compil
 
 const execFileAsync = promisify(execFile);
 /** tsx's loader, found from this file (not the current directory) so any caller's cwd works. */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const tsxLoader = () => pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** Instruments in a fresh child process: see instrument-process.ts for why. */
 async function instrumentInChildProcess(wasm: Uint8Array): Promise<InstrumentedWasm> {
@@ -103,7 +103,7 @@ async function instrumentInChildProcess(wasm: Uint8Array): Promise<InstrumentedW
 		const output = join(directory, 'out');
 		writeFileSync(input, wasm);
 		const script = fileURLToPath(new URL('./instrument-process.ts', import.meta.url));
-		await execFileAsync(process.execPath, ['--import', TSX_LOADER, script, input, output], {
+		await execFileAsync(process.execPath, ['--import', tsxLoader(), script, input, output], {
 			maxBuffer: 16 * 1024 * 1024
 		});
 		const outcome = JSON.parse(readFileSync(`${output}.json`, 'utf8')) as InstrumentOutcome;
