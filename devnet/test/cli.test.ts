@@ -95,4 +95,4 @@ test('deploy and time use $DEVNET_PORT; deploy works after the clock moved 6 min
 	const second = await cli('deploy', '--no-build');
 	expect(second).toMatch(/^probe: \S+ \(upgraded\)$/m);
 	expect(second).not.toContain('Expected to find result');
-}, 120_000);
+}, 300_000); // four CLI processes (tsx start-up each) on a shared 2-core machine
