@@ -15,7 +15,9 @@ export default ts.config(
 			'.dfx/',
 			'test-results/',
 			'playwright-report/',
-			'artifacts/'
+			'artifacts/',
+			// Generated Candid bindings (scripts/bindings.ts).
+			'contract/**/declarations/'
 		]
 	},
 	js.configs.recommended,

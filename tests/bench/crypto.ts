@@ -17,7 +17,7 @@ import {
 	VETKD_CONTEXT_RELEASE,
 	VETKD_CONTEXT_SHARES,
 	releaseIdentity
-} from '../../src/lib/crypto/protocol';
+} from '@tessera/contract';
 import { combineShares, splitEntropy } from '../../src/lib/crypto/shares';
 import { GuardianKeyRequest, ReleaseKeyRequest, sealShares } from '../../src/lib/crypto/vetkeys';
 import {

@@ -2,11 +2,11 @@
 // a reader meeting an unknown version or a malformed record throws InvariantError (the adapter
 // traps, the IC rolls back, state is kept).
 import { Principal } from '@dfinity/principal';
+import { AUDIT_KINDS } from '@tessera/contract/vault';
 import { ByteReader, ByteWriter } from './codec';
 import { InvariantError } from './errors';
 import { ed25519Principal } from './principals';
 import {
-	AUDIT_KINDS,
 	REQUEST_STATUSES,
 	type AnchorRecord,
 	type Approval,

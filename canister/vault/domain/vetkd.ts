@@ -1,5 +1,5 @@
 // vetKD authorization decisions. The adapter makes the management call (vetkd_derive_key) only
-// with an input these functions return, under protocol.ts's contexts (re-exported here).
+// with an input these functions return, under the contract's contexts (re-exported here).
 import type { Principal } from '@dfinity/principal';
 import type { OperationContext } from './context';
 import { fail } from './errors';
@@ -9,7 +9,7 @@ import * as validate from './validate';
 export {
 	VETKD_CONTEXT_RELEASE as RELEASE_CONTEXT,
 	VETKD_CONTEXT_SHARES as SHARES_CONTEXT
-} from '../../../src/lib/crypto/protocol';
+} from '@tessera/contract';
 
 /** A guardian's own key: input = caller principal bytes; only principals guarding a vault. */
 export function authorizeSharesKey(ctx: OperationContext): { input: Uint8Array } {

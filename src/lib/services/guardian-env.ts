@@ -7,8 +7,7 @@ import { CanisterError, describeError } from '$lib/canisters/errors';
 import { connectVault, type VaultCanister } from '$lib/canisters/vault.canister';
 import { config } from '$lib/config';
 import { createIiClient, type IiClient } from '$lib/ii';
-import { FlowError } from './errors';
-import type { Released, RequesterCalls } from './guardian-calls';
+import type { RequesterCalls } from './guardian-calls';
 import { vetKdTrustFor, type VetKdTrust } from './vetkd-trust';
 import type { RecoveryEnvironment } from './recovery-flow.svelte';
 import { REQUESTER_DB, RequesterStore } from './recovery-store';
@@ -26,26 +25,11 @@ export function appVetKdTrust(): VetKdTrust {
 	});
 }
 
-/**
- * The wrapper's `release` returns `{ shares, commitment }` once the canister reports the
- * commitment; an older canister gives the shares alone, which cannot be checked.
- */
-function releasedWithCommitment(value: unknown): Released {
-	const released = value as Partial<Released>;
-	if (released.commitment instanceof Uint8Array && Array.isArray(released.shares)) {
-		return { shares: released.shares, commitment: released.commitment };
-	}
-	throw new FlowError(
-		'reconstruct-failed',
-		'This guardian service does not report the check value needed to rebuild the phrase safely. Please report this; your request stays open.'
-	);
-}
-
 export function requesterCallsFrom(canister: VaultCanister): RequesterCalls {
 	return {
 		openRecovery: canister.openRecovery,
 		requestStatus: canister.requestStatus,
-		release: async (requestId) => releasedWithCommitment(await canister.release(requestId)),
+		release: canister.release,
 		releaseKey: canister.releaseKey,
 		vetkdPublicKeys: canister.vetkdPublicKeys
 	};

@@ -5,7 +5,7 @@ import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { Devnet, type Actor } from '../../../devnet/index';
-import { idlFactory, initArgs, METHODS } from '../../../canister/vault/idl';
+import { idlFactory, initArgs, METHODS } from '@tessera/contract/vault/idl';
 import {
 	idlFactory as iiIdlFactory,
 	type DeviceDataValue

@@ -7,9 +7,9 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, randomBytes } from '@noble/hashes/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inviteHash } from '../../../canister/vault/domain/index';
-import { initArgs } from '../../../canister/vault/idl';
+import { initArgs } from '@tessera/contract/vault/idl';
 import type { PhraseKey } from '../../../src/lib/crypto/ii-key';
-import { ed25519Principal } from '../../../src/lib/crypto/protocol';
+import { ed25519Principal } from '@tessera/contract';
 import { wasmPath } from '../global-setup';
 import { identity, KEY_NAME, Net, okOf, stringify } from './harness';
 

@@ -14,7 +14,7 @@ import {
 	encodeRequest,
 	encodeVault
 } from '../../../canister/vault/domain/record-codec';
-import { AUDIT_KINDS, type AuditEvent } from '../../../canister/vault/domain/records';
+import { AUDIT_KINDS, type AuditEvent } from '@tessera/contract/vault';
 import {
 	InvariantError,
 	LIMITS,
