@@ -5,7 +5,7 @@ import { IDL } from '@dfinity/candid';
 import { concat } from '@tessera/contract';
 import { candidError, type CandidError } from '@tessera/contract/vault';
 import { valueEncoder } from './candid-encode';
-import type { DomainError, Result } from './domain/index';
+import type { Result } from './domain/index';
 
 export type CandidResult<T> = { Ok: T } | { Err: CandidError };
 

@@ -1,6 +1,13 @@
 // The share envelope: what a guardian's IBE ciphertext and a paper share carry.
 import { sha256 } from '@noble/hashes/sha2';
-import { concat, constantTimeEqual, lengthPrefixed, readU64be, u64be, utf8 } from '@tessera/contract';
+import {
+	concat,
+	constantTimeEqual,
+	lengthPrefixed,
+	readU64be,
+	u64be,
+	utf8
+} from '@tessera/contract';
 import {
 	DOMAIN,
 	ENVELOPE_BYTES,

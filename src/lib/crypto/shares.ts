@@ -11,7 +11,13 @@ import {
 	type EnvelopeError,
 	type ShareEnvelope
 } from './envelope';
-import { COMMITMENT_BYTES, DOMAIN, ENTROPY_BYTES, MIN_THRESHOLD, SHARE_BYTES } from '@tessera/contract';
+import {
+	COMMITMENT_BYTES,
+	DOMAIN,
+	ENTROPY_BYTES,
+	MIN_THRESHOLD,
+	SHARE_BYTES
+} from '@tessera/contract';
 import { err, ok, type Result } from './result';
 
 /** sha256(lp("tessera/v1/commitment") || u64_be vault id || entropy): binds shares to a vault. */

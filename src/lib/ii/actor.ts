@@ -1,38 +1,14 @@
-// The adapter's one link to the agent: an actor over the II subset (domain/idl.ts is the single
-// source of the Candid types), for the app's agent or for an agent that signs with another key.
+// The adapter's one link to the agent: an actor over the methods the app calls on II, with II's
+// own Candid (vendored in @tessera/contract/internet-identity), for the app's agent or for an
+// agent that signs with another key.
 import { Actor, HttpAgent, type ActorSubclass, type SignIdentity } from '@dfinity/agent';
 import type { Principal } from '@dfinity/principal';
-import {
-	idlFactory,
-	type AnchorCredentialsValue,
-	type AuthnMethodSecuritySettingsReplaceResultValue,
-	type AuthnMethodSecuritySettingsValue,
-	type DeviceDataValue,
-	type IdentityAnchorInfoValue,
-	type Opt
-} from '../../../canister/internet_identity/domain/idl';
+import { idlFactory, type IiAppService } from '@tessera/contract/internet-identity';
 
-/** The methods of II's Candid interface this client calls (names and types as II's .did). */
-export interface IiService {
-	add(anchor: bigint, device: DeviceDataValue): Promise<void>;
-	update(anchor: bigint, key: Uint8Array, device: DeviceDataValue): Promise<void>;
-	replace(anchor: bigint, key: Uint8Array, device: DeviceDataValue): Promise<void>;
-	remove(anchor: bigint, key: Uint8Array): Promise<void>;
-	lookup(anchor: bigint): Promise<DeviceDataValue[]>;
-	get_anchor_credentials(anchor: bigint): Promise<AnchorCredentialsValue>;
-	get_anchor_info(anchor: bigint): Promise<IdentityAnchorInfoValue>;
-	authn_method_security_settings_replace(
-		anchor: bigint,
-		key: Uint8Array,
-		settings: AuthnMethodSecuritySettingsValue
-	): Promise<AuthnMethodSecuritySettingsReplaceResultValue>;
-	lookup_caller_identity_by_recovery_phrase(): Promise<Opt<bigint>>;
-}
-
-export type IiActor = ActorSubclass<IiService>;
+export type IiActor = ActorSubclass<IiAppService>;
 
 export function createIiActor(agent: HttpAgent, canisterId: Principal | string): IiActor {
-	return Actor.createActor<IiService>(idlFactory, { agent, canisterId });
+	return Actor.createActor<IiAppService>(idlFactory, { agent, canisterId });
 }
 
 /**
