@@ -1,23 +1,7 @@
 // Public surface of the vault canister's domain (pure TypeScript, no Azle).
 export { VaultDomain } from './vault-domain';
 export * from './errors';
-export { LIMITS, NS_PER_DAY, NS_PER_HOUR, NS_PER_MINUTE, NS_PER_SECOND } from '@tessera/contract';
-export type {
-	AnchorStatus,
-	AuditEvent,
-	AuditKind,
-	EffectiveStatus,
-	GuardianVaultView,
-	InvitationView,
-	InviteSpec,
-	OwnerVaultView,
-	ReleasedShare,
-	RequestStatus,
-	RequestView,
-	ShareSubmission,
-	SlotSpec,
-	VaultHealth
-} from '@tessera/contract/vault';
+export { LIMITS, NS_PER_HOUR, NS_PER_SECOND } from '@tessera/contract';
 export * from './store';
 export * from './phrase-auth';
 export * from './authorization';
@@ -26,5 +10,3 @@ export type * from './records';
 export type * from './queries';
 export { inviteHash } from './vault-ops';
 export { releaseIdentity } from './recovery-ops';
-export { SHARES_CONTEXT, RELEASE_CONTEXT, sharesIdentity } from './vetkd';
-export { effectiveStatus } from './recovery-state';

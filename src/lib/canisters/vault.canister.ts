@@ -21,18 +21,7 @@ import { config, type AppConfig } from '../config';
 import { createAgent } from './agent';
 import { CanisterError, callCanister, describeError, fromThrown } from './errors';
 
-export type {
-	AnchorStatus,
-	AuditEvent,
-	GuardianVaultView,
-	InvitationView,
-	InviteSpec,
-	OwnerVaultView,
-	ReleaseResult,
-	RequestView,
-	ShareSubmission,
-	SlotSpec
-} from '@tessera/contract/vault';
+export type { AuditEvent, OwnerVaultView, RequestView, SlotSpec } from '@tessera/contract/vault';
 
 /** The vault canister as seen by `agent`'s identity. */
 export function vaultCanister(agent: Agent, canisterId: Principal) {

@@ -50,7 +50,7 @@ const kindLabels: Record<KeyType, string> = {
 	unknown: 'Passkey (type unknown)'
 };
 
-export function keyTypeOf(value: KeyTypeValue): KeyType {
+function keyTypeOf(value: KeyTypeValue): KeyType {
 	return Object.keys(value)[0] as KeyType;
 }
 

@@ -56,7 +56,7 @@ async function seedVault(net: Net, withRequest: boolean): Promise<Seeded> {
 	if (!withRequest) return seeded;
 	seeded.guardians = [identity(), identity()];
 	for (const [i, guardian] of seeded.guardians.entries()) {
-		okOf(await net.as(guardian).accept_invite({ vaultId, secret: secrets[i] }));
+		okOf(await net.as(guardian).accept_invite({ vaultId, secret: secrets[i] as Uint8Array }));
 	}
 	const guardians = seeded.guardians.map((g) => g.getPrincipal());
 	// The canister stores and forwards ciphertexts without decrypting them: random bytes of the
@@ -126,11 +126,10 @@ describe('vault canister: upgrade', () => {
 
 		// Still working: the second guardian of an open request approves after the upgrade.
 		const open = vaults.find((v) => v.requestId !== undefined) as Seeded;
+		const requestId = open.requestId as bigint;
 		const guardian = net.as(open.guardians[1] as Ed25519KeyIdentity);
-		okOf(
-			await guardian.approve_recovery({ requestId: open.requestId, ciphertext: randomBytes(185) })
-		);
-		const status = okOf<{ approvals: number }>(await guardian.request_status(open.requestId));
+		okOf(await guardian.approve_recovery({ requestId, ciphertext: randomBytes(185) }));
+		const status = okOf<{ approvals: number }>(await guardian.request_status(requestId));
 		expect(status.approvals).toBe(2);
 	}, 600_000);
 });
