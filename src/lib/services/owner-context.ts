@@ -6,7 +6,7 @@ import { CanisterError, describeError } from '../canisters/errors';
 import { vaultCanister } from '../canisters/vault.canister';
 import { config, type AppConfig } from '../config';
 import { createIiClient, toIiError } from '../ii';
-import { createIiActor } from '../ii/actor';
+import { createIiActor } from '../canisters/internet-identity.canister';
 import type { AnchorPhrase, PhraseAuthority } from './owner-phrase';
 import type { OwnerContext } from './owner';
 

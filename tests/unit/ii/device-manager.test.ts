@@ -11,7 +11,7 @@ import { CandidApi, type Outcome } from '../../../canister/internet_identity/dom
 import { InternetIdentity } from '../../../canister/internet_identity/domain/service';
 import { InMemoryAnchorStore } from '../../../canister/internet_identity/domain/store';
 import type { IiAppService } from '@tessera/contract/internet-identity';
-import type { IiActor } from '../../../src/lib/ii/actor';
+import type { IiActor } from '../../../src/lib/canisters/internet-identity.canister';
 import { generatedKeyDeviceData, recoveryPhraseDeviceData } from '../../../src/lib/ii/device-data';
 import { IiDeviceManager } from '../../../src/lib/ii/device-manager';
 

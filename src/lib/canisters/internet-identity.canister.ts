@@ -1,6 +1,7 @@
-// The adapter's one link to the agent: an actor over the methods the app calls on II, with II's
+// Internet Identity's canister wrapper: an actor over the methods the app calls on II, with II's
 // own Candid (vendored in @tessera/contract/internet-identity), for the app's agent or for an
-// agent that signs with another key.
+// agent that signs with another key. II's legacy methods trap instead of returning errors;
+// $lib/ii (errors.ts) turns the rejections into typed IiErrors.
 import { Actor, HttpAgent, type ActorSubclass, type SignIdentity } from '@dfinity/agent';
 import type { Principal } from '@dfinity/principal';
 import { idlFactory, type IiAppService } from '@tessera/contract/internet-identity';
