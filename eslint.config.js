@@ -5,6 +5,20 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+const CANISTER = {
+	regex: '(^|/)canister(/|$)',
+	message: 'Import what the app and the canisters share from @tessera/contract.'
+};
+const APP = {
+	regex: '(^|/)src/|^\\$lib(/|$)',
+	message: 'Canisters and the contract never import the app (src/).'
+};
+
+/** A config block that forbids, in `files`, imports matching any of `patterns`. */
+function restrictImports(files, patterns) {
+	return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default ts.config(
 	{
 		ignores: [
@@ -15,7 +29,9 @@ export default ts.config(
 			'.dfx/',
 			'test-results/',
 			'playwright-report/',
-			'artifacts/'
+			'artifacts/',
+			// Generated Candid bindings (scripts/bindings.ts).
+			'contract/**/declarations/'
 		]
 	},
 	js.configs.recommended,
@@ -79,5 +95,10 @@ export default ts.config(
 				svelteConfig
 			}
 		}
-	}
+	},
+	// The app and the canisters share only the contract (@tessera/contract): the app never
+	// imports canister/, the canisters never import src/, the contract imports neither.
+	restrictImports(['src/**/*.{ts,js,svelte}'], [CANISTER]),
+	restrictImports(['canister/**/*.ts'], [APP]),
+	restrictImports(['contract/**/*.ts'], [APP, CANISTER])
 );

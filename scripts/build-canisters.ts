@@ -4,11 +4,20 @@
 //
 //   tsx scripts/build-canisters.ts [--check] [--root DIR] [name ...]
 //
-// Default: build, then write each canister's generated .did to the path dfx.json names.
-// --check: build, then fail if a committed .did differs from the generated one (used by npm test).
+// Default: build, then write each canister's generated .did to the path dfx.json names, and the
+// TypeScript bindings generated from the contract's .did files (BINDINGS).
+// --check: build, then fail if a committed .did or binding differs from the generated one (used
+// by npm test).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { bindings } from './bindings';
+
+/** Candid files whose generated bindings are committed: the .did, the bindings' folder. */
+const BINDINGS: [did: string, outDir: string][] = [
+	['contract/vault/vault.did', 'contract/vault/declarations'],
+	['contract/internet-identity/internet_identity.did', 'contract/internet-identity/declarations']
+];
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -59,14 +68,30 @@ for (const [name, config] of azleCanisters) {
 	const committed = existsSync(committedDid) ? readFileSync(committedDid, 'utf8') : undefined;
 	if (committed === generated) continue;
 	if (check) {
-		console.error(
-			`${config.candid} is stale: it differs from the interface the code generates.\n` +
-				`Run \`npm run build:canisters\` and commit the updated .did.`
-		);
+		console.error(`${config.candid} is stale: it differs from the interface the code generates.`);
 		stale += 1;
 	} else {
 		writeFileSync(committedDid, generated);
 		console.log(`updated ${config.candid}`);
 	}
 }
+for (const [did, outDir] of BINDINGS) {
+	if (!existsSync(join(root, did))) continue;
+	for (const [name, generated] of await bindings(join(root, did))) {
+		const file = join(outDir, name);
+		const committed = existsSync(join(root, file))
+			? readFileSync(join(root, file), 'utf8')
+			: undefined;
+		if (committed === generated) continue;
+		if (check) {
+			console.error(`${file} is stale: it differs from the bindings ${did} generates.`);
+			stale += 1;
+		} else {
+			mkdirSync(join(root, outDir), { recursive: true });
+			writeFileSync(join(root, file), generated);
+			console.log(`updated ${file}`);
+		}
+	}
+}
+if (stale > 0) console.error('Run `npm run build:canisters` and commit the updated files.');
 process.exit(stale > 0 ? 1 : 0);

@@ -72,7 +72,7 @@ mkdirSync(RESULTS, { recursive: true });
 
 gate('svelte-check and tsc', 'npm', ['run', '--silent', 'check']);
 gate('prettier and eslint', 'npm', ['run', '--silent', 'lint']);
-gate('canister build (committed .did up to date)', 'npx', [
+gate('canister build (committed .did and bindings up to date)', 'npx', [
 	'tsx',
 	'scripts/build-canisters.ts',
 	'--check'

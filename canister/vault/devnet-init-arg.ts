@@ -2,7 +2,7 @@
 // the local vetKD key and the local Internet Identity canister deployed beside it.
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
-import { InitArgs } from './idl';
+import { InitArgs } from '@tessera/contract/vault/idl';
 
 export const DEVNET_VETKD_KEY_NAME = 'dfx_test_key';
 

@@ -14,8 +14,7 @@ import {
 	type IiClient,
 	type IiErrorKind
 } from '../../src/lib/ii';
-import { idlFactory } from '../../canister/internet_identity/domain/idl';
-import type { IiService } from '../../src/lib/ii/actor';
+import { idlFactory, type IiAppService as IiService } from '@tessera/contract/internet-identity';
 import { deployLocalIi } from './ii/local-ii';
 import { newAnchor, newDevice, newPhrase, type Device } from './ii/story';
 import { agentFor, startTarget, type Target } from './target';

@@ -13,11 +13,7 @@ import {
 } from '@dfinity/vetkeys';
 import { combine, split } from 'shamir-secret-sharing';
 import { VetKdMasterKey } from '@tessera/devnet/testing';
-import {
-	VETKD_CONTEXT_RELEASE,
-	VETKD_CONTEXT_SHARES,
-	releaseIdentity
-} from '../../src/lib/crypto/protocol';
+import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES, releaseIdentity } from '@tessera/contract';
 import { combineShares, splitEntropy } from '../../src/lib/crypto/shares';
 import { GuardianKeyRequest, ReleaseKeyRequest, sealShares } from '../../src/lib/crypto/vetkeys';
 import {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['canister', 'src/lib/crypto'];
+const SOURCES = ['canister', 'contract'];
 
 function newest(path: string): number {
 	const stat = statSync(path);

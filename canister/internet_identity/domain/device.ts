@@ -81,7 +81,7 @@ function metadataDepth(metadata: MetadataMap): number {
 }
 
 /** The size a device contributes to the anchor's cumulative limit, as II counts it. */
-export function variableFieldsLength(device: Device): number {
+function variableFieldsLength(device: Device): number {
 	return (
 		byteLength(device.alias) +
 		device.pubkey.length +

@@ -6,7 +6,7 @@
 // The TypeScript types below are the JavaScript values @dfinity/candid produces for these IDL
 // types (opt T = [] | [T], variant = single-key object, blob = Uint8Array, nat64 = bigint).
 import { IDL, type GenericIdlFuncArgs, type GenericIdlFuncRets } from '@dfinity/candid';
-import type { Principal } from '@dfinity/principal';
+import type * as Ii from '@tessera/contract/internet-identity';
 
 export const UserNumber = IDL.Nat64;
 export const IdentityNumber = IDL.Nat64;
@@ -159,63 +159,20 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL: idl }) => {
 };
 
 // --- JavaScript values of the types above -------------------------------------------------------
+// II's own types, generated from its vendored internet_identity.did (@tessera/contract), so what
+// this canister takes and returns type-checks against the real II.
 
-export type Opt<T> = [] | [T];
-export type PurposeValue = { recovery: null } | { authentication: null };
-export type KeyTypeValue =
-	| { unknown: null }
-	| { platform: null }
-	| { cross_platform: null }
-	| { seed_phrase: null }
-	| { browser_storage_key: null };
-export type DeviceProtectionValue = { protected: null } | { unprotected: null };
-export type MetadataMapValue = Array<
-	[string, { map: MetadataMapValue } | { string: string } | { bytes: Uint8Array | number[] }]
+export type Opt<T> = Ii.Opt<T>;
+export type PurposeValue = Ii.Purpose;
+export type KeyTypeValue = Ii.KeyType;
+export type DeviceProtectionValue = Ii.DeviceProtection;
+export type MetadataMapValue = Ii.MetadataMap;
+export type DeviceDataValue = Ii.DeviceData;
+export type DeviceWithUsageValue = Ii.DeviceWithUsage;
+export type IdentityAnchorInfoValue = Ii.IdentityAnchorInfo;
+export type WebAuthnCredentialValue = Ii.WebAuthnCredential;
+export type AnchorCredentialsValue = Ii.AnchorCredentials;
+export type AuthnMethodSecuritySettingsValue = Ii.AuthnMethodSecuritySettings;
+export type AuthnMethodSecuritySettingsReplaceResultValue = Awaited<
+	ReturnType<Ii.InternetIdentityService['authn_method_security_settings_replace']>
 >;
-
-export interface DeviceDataValue {
-	pubkey: Uint8Array | number[];
-	alias: string;
-	credential_id: Opt<Uint8Array | number[]>;
-	aaguid: Opt<Uint8Array | number[]>;
-	purpose: PurposeValue;
-	key_type: KeyTypeValue;
-	protection: DeviceProtectionValue;
-	origin: Opt<string>;
-	metadata: Opt<MetadataMapValue>;
-}
-
-export interface DeviceWithUsageValue extends DeviceDataValue {
-	last_usage: Opt<bigint>;
-}
-
-export interface IdentityAnchorInfoValue {
-	devices: DeviceWithUsageValue[];
-	device_registration: Opt<{
-		tentative_device: Opt<DeviceDataValue>;
-		tentative_session: Opt<Principal>;
-		expiration: bigint;
-	}>;
-	openid_credentials: Opt<never[]>;
-	name: Opt<string>;
-	created_at: Opt<bigint>;
-}
-
-export interface WebAuthnCredentialValue {
-	credential_id: Uint8Array;
-	pubkey: Uint8Array;
-}
-
-export interface AnchorCredentialsValue {
-	credentials: WebAuthnCredentialValue[];
-	recovery_credentials: WebAuthnCredentialValue[];
-	recovery_phrases: Uint8Array[];
-}
-
-export interface AuthnMethodSecuritySettingsValue {
-	protection: { Protected: null } | { Unprotected: null };
-	purpose: { Recovery: null } | { Authentication: null };
-}
-
-export type AuthnMethodSecuritySettingsReplaceResultValue =
-	{ Ok: null } | { Err: { AuthnMethodNotFound: null } };

@@ -72,7 +72,7 @@ export function deviceToWire(device: Device): DeviceDataValue {
 	};
 }
 
-export function deviceWithUsageToWire(device: Device): DeviceWithUsageValue {
+function deviceWithUsageToWire(device: Device): DeviceWithUsageValue {
 	return { ...deviceToWire(device), last_usage: toOpt(device.lastUsage) };
 }
 

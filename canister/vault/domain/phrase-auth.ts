@@ -3,26 +3,11 @@
 // "\x0Aic-request", bound to canister id, method and arguments, ingress expiry <= 5 min), so the
 // canister checks only who calls (the vault's phrase principal) and the vault's operation counter
 // (a call can be accepted once, even within its ingress window). Check-ins work alike with a
-// share's check identity (src/lib/crypto/check-key.ts).
+// share's check identity (the app's crypto/check-key.ts).
 import type { Principal } from '@dfinity/principal';
 import { fail } from './errors';
 import { samePrincipal } from './principals';
 import type { VaultRecord } from './records';
-
-export interface InviteSpec {
-	label: string;
-	inviteHash: Uint8Array;
-}
-/** A slot in a new guardian list: keep an existing slot (by index) or invite someone new. */
-export type SlotSpec = { keep: number } | { invite: InviteSpec };
-export interface ShareSubmission {
-	ciphertext: Uint8Array;
-	/**
-	 * The principal of the share's check identity (Principal.selfAuthenticating of its Ed25519
-	 * key, computed by the owner's client: a hash costs ~9 M instructions in the canister).
-	 */
-	checkPrincipal: Principal;
-}
 
 /** The counter a key-authorized call must carry; a stale one (replay, race) changes nothing. */
 export function requireNonce(given: bigint, expected: bigint): void {

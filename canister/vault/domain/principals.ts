@@ -2,7 +2,7 @@
 // spreads and a regex per call); the domain compares principals on every update, so it compares
 // bytes, keys maps by a cheap byte string and builds the text form only for stored index keys.
 import { Principal } from '@dfinity/principal';
-import { ED25519_DER_PREFIX, ED25519_PUBLIC_KEY_BYTES } from '../../../src/lib/crypto/protocol';
+import { ED25519_DER_PREFIX, ED25519_PUBLIC_KEY_BYTES } from '@tessera/contract';
 import { sha224 } from './sha2';
 
 export function samePrincipal(a: Principal, b: Principal): boolean {

@@ -2,86 +2,21 @@
 import type { Principal } from '@dfinity/principal';
 import type { OperationContext } from './context';
 import { fail } from './errors';
-import { LIMITS } from './limits';
+import { constantTimeEqual as bytesEqual, LIMITS } from '@tessera/contract';
+import type {
+	AnchorStatus,
+	GuardianVaultView,
+	InvitationView,
+	OwnerVaultView,
+	RequestView,
+	VaultHealth
+} from '@tessera/contract/vault';
 import { principalKey, samePrincipal } from './principals';
 import type { AuditEvent, RequestRecord, VaultRecord } from './records';
-import { activeRequest, effectiveStatus, type EffectiveStatus } from './recovery-state';
+import { activeRequest, effectiveStatus } from './recovery-state';
 import { guardianSet } from './repository';
-import { constantTimeEqual as bytesEqual } from '../../../src/lib/crypto/bytes';
 import { storedInviteHash } from './vault-ops';
 import * as validate from './validate';
-
-export interface RequestView {
-	requestId: bigint;
-	vaultId: bigint;
-	anchor: bigint;
-	/** With requestId, what the verification code (words + emoji) is derived from. */
-	requester: Principal;
-	status: EffectiveStatus;
-	openedAt: bigint;
-	releasableAt: bigint;
-	expiresAt: bigint;
-	/** Time-lock countdown: 0 once the delay has passed. */
-	remainingNs: bigint;
-	threshold: number;
-	guardianCount: number;
-	approvals: number;
-	declines: number;
-	alarmRaisedAt: bigint | undefined;
-}
-
-export interface VaultHealth {
-	sealed: boolean;
-	invitesPending: number;
-	/** Guardians holding a share of the current seal. */
-	shareHolders: number;
-	threshold: number;
-	/** Fewer share holders than the threshold: recovery is impossible. */
-	belowThreshold: boolean;
-	/** Slots differ from the seal (rotation started, not yet resealed). */
-	resealNeeded: boolean;
-	staleCheckIns: number;
-}
-
-export interface OwnerVaultView {
-	vaultId: bigint;
-	anchor: bigint;
-	nonce: bigint;
-	delayNs: bigint;
-	slots: { label: string; guardian: Principal | undefined; inviteExpiresAt: bigint | undefined }[];
-	shares: { guardian: Principal; lastCheckInAt: bigint }[];
-	health: VaultHealth;
-	activeRequest: RequestView | undefined;
-}
-
-export interface GuardianVaultView {
-	vaultId: bigint;
-	anchor: bigint;
-	label: string | undefined;
-	delayNs: bigint;
-	threshold: number;
-	/** The guardian's own share: what it decrypts to approve or check in. */
-	share: { shareIndex: number; ciphertext: Uint8Array; checkInNonce: bigint } | undefined;
-	pendingRequest: (RequestView & { myVote: 'approved' | 'declined' | undefined }) | undefined;
-}
-
-export interface AnchorStatus {
-	vaultId: bigint | undefined;
-	/** Nonce the next create_vault for this anchor must carry. */
-	createNonce: bigint;
-	/** Nonce the vault's next phrase-identity call must carry. */
-	vaultNonce: bigint | undefined;
-	sealed: boolean;
-	activeRequestId: bigint | undefined;
-}
-
-export interface InvitationView {
-	vaultId: bigint;
-	anchor: bigint;
-	slot: number;
-	label: string;
-	expiresAt: bigint;
-}
 
 /** For the holder of an invitation link: what they are asked to accept (secret hash-compared). */
 export function invitation(

@@ -2,11 +2,10 @@
 // a reader meeting an unknown version or a malformed record throws InvariantError (the adapter
 // traps, the IC rolls back, state is kept).
 import { Principal } from '@dfinity/principal';
+import { AUDIT_KINDS } from '@tessera/contract/vault';
 import { ByteReader, ByteWriter } from './codec';
 import { InvariantError } from './errors';
-import { ed25519Principal } from './principals';
 import {
-	AUDIT_KINDS,
 	REQUEST_STATUSES,
 	type AnchorRecord,
 	type Approval,
@@ -21,9 +20,8 @@ import {
 } from './records';
 
 const HASH = 32;
-const KEY = 32;
 const V1 = 1;
-/** Vault v2: phrase and check identities stored as principals (v1 stored their Ed25519 keys). */
+/** Vault records are version 2 (phrase and check identities stored as principals). */
 const VAULT_V2 = 2;
 
 function principal(writer: ByteWriter, value: Principal): ByteWriter {
@@ -62,17 +60,14 @@ export function encodeVault(vault: VaultRecord): Uint8Array {
 	return w.u8(vault.opensInWindow).finish();
 }
 
-/** Reads v2, and v1 (its Ed25519 keys turned into their principals). */
 export function decodeVault(bytes: Uint8Array): VaultRecord {
 	const r = new ByteReader(bytes);
 	const found = r.u8();
-	if (found !== V1 && found !== VAULT_V2) throw new InvariantError(`vault record version ${found}`);
-	const identity = (): Principal =>
-		found === V1 ? ed25519Principal(r.fixed(KEY)) : readPrincipal(r);
+	if (found !== VAULT_V2) throw new InvariantError(`vault record version ${found}`);
 	const id = r.u64();
 	const anchor = r.u64();
 	const owner = readPrincipal(r);
-	const phrasePrincipal = identity();
+	const phrasePrincipal = readPrincipal(r);
 	const createdAt = r.u64();
 	const nonce = r.u64();
 	const delayNs = r.u64();
@@ -103,7 +98,7 @@ export function decodeVault(bytes: Uint8Array): VaultRecord {
 			shares.push({
 				guardian: readPrincipal(r),
 				ciphertext: r.bytes16(),
-				checkPrincipal: identity(),
+				checkPrincipal: readPrincipal(r),
 				checkInNonce: r.u64(),
 				lastCheckInAt: r.u64()
 			});

@@ -1,5 +1,9 @@
 // Stored records (encodings in record-codec.ts).
 import type { Principal } from '@dfinity/principal';
+import type { AuditEvent, RequestStatus } from '@tessera/contract/vault';
+
+/** The audit event, as stored and as the audit_log view shows it. */
+export type { AuditEvent };
 
 export interface InvitedSlot {
 	state: 'invited';
@@ -54,7 +58,6 @@ export interface VaultRecord {
 	opensInWindow: number;
 }
 
-export type RequestStatus = 'open' | 'released' | 'failed' | 'cancelled';
 export const REQUEST_STATUSES: RequestStatus[] = ['open', 'released', 'failed', 'cancelled'];
 
 export interface Vote {
@@ -93,31 +96,4 @@ export interface AnchorRecord {
 export interface RateWindow {
 	windowStart: bigint;
 	count: number;
-}
-
-export const AUDIT_KINDS = [
-	'vault-created',
-	'invite-accepted',
-	'guardians-updated',
-	'sealed',
-	'delay-changed',
-	'guardian-resigned',
-	'checked-in',
-	'recovery-opened',
-	'approved',
-	'declined',
-	'alarm-raised',
-	'recovery-cancelled',
-	'recovery-failed',
-	'released'
-] as const;
-export type AuditKind = (typeof AUDIT_KINDS)[number];
-
-export interface AuditEvent {
-	kind: AuditKind;
-	at: bigint;
-	/** Slot or share index the event concerns, at the time of the event (255 = none). */
-	index: number;
-	/** Request id, delay, or 0. */
-	ref: bigint;
 }

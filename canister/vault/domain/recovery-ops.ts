@@ -1,10 +1,10 @@
 // Recovery: open, approve, decline, owner alarm, cancel by the phrase identity, release.
 import type { OperationContext } from './context';
 import { fail } from './errors';
-import { LIMITS } from './limits';
 import type { RateWindow, RequestRecord, VaultRecord } from './records';
 import { activeRequest, effectiveStatus, requireReleasable } from './recovery-state';
-import { releaseIdentity } from '../../../src/lib/crypto/protocol';
+import { LIMITS, releaseIdentity } from '@tessera/contract';
+import type { ReleasedShare } from '@tessera/contract/vault';
 import { requirePhraseIdentity } from './phrase-auth';
 import { samePrincipal } from './principals';
 import * as validate from './validate';
@@ -125,11 +125,6 @@ export function cancelRecovery(
 	repo.putRequest({ ...request, status: 'cancelled', closedAt: now });
 	repo.putVault({ ...vault, nonce: vault.nonce + 1n, cooldownUntil: now + LIMITS.cooldownNs });
 	repo.audit(vault.id, { kind: 'recovery-cancelled', at: now, index: 255, ref: request.id });
-}
-
-export interface ReleasedShare {
-	shareIndex: number;
-	ciphertext: Uint8Array;
 }
 
 /** The vetKD input for the release key: u64_be(request id) || requester principal bytes. */

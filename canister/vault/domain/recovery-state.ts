@@ -1,9 +1,8 @@
 // Derived recovery state: a request's effective status at a given time and the release rule.
 import { fail } from './errors';
+import type { EffectiveStatus } from '@tessera/contract/vault';
 import type { RequestRecord, VaultRecord } from './records';
 import type { Repository } from './repository';
-
-export type EffectiveStatus = RequestRecord['status'] | 'expired';
 
 /** An open request lapses when its release window ends without a release. */
 export function effectiveStatus(request: RequestRecord, now: bigint): EffectiveStatus {

@@ -1,7 +1,7 @@
 // Typed access to the stores: records in, records out. Knows encodings and indexes, no rules.
 import type { Principal } from '@dfinity/principal';
 import { fail } from './errors';
-import { LIMITS } from './limits';
+import { LIMITS } from '@tessera/contract';
 import { principalKey, principalText } from './principals';
 import * as codec from './record-codec';
 import type * as rec from './records';

@@ -1,10 +1,10 @@
 // Input validation: every argument from a caller passes through one of these before it is used.
 import type { Principal } from '@dfinity/principal';
 import { fail, invalid } from './errors';
-import { LIMITS } from './limits';
+import { labelProblem, LIMITS, type LabelProblem } from '@tessera/contract';
 import { principalKey } from './principals';
 import { utf8Length } from './utf8';
-import type { InviteSpec, ShareSubmission, SlotSpec } from './phrase-auth';
+import type { InviteSpec, ShareSubmission, SlotSpec } from '@tessera/contract/vault';
 
 const MAX_U64 = (1n << 64n) - 1n;
 /** 28-byte SHA-224 of the DER public key and the 0x02 self-authenticating tag. */
@@ -32,13 +32,17 @@ export function fixedBytes(field: string, value: Uint8Array, length: number): Ui
 	return value;
 }
 
+const LABEL_REASONS: Record<LabelProblem, string> = {
+	empty: 'empty',
+	'too-long': `over ${LIMITS.maxLabelBytes} bytes`,
+	'control-character': 'control character',
+	untrimmed: 'leading or trailing space'
+};
+
+/** The contract's label rule, with the canister's fast UTF-8 length. */
 export function label(value: string): string {
-	if (value.trim().length === 0) invalid('label', 'empty');
-	if (utf8Length(value) > LIMITS.maxLabelBytes)
-		invalid('label', `over ${LIMITS.maxLabelBytes} bytes`);
-	// eslint-disable-next-line no-control-regex
-	if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) invalid('label', 'control character');
-	if (value !== value.trim()) invalid('label', 'leading or trailing space');
+	const problem = labelProblem(value, utf8Length);
+	if (problem) invalid('label', LABEL_REASONS[problem]);
 	return value;
 }
 

@@ -1,22 +1,15 @@
 // Vault lifecycle: create, invitations, seal, phrase-identity changes, resign, check-in.
 import type { Principal } from '@dfinity/principal';
-import { constantTimeEqual as bytesEqual } from '../../../src/lib/crypto/bytes';
-import { inviteHash } from '../../../src/lib/crypto/protocol';
 import type { OperationContext } from './context';
 import { fail, invalid } from './errors';
-import { LIMITS } from './limits';
+import { constantTimeEqual as bytesEqual, inviteHash, LIMITS } from '@tessera/contract';
 import type { Slot, VaultRecord } from './records';
 import { activeRequest } from './recovery-state';
 import { ed25519Principal, principalKey, samePrincipal } from './principals';
 import { sha256 } from './sha2';
 import { guardianSet } from './repository';
-import {
-	requireNonce,
-	requirePhraseIdentity,
-	type InviteSpec,
-	type ShareSubmission,
-	type SlotSpec
-} from './phrase-auth';
+import type { InviteSpec, ShareSubmission, SlotSpec } from '@tessera/contract/vault';
+import { requireNonce, requirePhraseIdentity } from './phrase-auth';
 import * as validate from './validate';
 
 export interface CreateVaultArgs {

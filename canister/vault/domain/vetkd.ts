@@ -1,15 +1,10 @@
 // vetKD authorization decisions. The adapter makes the management call (vetkd_derive_key) only
-// with an input these functions return, under protocol.ts's contexts (re-exported here).
+// with an input these functions return, under the contract's contexts.
 import type { Principal } from '@dfinity/principal';
 import type { OperationContext } from './context';
 import { fail } from './errors';
 import { authorizeRelease } from './recovery-ops';
 import * as validate from './validate';
-
-export {
-	VETKD_CONTEXT_RELEASE as RELEASE_CONTEXT,
-	VETKD_CONTEXT_SHARES as SHARES_CONTEXT
-} from '../../../src/lib/crypto/protocol';
 
 /** A guardian's own key: input = caller principal bytes; only principals guarding a vault. */
 export function authorizeSharesKey(ctx: OperationContext): { input: Uint8Array } {
@@ -20,7 +15,7 @@ export function authorizeSharesKey(ctx: OperationContext): { input: Uint8Array }
 	return { input: sharesIdentity(ctx.caller) };
 }
 
-export function sharesIdentity(guardian: Principal): Uint8Array {
+function sharesIdentity(guardian: Principal): Uint8Array {
 	return guardian.toUint8Array();
 }
 

@@ -1,4 +1,4 @@
-// The vault canister: maps Candid (../idl.ts) to VaultDomain calls with the caller and
+// The vault canister: maps Candid (@tessera/contract/vault/idl) to VaultDomain calls with the caller and
 // time, and makes the outgoing calls the domain decides on (II for anchor keys, vetKD). Typed
 // errors are Candid variants; only a broken invariant (unreadable stored record) traps.
 import {
@@ -15,12 +15,20 @@ import {
 	update
 } from 'azle';
 
-import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '../../../src/lib/crypto/protocol';
+import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '@tessera/contract';
+import {
+	candidError,
+	fromCandid,
+	fromOpt,
+	toCandid,
+	type CandidSlotSpec,
+	type Opt
+} from '@tessera/contract/vault';
+import { METHODS as M, InitArgs } from '@tessera/contract/vault/idl';
 import * as candid from '../candid';
 import { CandidDecodeError, TableCachedDecoder } from '../candid-decode';
 import { VaultDomain, type Result } from '../domain/index';
 import { utf8Decode, utf8Encode } from '../domain/utf8';
-import { METHODS as M, InitArgs } from '../idl';
 import {
 	anchorPhraseKeys,
 	DERIVE_KEY_CYCLES,
@@ -42,11 +50,11 @@ type CreateVaultArgs = {
 	anchor: bigint;
 	phraseKey: Uint8Array;
 	owner: Principal;
-	delayNs: candid.Opt<bigint>;
+	delayNs: Opt<bigint>;
 	invites: Invite[];
 	nonce: bigint;
 };
-type SetGuardiansArgs = { vaultId: bigint; nonce: bigint; slots: candid.CandidSlotSpec[] };
+type SetGuardiansArgs = { vaultId: bigint; nonce: bigint; slots: CandidSlotSpec[] };
 type SealSharesArgs = {
 	vaultId: bigint;
 	nonce: bigint;
@@ -137,7 +145,7 @@ async function deriveFor(
 	context: Uint8Array,
 	transportPublicKey: Uint8Array
 ): Promise<candid.CandidResult<Uint8Array>> {
-	if (!decision.ok) return { Err: candid.candidError(decision.error) };
+	if (!decision.ok) return { Err: candidError(decision.error) };
 	const derived = await outgoing('VetKdFailed', () =>
 		vetKdDeriveKey(keyName(), context, decision.value.input, transportPublicKey)
 	);
@@ -166,7 +174,7 @@ export default class Vault {
 			if (!keys.ok) return keys.error;
 			const result = domain.createVault(who, time(), {
 				...args,
-				delayNs: candid.fromOpt(args.delayNs),
+				delayNs: fromOpt(args.delayNs),
 				anchorPhraseKeys: keys.value
 			});
 			return candid.candidResult(result, same);
@@ -176,7 +184,7 @@ export default class Vault {
 	@update(M.set_guardians.args, M.set_guardians.result, MANUAL)
 	set_guardians(): Promise<void> {
 		return serve('set_guardians', (args: SetGuardiansArgs) => {
-			const slots = args.slots.map(candid.slotSpec);
+			const slots = args.slots.map(fromCandid.slotSpec);
 			return candid.candidResult(
 				domain.updateGuardians(caller(), time(), { ...args, slots }),
 				unit
@@ -303,7 +311,7 @@ export default class Vault {
 	@query(M.anchor_status.args, M.anchor_status.result, MANUAL)
 	anchor_status(): Promise<void> {
 		return serve('anchor_status', (anchor: bigint) =>
-			candid.candidResult(domain.anchorStatus(caller(), time(), { anchor }), candid.anchorStatus)
+			candid.candidResult(domain.anchorStatus(caller(), time(), { anchor }), toCandid.anchorStatus)
 		);
 	}
 
@@ -318,7 +326,7 @@ export default class Vault {
 	owner_vaults(): Promise<void> {
 		return serve('owner_vaults', () =>
 			candid.candidResult(domain.ownerVaults(caller(), time(), undefined), (views) =>
-				views.map(candid.ownerVaultView)
+				views.map(toCandid.ownerVaultView)
 			)
 		);
 	}
@@ -327,7 +335,7 @@ export default class Vault {
 	guardian_vaults(): Promise<void> {
 		return serve('guardian_vaults', () =>
 			candid.candidResult(domain.guardianVaults(caller(), time(), undefined), (views) =>
-				views.map(candid.guardianVaultView)
+				views.map(toCandid.guardianVaultView)
 			)
 		);
 	}
@@ -335,7 +343,10 @@ export default class Vault {
 	@query(M.request_status.args, M.request_status.result, MANUAL)
 	request_status(): Promise<void> {
 		return serve('request_status', (requestId: bigint) =>
-			candid.candidResult(domain.requestStatus(caller(), time(), { requestId }), candid.requestView)
+			candid.candidResult(
+				domain.requestStatus(caller(), time(), { requestId }),
+				toCandid.requestView
+			)
 		);
 	}
 

@@ -1,8 +1,8 @@
 // Outgoing calls: Internet Identity's get_anchor_credentials and the management canister's vetKD
-// methods (their Candid types: canister/shared/vetkd-idl.ts).
+// methods (their Candid types: vetkd-idl.ts).
 import { call, IDL, Principal } from 'azle';
 
-import { ed25519KeyFromDer } from '../../../src/lib/crypto/protocol';
+import { ed25519KeyFromDer } from '@tessera/contract';
 import { TableCachedEncoder } from '../candid';
 import { CandidDecodeError, TableCachedDecoder } from '../candid-decode';
 import { AnchorCredentials, type AnchorCredentialsValue } from '../../internet_identity/domain/idl';
@@ -11,7 +11,7 @@ import {
 	VetKdDeriveKeyResult,
 	VetKdPublicKeyArgs,
 	VetKdPublicKeyResult
-} from '../../shared/vetkd-idl';
+} from './vetkd-idl';
 
 const EMPTY_KEY_ID = { curve: { bls12_381_g2: null }, name: '' };
 // Arguments encoded with their tables cached (see TableCachedEncoder: IDL.encode, which Azle's

@@ -13,7 +13,7 @@ import { ProtectFlow, protectPorts } from '$lib/flows/ProtectFlow.svelte';
 import { RecoveryFlow } from '$lib/flows/RecoveryFlow.svelte';
 import { createIiClient, type IiClient } from '$lib/ii';
 import { FlowError } from '$lib/services/errors';
-import type { Released, RequesterCalls } from '$lib/services/guardian-calls';
+import type { RequesterCalls } from '$lib/services/guardian-calls';
 import { ownerContext, type OwnerContext } from '$lib/services/owner';
 import { REQUESTER_DB, RequesterStore } from '$lib/services/recovery-store';
 import { freshDevice } from '$lib/services/recovery-sweep';
@@ -80,8 +80,7 @@ function requesterCalls(canister: VaultCanister): RequesterCalls {
 	return {
 		openRecovery: canister.openRecovery,
 		requestStatus: canister.requestStatus,
-		// The canister returns the commitment with the shares (vault.did's `release`).
-		release: (requestId) => canister.release(requestId) as Promise<Released>,
+		release: canister.release,
 		releaseKey: canister.releaseKey,
 		vetkdPublicKeys: canister.vetkdPublicKeys
 	};

@@ -6,7 +6,7 @@ import {
 	UnexpectedErrorCode
 } from '@dfinity/agent';
 import { describe, expect, test } from 'vitest';
-import { VaultError } from '../../../canister/vault/idl';
+import { VaultError } from '@tessera/contract/vault/idl';
 import {
 	CanisterError,
 	VAULT_ERROR_KINDS,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bitGroups, packBitGroups } from './bits';
-import { U64_MAX, constantTimeEqual, lengthPrefixed, readU64be, u64be, wipe } from './bytes';
+import { U64_MAX, constantTimeEqual, lengthPrefixed, readU64be, u64be } from '@tessera/contract';
+import { wipe } from './bytes';
 
 describe('byte helpers', () => {
 	it('encodes u64 big-endian and refuses values outside u64', () => {

@@ -9,7 +9,7 @@ import {
 	type CheckKeyInput
 } from './check-key';
 import { encodeEnvelope } from './envelope';
-import { ed25519KeyFromDer, ed25519Principal } from './protocol';
+import { ed25519KeyFromDer, ed25519Principal } from '@tessera/contract';
 import { CHECK_KEY_VECTOR as V } from '../../../tests/support/vectors';
 
 const input: CheckKeyInput = {

@@ -5,9 +5,10 @@
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import type { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';
-import { concat, lengthPrefixed, u64be, utf8, wipe } from './bytes';
+import { concat, lengthPrefixed, u64be, utf8 } from '@tessera/contract';
+import { wipe } from './bytes';
 import { decodeEnvelope, type EnvelopeError } from './envelope';
-import { DOMAIN } from './protocol';
+import { DOMAIN } from '@tessera/contract';
 import { err, ok, type Result } from './result';
 
 export interface CheckKeyInput {

@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { describe, expect, it } from 'vitest';
 import { decodeEnvelope, encodeEnvelope, type ShareEnvelope } from './envelope';
-import { ENVELOPE_BYTES } from './protocol';
+import { ENVELOPE_BYTES } from '@tessera/contract';
 
 const share = Uint8Array.from({ length: 33 }, (_, i) => i);
 const envelope: ShareEnvelope = { vaultId: 7n, index: 2, threshold: 2, total: 3, share };

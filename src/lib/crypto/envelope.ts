@@ -1,6 +1,13 @@
 // The share envelope: what a guardian's IBE ciphertext and a paper share carry.
 import { sha256 } from '@noble/hashes/sha2';
-import { concat, constantTimeEqual, lengthPrefixed, readU64be, u64be, utf8 } from './bytes';
+import {
+	concat,
+	constantTimeEqual,
+	lengthPrefixed,
+	readU64be,
+	u64be,
+	utf8
+} from '@tessera/contract';
 import {
 	DOMAIN,
 	ENVELOPE_BYTES,
@@ -9,7 +16,7 @@ import {
 	MAX_GUARDIANS,
 	MIN_THRESHOLD,
 	SHARE_BYTES
-} from './protocol';
+} from '@tessera/contract';
 import { err, ok, type Result } from './result';
 
 /**

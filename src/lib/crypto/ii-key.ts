@@ -6,7 +6,8 @@ import type { Principal } from '@dfinity/principal';
 import { hmac } from '@noble/hashes/hmac';
 import { sha512 } from '@noble/hashes/sha2';
 import { mnemonicToSeedWebcrypto } from '@scure/bip39';
-import { utf8, wipe } from './bytes';
+import { utf8 } from '@tessera/contract';
+import { wipe } from './bytes';
 import { phraseFromEntropy } from './phrase';
 
 /** II's IC_DERIVATION_PATH; every level is hardened. */

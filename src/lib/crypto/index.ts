@@ -1,7 +1,6 @@
 // Tessera's client crypto: the public surface for the app's services.
 export { wipe } from './bytes';
 export type { Result } from './result';
-export * from './protocol';
 export * from './phrase';
 export * from './ii-key';
 export * from './envelope';

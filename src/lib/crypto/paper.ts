@@ -1,9 +1,10 @@
 // Paper shares: a share envelope written as BIP39 words for offline storage, and read back.
 import { sha256 } from '@noble/hashes/sha2';
 import { bitGroups, packBitGroups } from './bits';
-import { concat, lengthPrefixed, utf8, wipe } from './bytes';
+import { concat, lengthPrefixed, utf8 } from '@tessera/contract';
+import { wipe } from './bytes';
 import { decodeEnvelope, type EnvelopeError } from './envelope';
-import { DOMAIN, ENVELOPE_BYTES } from './protocol';
+import { DOMAIN, ENVELOPE_BYTES } from '@tessera/contract';
 import { err, ok, type Result } from './result';
 import { BITS_PER_WORD, WORDLIST, suggestWords, tokenize, wordIndex } from './wordlist';
 

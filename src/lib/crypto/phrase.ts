@@ -1,6 +1,6 @@
 // Recovery phrase input as II shows it: "<anchor number> <24 words>", typed from paper.
 import { entropyToMnemonic, mnemonicToEntropy } from '@scure/bip39';
-import { ENTROPY_BYTES } from './protocol';
+import { ENTROPY_BYTES } from '@tessera/contract';
 import { err, ok, type Result } from './result';
 import { WORDLIST, suggestWords, tokenize, wordIndex } from './wordlist';
 

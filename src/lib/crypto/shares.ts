@@ -2,7 +2,8 @@
 // reconstruction right before anyone is told it succeeded.
 import { sha256 } from '@noble/hashes/sha2';
 import { combine, split } from 'shamir-secret-sharing';
-import { concat, constantTimeEqual, isU64, lengthPrefixed, u64be, utf8, wipe } from './bytes';
+import { concat, constantTimeEqual, isU64, lengthPrefixed, u64be, utf8 } from '@tessera/contract';
+import { wipe } from './bytes';
 import {
 	decodeEnvelope,
 	encodeEnvelope,
@@ -10,7 +11,13 @@ import {
 	type EnvelopeError,
 	type ShareEnvelope
 } from './envelope';
-import { COMMITMENT_BYTES, DOMAIN, ENTROPY_BYTES, MIN_THRESHOLD, SHARE_BYTES } from './protocol';
+import {
+	COMMITMENT_BYTES,
+	DOMAIN,
+	ENTROPY_BYTES,
+	MIN_THRESHOLD,
+	SHARE_BYTES
+} from '@tessera/contract';
 import { err, ok, type Result } from './result';
 
 /** sha256(lp("tessera/v1/commitment") || u64_be vault id || entropy): binds shares to a vault. */

@@ -2,7 +2,7 @@ import { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { describe, expect, it } from 'vitest';
-import { VERIFICATION_EMOJI } from './protocol';
+import { VERIFICATION_EMOJI } from '@tessera/contract';
 import { verificationCode } from './verification-code';
 import { PRINCIPAL, VERIFICATION_CODE_VECTORS } from '../../../tests/support/vectors';
 

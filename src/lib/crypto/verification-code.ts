@@ -2,13 +2,13 @@
 import type { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';
 import { bitGroups } from './bits';
-import { concat, lengthPrefixed, u64be, utf8 } from './bytes';
+import { concat, lengthPrefixed, u64be, utf8 } from '@tessera/contract';
 import {
 	DOMAIN,
 	VERIFICATION_CODE_EMOJI,
 	VERIFICATION_CODE_WORDS,
 	VERIFICATION_EMOJI
-} from './protocol';
+} from '@tessera/contract';
 import { BITS_PER_WORD, WORDLIST } from './wordlist';
 
 export interface VerificationCode {

@@ -2,7 +2,7 @@ import { Principal } from '@dfinity/principal';
 import { MasterPublicKey, MasterPublicKeyId } from '@dfinity/vetkeys';
 import { describe, expect, it } from 'vitest';
 import { VetKdMasterKey, derivePublicKey } from '@tessera/devnet/testing';
-import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from './protocol';
+import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '@tessera/contract';
 import { masterPublicKeyFor, verifyReleaseKey, verifySharesKey } from './vetkd-keys';
 
 // The devnet's vetKD math (independent of @dfinity/vetkeys) plays the IC's vetkd_public_key.

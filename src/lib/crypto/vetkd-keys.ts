@@ -2,8 +2,8 @@
 // it is the derivation of the configured master key for this canister and context.
 import type { Principal } from '@dfinity/principal';
 import { DerivedPublicKey, MasterPublicKey, MasterPublicKeyId } from '@dfinity/vetkeys';
-import { constantTimeEqual } from './bytes';
-import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from './protocol';
+import { constantTimeEqual } from '@tessera/contract';
+import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '@tessera/contract';
 import { err, ok, type Result } from './result';
 
 export type KeyError =

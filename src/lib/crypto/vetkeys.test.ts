@@ -10,7 +10,7 @@ import {
 	VETKD_CONTEXT_RELEASE,
 	VETKD_CONTEXT_SHARES,
 	releaseIdentity
-} from './protocol';
+} from '@tessera/contract';
 import { encodeEnvelope } from './envelope';
 import {
 	masterPublicKeyFor,

@@ -15,7 +15,7 @@ import { wipe } from './bytes';
 import { checkIdentityFromEnvelope, checkPublicKey } from './check-key';
 import { decodeEnvelope, type EnvelopeError } from './envelope';
 import { mergeShares, type PaperShareError } from './paper-recovery';
-import { ed25519Principal, MAX_GUARDIANS, releaseIdentity } from './protocol';
+import { ed25519Principal, MAX_GUARDIANS, releaseIdentity } from '@tessera/contract';
 import { err, ok, type Result } from './result';
 import {
 	combineShares,

@@ -2,7 +2,7 @@
 // standing in for IndexedDB. Internet Identity cannot run here: its two calls are stubs (said
 // where they are made); the agent-level II tests cover the real ones.
 import { describe, expect, it, vi } from 'vitest';
-import { LIMITS } from '../../../canister/vault/domain/index';
+import { LIMITS } from '@tessera/contract';
 import { splitEntropy } from '$lib/crypto/shares';
 import type { AnchorDevices, PhraseCheck } from '$lib/ii';
 import { approveRequest, loadGuardedVaults } from '$lib/services/guardian';

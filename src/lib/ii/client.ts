@@ -3,7 +3,11 @@
 // anchor is signed by the key given for it (the phrase identity on recovery).
 import type { HttpAgent, SignIdentity } from '@dfinity/agent';
 import type { Principal } from '@dfinity/principal';
-import { agentSigningWith, createIiActor, type IiActor } from './actor';
+import {
+	agentSigningWith,
+	createIiActor,
+	type IiActor
+} from '../canisters/internet-identity.canister';
 import { checkAnchorNumber } from './anchor-number';
 import { describeDevice, sameKey, toBytes, type DeviceInfo } from './devices';
 import { IiDeviceManager } from './device-manager';

@@ -2,7 +2,10 @@
 // mainnet a passkey (WebAuthn), on devnet a key the app generates. The app decides.
 import type { SignIdentity } from '@dfinity/agent';
 import type { WebAuthnIdentity } from '@dfinity/identity';
-import type { DeviceDataValue, KeyTypeValue } from '../../../canister/internet_identity/domain/idl';
+import type {
+	DeviceData as DeviceDataValue,
+	KeyType as KeyTypeValue
+} from '@tessera/contract/internet-identity';
 
 /** II's limit on aliases, in UTF-8 bytes. */
 export const MAX_ALIAS_BYTES = 64;

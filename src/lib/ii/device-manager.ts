@@ -1,8 +1,8 @@
 // Device management signed by one key: on recovery the phrase identity, in tests any device.
 // Every call goes to II as an update signed by that key, so II checks it is a device of the
 // anchor; this class only calls, converts and reports. The decisions live in sweep-plan.ts.
-import type { DeviceDataValue } from '../../../canister/internet_identity/domain/idl';
-import type { IiActor } from './actor';
+import type { DeviceData as DeviceDataValue } from '@tessera/contract/internet-identity';
+import type { IiActor } from '../canisters/internet-identity.canister';
 import { checkAnchorNumber } from './anchor-number';
 import {
 	describeAnchor,

@@ -1,9 +1,12 @@
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { describe, expect, test } from 'vitest';
 import type {
-	DeviceWithUsageValue,
-	IdentityAnchorInfoValue
-} from '../../../canister/internet_identity/domain/idl';
+	DeviceWithUsage as DeviceWithUsageValue,
+	IdentityAnchorInfo as IdentityAnchorInfoValue
+} from '@tessera/contract/internet-identity';
+
+/** II's types say blob (Uint8Array); the agent may still hand over plain numbers. */
+const numbers = (bytes: Iterable<number>) => Array.from(bytes) as unknown as Uint8Array;
 import {
 	dateFromNanos,
 	describeAnchor,
@@ -31,9 +34,9 @@ const phrase = (protectedPhrase: boolean): DeviceWithUsageValue => ({
 	last_usage: [1_700_000_000_123_456_789n]
 });
 const passkey: DeviceWithUsageValue = {
-	pubkey: Array.from(passkeyKey), // the agent may hand over number[] for blobs
+	pubkey: numbers(passkeyKey),
 	alias: 'Phone',
-	credential_id: [[9, 9]],
+	credential_id: [numbers([9, 9])],
 	aaguid: [],
 	purpose: { authentication: null },
 	key_type: { platform: null },

@@ -1,13 +1,12 @@
 // What the app shows of an anchor's devices: II's wire records turned into plain values, with
 // the flags the sweep needs. Pure: no agent, no calls.
 import type {
-	DeviceDataValue,
-	DeviceWithUsageValue,
-	IdentityAnchorInfoValue,
-	KeyTypeValue,
+	DeviceData as DeviceDataValue,
+	DeviceWithUsage as DeviceWithUsageValue,
+	IdentityAnchorInfo as IdentityAnchorInfoValue,
+	KeyType as KeyTypeValue,
 	Opt
-} from '../../../canister/internet_identity/domain/idl';
-import { sameKey, toHex } from '../../../canister/internet_identity/domain/device';
+} from '@tessera/contract/internet-identity';
 import { IiError } from './errors';
 
 export type KeyType =
@@ -51,7 +50,7 @@ const kindLabels: Record<KeyType, string> = {
 	unknown: 'Passkey (type unknown)'
 };
 
-export function keyTypeOf(value: KeyTypeValue): KeyType {
+function keyTypeOf(value: KeyTypeValue): KeyType {
 	return Object.keys(value)[0] as KeyType;
 }
 
@@ -108,7 +107,13 @@ export function thisPhrase(listing: AnchorDevices): DeviceInfo | undefined {
 	return listing.devices.find((d) => d.isThisPhrase);
 }
 
-export { sameKey, toHex };
+export function sameKey(a: Uint8Array, b: Uint8Array): boolean {
+	return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+export function toHex(bytes: Uint8Array): string {
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /**
  * The `update` that locks the signer's recovery phrase, or 'already protected'. Throws

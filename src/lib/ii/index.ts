@@ -20,4 +20,4 @@ export {
 	type SweepRequest,
 	type SweepStep
 } from './sweep-plan';
-export type { DeviceDataValue } from '../../../canister/internet_identity/domain/idl';
+export type { DeviceData as DeviceDataValue } from '@tessera/contract/internet-identity';

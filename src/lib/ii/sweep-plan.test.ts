@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { DeviceDataValue } from '../../../canister/internet_identity/domain/idl';
+import type { DeviceData as DeviceDataValue } from '@tessera/contract/internet-identity';
 import type { AnchorDevices, DeviceInfo } from './devices';
 import { IiError } from './errors';
 import {

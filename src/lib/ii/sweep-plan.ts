@@ -4,7 +4,7 @@
 // Order: lock the phrase first (from then on a stolen device can no longer remove it), then
 // remove the selected devices (this also frees slots under II's limit of 10), then add the
 // owner's fresh device, then list again to check the result.
-import type { DeviceDataValue } from '../../../canister/internet_identity/domain/idl';
+import type { DeviceData as DeviceDataValue } from '@tessera/contract/internet-identity';
 import { sameKey, thisPhrase, toBytes, type AnchorDevices, type DeviceInfo } from './devices';
 import { IiError, type IiErrorKind } from './errors';
 

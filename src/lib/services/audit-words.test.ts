@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_KINDS } from '../../../canister/vault/domain/records';
+import { AUDIT_KINDS } from '@tessera/contract/vault';
 import { auditWords } from './audit-words';
 
 describe('auditWords', () => {

@@ -1,13 +1,13 @@
 // What the guardian and recovery flows need from the vault canister: a narrow port with the
 // shapes of the typed wrapper in src/lib/canisters/vault.canister.ts (which satisfies it), so the flows
-// stay pure and testable. View types are the canister domain's own (type-only imports). Calls
+// stay pure and testable. View types are the contract's. Calls
 // throw the wrapper's CanisterError (`kind` + plain `message`).
 import type {
 	AuditEvent,
 	GuardianVaultView,
 	InvitationView,
 	RequestView
-} from '../../../canister/vault/domain/index';
+} from '@tessera/contract/vault';
 
 export type { AuditEvent, GuardianVaultView, InvitationView, RequestView };
 

@@ -4,7 +4,7 @@ import type { SignIdentity } from '@dfinity/agent';
 import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { describe, expect, it, vi } from 'vitest';
-import { LIMITS } from '../../../canister/vault/domain/index';
+import { LIMITS } from '@tessera/contract';
 import { newPrincipal, World } from '../../../tests/unit/vault/world';
 import { verificationCode } from '$lib/crypto/verification-code';
 import { FlowError } from './errors';

@@ -5,7 +5,7 @@ import type { HttpAgent, SignIdentity } from '@dfinity/agent';
 import type { AppConfig } from '../config';
 import { derivePhraseKey, type PhraseKey } from '../crypto/ii-key';
 import { createIiClient, toIiError } from '../ii';
-import { createIiActor } from '../ii/actor';
+import { createIiActor } from '../canisters/internet-identity.canister';
 import { FlowError } from './errors';
 
 /** The part of the Internet Identity client (src/lib/ii) the owner flows use. */

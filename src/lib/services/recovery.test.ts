@@ -1,7 +1,7 @@
 // The requester's flows against the real guardian domain and real vetKD math (see
 // tests/support/guardian-test-world.ts), with guardians approving through the real guardian flow.
 import { describe, expect, it, vi } from 'vitest';
-import { LIMITS } from '../../../canister/vault/domain/index';
+import { LIMITS } from '@tessera/contract';
 import { newPrincipal, World } from '../../../tests/unit/vault/world';
 import { splitEntropy } from '$lib/crypto/shares';
 import { verificationCode } from '$lib/crypto/verification-code';

@@ -1,6 +1,6 @@
 import { bytesToHex } from '@noble/hashes/utils';
 import { describe, expect, it } from 'vitest';
-import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '$lib/crypto/protocol';
+import { VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '@tessera/contract';
 import { master, TEST_CANISTER_ID } from '../../../tests/support/guardian-test-world';
 import { trustedKeys, vetKdTrustFor } from './vetkd-trust';
 

@@ -10,9 +10,9 @@ import {
 	type DeviceDataValue,
 	type IdentityAnchorInfoValue
 } from '../../../canister/internet_identity/domain/idl';
-import { idlFactory as vaultIdlFactory } from '../../../canister/vault/idl';
+import { idlFactory as vaultIdlFactory } from '@tessera/contract/vault/idl';
 import { ADMIN_TIME_PATH } from '@tessera/devnet/server';
-import { utf8 } from '../../../src/lib/crypto/bytes';
+import { utf8 } from '@tessera/contract';
 import { derivePhraseKey, type PhraseKey } from '../../../src/lib/crypto/ii-key';
 import { phraseFromEntropy } from '../../../src/lib/crypto/phrase';
 import type { E2eWorld } from '../../../scripts/e2e-world';

@@ -5,7 +5,7 @@ import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { METHODS } from '../../../canister/vault/idl';
+import { METHODS } from '@tessera/contract/vault/idl';
 import type { ReleaseKey, SharesKey } from '../../../src/lib/crypto/vetkd-keys';
 import { errOf, identity, Net, newPhrase, okOf, type VaultActor } from './harness';
 import { DELAY_NS, Vault } from './vault';

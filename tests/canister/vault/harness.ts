@@ -5,11 +5,10 @@ import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { Devnet, type Actor } from '@tessera/devnet';
-import { idlFactory, initArgs, METHODS } from '../../../canister/vault/idl';
-import {
-	idlFactory as iiIdlFactory,
-	type DeviceDataValue
-} from '../../../canister/internet_identity/domain/idl';
+import type { DeviceData } from '@tessera/contract/internet-identity';
+import type { VaultService } from '@tessera/contract/vault';
+import { idlFactory, initArgs } from '@tessera/contract/vault/idl';
+import { idlFactory as iiIdlFactory } from '../../../canister/internet_identity/domain/idl';
 import { derivePhraseKey, type PhraseKey } from '../../../src/lib/crypto/ii-key';
 import {
 	masterPublicKeyFor,
@@ -23,10 +22,12 @@ export const KEY_NAME = 'dfx_test_key';
 /** 2026-01-01: a fixed start, so runs are repeatable. */
 export const START_MS = Date.UTC(2026, 0, 1);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Method = (...args: any[]) => Promise<any>;
-export type VaultActor = Actor<{ [name in keyof typeof METHODS]: Method }>;
-type IiActor = Actor<{ create_anchor_for_local_development: Method }>;
+/** The vault canister's methods, typed by the declarations generated from its .did. */
+export type VaultActor = Actor<VaultService>;
+/** The local II's development-only method (mainnet II has none). */
+type IiActor = Actor<{
+	create_anchor_for_local_development(devices: DeviceData[]): Promise<bigint>;
+}>;
 
 export function identity(): Ed25519KeyIdentity {
 	return Ed25519KeyIdentity.generate(randomBytes(32));
@@ -93,7 +94,7 @@ export class Net {
 
 	/** Registers an II anchor whose only device is the recovery phrase (as the phrase itself). */
 	async anchorFor(phrase: PhraseKey): Promise<bigint> {
-		const device: DeviceDataValue = {
+		const device: DeviceData = {
 			pubkey: phrase.publicKeyDer,
 			alias: 'Recovery phrase',
 			credential_id: [],
@@ -105,7 +106,7 @@ export class Net {
 			metadata: []
 		};
 		this.ii.setPrincipal(phrase.principal);
-		return (await this.ii.create_anchor_for_local_development([device])) as bigint;
+		return await this.ii.create_anchor_for_local_development([device]);
 	}
 
 	/** The canister's derived public keys, verified against devnet's master key. */

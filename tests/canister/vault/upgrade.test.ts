@@ -7,9 +7,9 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, randomBytes } from '@noble/hashes/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inviteHash } from '../../../canister/vault/domain/index';
-import { initArgs } from '../../../canister/vault/idl';
+import { initArgs } from '@tessera/contract/vault/idl';
 import type { PhraseKey } from '../../../src/lib/crypto/ii-key';
-import { ed25519Principal } from '../../../src/lib/crypto/protocol';
+import { ed25519Principal } from '@tessera/contract';
 import { wasmPath } from '../global-setup';
 import { identity, KEY_NAME, Net, okOf, stringify } from './harness';
 
@@ -56,7 +56,7 @@ async function seedVault(net: Net, withRequest: boolean): Promise<Seeded> {
 	if (!withRequest) return seeded;
 	seeded.guardians = [identity(), identity()];
 	for (const [i, guardian] of seeded.guardians.entries()) {
-		okOf(await net.as(guardian).accept_invite({ vaultId, secret: secrets[i] }));
+		okOf(await net.as(guardian).accept_invite({ vaultId, secret: secrets[i] as Uint8Array }));
 	}
 	const guardians = seeded.guardians.map((g) => g.getPrincipal());
 	// The canister stores and forwards ciphertexts without decrypting them: random bytes of the
@@ -126,11 +126,10 @@ describe('vault canister: upgrade', () => {
 
 		// Still working: the second guardian of an open request approves after the upgrade.
 		const open = vaults.find((v) => v.requestId !== undefined) as Seeded;
+		const requestId = open.requestId as bigint;
 		const guardian = net.as(open.guardians[1] as Ed25519KeyIdentity);
-		okOf(
-			await guardian.approve_recovery({ requestId: open.requestId, ciphertext: randomBytes(185) })
-		);
-		const status = okOf<{ approvals: number }>(await guardian.request_status(open.requestId));
+		okOf(await guardian.approve_recovery({ requestId, ciphertext: randomBytes(185) }));
+		const status = okOf<{ approvals: number }>(await guardian.request_status(requestId));
 		expect(status.approvals).toBe(2);
 	}, 600_000);
 });

@@ -6,7 +6,7 @@ import type { Ed25519KeyIdentity } from '@dfinity/identity';
 import type { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { inviteHash } from '../../../canister/vault/domain/index';
-import { constantTimeEqual } from '../../../src/lib/crypto/bytes';
+import { constantTimeEqual } from '@tessera/contract';
 import type { PhraseKey } from '../../../src/lib/crypto/ii-key';
 import {
 	GuardianKeyRequest,

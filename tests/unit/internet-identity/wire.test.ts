@@ -63,7 +63,9 @@ describe('devices on the wire', () => {
 	});
 
 	it('accepts byte arrays given as number arrays', () => {
-		const value: DeviceDataValue = { ...deviceToWire(passkey(keyOf(1))), pubkey: [1, 2, 3] };
+		// II's type says blob (Uint8Array); an in-process caller may still hand over plain numbers.
+		const pubkey = [1, 2, 3] as unknown as Uint8Array;
+		const value: DeviceDataValue = { ...deviceToWire(passkey(keyOf(1))), pubkey };
 		expect(deviceFromWire(value).pubkey).toEqual(new Uint8Array([1, 2, 3]));
 	});
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CandidDecodeError, TableCachedDecoder } from '../../../canister/vault/candid-decode';
 import { AnchorCredentials } from '../../../canister/internet_identity/domain/idl';
-import { METHODS } from '../../../canister/vault/idl';
+import { METHODS } from '@tessera/contract/vault/idl';
 import { arbitraryOf } from './candid-arbitrary';
 
 const argsOf = (types: readonly IDL.Type[]) => fc.tuple(...types.map(arbitraryOf));

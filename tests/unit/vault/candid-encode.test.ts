@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TableCachedEncoder } from '../../../canister/vault/candid';
 import { valueEncoder } from '../../../canister/vault/candid-encode';
-import { METHODS } from '../../../canister/vault/idl';
+import { METHODS } from '@tessera/contract/vault/idl';
 import { AnchorCredentials } from '../../../canister/internet_identity/domain/idl';
 import { arbitraryOf } from './candid-arbitrary';
 

@@ -1,17 +1,11 @@
-// The Candid mapping of the vault canister (canister/vault/candid.ts + idl.ts): every
+// The Candid mapping of the vault canister (@tessera/contract/vault + canister/vault/candid.ts): every
 // domain error encodes as a VaultError variant, views with absent values become opt [].
 import { IDL } from '@dfinity/candid';
 import { describe, expect, it } from 'vitest';
-import {
-	candidError,
-	candidResult,
-	ownerVaultView,
-	replyEncoders,
-	TableCachedEncoder,
-	slotSpec
-} from '../../../canister/vault/candid';
+import { candidResult, replyEncoders, TableCachedEncoder } from '../../../canister/vault/candid';
+import { candidError, fromCandid, toCandid } from '@tessera/contract/vault';
 import type { DomainError } from '../../../canister/vault/domain/index';
-import { VaultError, METHODS, OwnerVaultView } from '../../../canister/vault/idl';
+import { VaultError, METHODS, OwnerVaultView } from '@tessera/contract/vault/idl';
 import { ok, World } from './world';
 
 /** One example per kind: a Record over the kinds, so a new kind without a variant fails here. */
@@ -56,13 +50,13 @@ describe('guardian Candid mapping', () => {
 		expect(candidResult({ ok: false, error: { kind: 'AlreadyVoted' } }, (n: number) => n)).toEqual({
 			Err: { AlreadyVoted: null }
 		});
-		expect(slotSpec({ keep: 2 })).toEqual({ keep: 2 });
+		expect(fromCandid.slotSpec({ keep: 2 })).toEqual({ keep: 2 });
 	});
 
 	it('an owner view with pending invites and no request encodes (absent = opt [])', () => {
 		const w = new World(3).create();
 		const [view] = ok(w.domain.ownerVaults(w.owner, w.now, undefined));
-		const mapped = ownerVaultView(view as NonNullable<typeof view>);
+		const mapped = toCandid.ownerVaultView(view as NonNullable<typeof view>);
 		expect(mapped.activeRequest).toEqual([]);
 		expect(mapped.slots[0]?.guardian).toEqual([]);
 		const bytes = IDL.encode([OwnerVaultView], [mapped]);
@@ -89,7 +83,7 @@ describe('guardian Candid mapping', () => {
 		const encoders = replyEncoders(METHODS);
 		const w = World.sealed(3, 2).open();
 		const [view] = ok(w.domain.ownerVaults(w.owner, w.now, undefined));
-		const owner = ownerVaultView(view as NonNullable<typeof view>);
+		const owner = toCandid.ownerVaultView(view as NonNullable<typeof view>);
 		const okValues: Partial<Record<keyof typeof METHODS, unknown>> = {
 			create_vault: { Ok: { vaultId: 7n } },
 			set_delay: { Ok: null },

@@ -3,7 +3,7 @@ import { Principal } from '@dfinity/principal';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { initArg } from '../../../canister/vault/devnet-init-arg';
-import { InitArgs } from '../../../canister/vault/idl';
+import { InitArgs } from '@tessera/contract/vault/idl';
 
 describe("the guardian's init argument on devnet", () => {
 	const ii = 'bnz7o-iuaaa-aaaaa-qaaaa-cai';

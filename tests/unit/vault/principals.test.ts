@@ -8,7 +8,7 @@ import {
 	principalText,
 	samePrincipal
 } from '../../../canister/vault/domain/principals';
-import { ed25519Principal as protocolPrincipal } from '../../../src/lib/crypto/protocol';
+import { ed25519Principal as protocolPrincipal } from '@tessera/contract';
 
 const principal = fc
 	.uint8Array({ minLength: 0, maxLength: 29 })

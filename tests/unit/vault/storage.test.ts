@@ -4,7 +4,6 @@ import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteWriter } from '../../../canister/vault/domain/codec';
 import {
 	appendAuditEvent,
 	decodeAuditLog,
@@ -14,7 +13,7 @@ import {
 	encodeRequest,
 	encodeVault
 } from '../../../canister/vault/domain/record-codec';
-import { AUDIT_KINDS, type AuditEvent } from '../../../canister/vault/domain/records';
+import { AUDIT_KINDS, type AuditEvent } from '@tessera/contract/vault';
 import {
 	InvariantError,
 	LIMITS,
@@ -208,30 +207,6 @@ describe('storage', () => {
 		const future = stored.slice();
 		future[0] = 3;
 		expect(() => decodeVault(future)).toThrow(/version 3/);
-	});
-
-	it('a v1 vault (Ed25519 keys stored) reads as v2 with the keys’ principals', () => {
-		const w = World.sealed(2, 2);
-		const v2 = decodeVault(w.stores.vaults.get(w.vaultId) as Uint8Array);
-		// v1 layout: the phrase key and each share's check key as 32 raw bytes where v2 has
-		// u8-length-prefixed principals.
-		const v1 = new ByteWriter().u8(1).u64(v2.id).u64(v2.anchor);
-		v1.bytes8(v2.owner.toUint8Array()).fixed(w.phrase.publicKey, 32);
-		v1.u64(v2.createdAt).u64(v2.nonce).u64(v2.delayNs).u8(v2.slots.length);
-		for (const slot of v2.slots) {
-			if (slot.state !== 'accepted') throw new Error('expected accepted slots');
-			v1.text8(slot.label).u8(1).fixed(slot.inviteHash, 32);
-			v1.bytes8(slot.guardian.toUint8Array()).u64(slot.acceptedAt);
-		}
-		const seal = v2.seal as NonNullable<VaultRecord['seal']>;
-		v1.bool(true).u8(seal.threshold).fixed(seal.commitment, 32).u64(seal.sealedAt);
-		v1.u8(seal.shares.length);
-		seal.shares.forEach((share, i) => {
-			v1.bytes8(share.guardian.toUint8Array()).bytes16(share.ciphertext);
-			v1.fixed(w.checkKeys[i]!.publicKey, 32).u64(share.checkInNonce).u64(share.lastCheckInAt);
-		});
-		v1.u64(v2.lastRequestId).u64(v2.cooldownUntil).u64(v2.openWindowStart).u8(v2.opensInWindow);
-		expect(comparable(decodeVault(v1.finish()))).toEqual(comparable(v2));
 	});
 
 	it('a corrupt record makes the call throw (adapter traps) and nothing is written', () => {

@@ -15,8 +15,11 @@ import {
 	type DomainError,
 	type Result
 } from '../../../canister/vault/domain/index';
-import { ed25519Principal } from '../../../src/lib/crypto/protocol';
+import { ed25519Principal } from '@tessera/contract';
 import { newKeyPair, type KeyPair } from './keys';
+
+/** The domain's result type, for fixtures that unwrap domain calls. */
+export type { Result };
 
 /** IBE ciphertext of a ~50-byte share envelope: 50 + 136 bytes. */
 export const SHARE_CIPHERTEXT_BYTES = 186;

@@ -1,12 +1,11 @@
 // Rules of the "Protect my anchor" wizard, kept pure so the steps stay presentational.
-import { MAX_GUARDIANS, MIN_THRESHOLD } from '$lib/crypto/protocol';
+import { labelProblem, LIMITS, MAX_GUARDIANS, MIN_THRESHOLD, NS_PER_HOUR } from '@tessera/contract';
 import { err, ok, type Result } from '$lib/crypto/result';
 
 export { MAX_GUARDIANS, MIN_THRESHOLD };
-export const MAX_LABEL_LENGTH = 32;
-export const MIN_DELAY_HOURS = 24;
-export const MAX_DELAY_HOURS = 30 * 24;
-export const DEFAULT_DELAY_HOURS = 72;
+export const MIN_DELAY_HOURS = Number(LIMITS.minDelayNs / NS_PER_HOUR);
+export const MAX_DELAY_HOURS = Number(LIMITS.maxDelayNs / NS_PER_HOUR);
+export const DEFAULT_DELAY_HOURS = Number(LIMITS.defaultDelayNs / NS_PER_HOUR);
 export const DELAY_PRESETS_HOURS = [24, 72, 168, 336] as const;
 
 const MAX_ANCHOR = 2n ** 64n - 1n;
@@ -28,9 +27,12 @@ export const ANCHOR_MESSAGES: Record<AnchorProblem, string> = {
 	'out-of-range': 'That is not an Internet Identity number: check it on the II page.'
 };
 
-export type LabelProblem = 'empty' | 'too-long' | 'duplicate' | 'full';
+export type LabelProblem = 'empty' | 'too-long' | 'unsupported-character' | 'duplicate' | 'full';
 
-/** A short name the owner gives a guardian ("Alice", "my sister"); names must differ. */
+/**
+ * A short name the owner gives a guardian ("Alice", "my sister"); names must differ. Checked
+ * with the canister's own rule (the contract's labelProblem: UTF-8 bytes, no control characters).
+ */
 export function checkGuardianLabel(
 	label: string,
 	existing: readonly string[]
@@ -38,7 +40,9 @@ export function checkGuardianLabel(
 	const trimmed = label.trim().replace(/\s+/gu, ' ');
 	if (existing.length >= MAX_GUARDIANS) return err('full');
 	if (trimmed === '') return err('empty');
-	if (trimmed.length > MAX_LABEL_LENGTH) return err('too-long');
+	const problem = labelProblem(trimmed);
+	if (problem === 'too-long') return err('too-long');
+	if (problem) return err('unsupported-character');
 	const key = trimmed.toLocaleLowerCase();
 	if (existing.some((other) => other.toLocaleLowerCase() === key)) return err('duplicate');
 	return ok(trimmed);
@@ -46,7 +50,8 @@ export function checkGuardianLabel(
 
 export const LABEL_MESSAGES: Record<LabelProblem, string> = {
 	empty: 'Give the guardian a name you will recognise.',
-	'too-long': `Keep the name under ${MAX_LABEL_LENGTH + 1} characters.`,
+	'too-long': `Keep the name shorter: at most ${LIMITS.maxLabelBytes} letters, fewer with accents or emoji.`,
+	'unsupported-character': 'Use letters, digits, spaces and punctuation only.',
 	duplicate: 'You already have a guardian with that name: use a different one.',
 	full: `You can have at most ${MAX_GUARDIANS} guardians.`
 };

@@ -119,6 +119,22 @@ describe('GuardiansStep', () => {
 		expect(onnext).not.toHaveBeenCalled();
 	});
 
+	it('counts a name as the vault canister does: in UTF-8 bytes', async () => {
+		// 32 characters but 38 bytes: the canister refuses it (LIMITS.maxLabelBytes = 32).
+		const name = 'Grand-mère Éloïse et Hélène Gaël';
+		expect([...name]).toHaveLength(32);
+		expect(new TextEncoder().encode(name)).toHaveLength(38);
+		const onnext = vi.fn();
+		render(GuardiansStep, { onnext, guardians: ['Alice'] });
+		await add(name);
+		expect(input()).toHaveAccessibleDescription(expect.stringContaining('Keep the name shorter'));
+		expect(within(screen.getByRole('list')).getAllByRole('listitem')).toHaveLength(1);
+		await userEvent.clear(input());
+		await add('Grand-mère Éloïse');
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(onnext).toHaveBeenCalledWith(['Alice', 'Grand-mère Éloïse']);
+	});
+
 	it('stops at ten guardians', async () => {
 		render(GuardiansStep, {
 			onnext: vi.fn(),

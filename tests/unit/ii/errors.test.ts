@@ -15,7 +15,12 @@ import {
 	type AnchorError,
 	type IiError as LocalIiError
 } from '../../../canister/internet_identity/domain/errors';
-import { IiError, iiErrorFromReject, toIiError, type IiErrorKind } from './errors';
+import {
+	IiError,
+	iiErrorFromReject,
+	toIiError,
+	type IiErrorKind
+} from '../../../src/lib/ii/errors';
 
 const alice = Principal.selfAuthenticating(new Uint8Array(44).fill(1));
 const bob = Principal.selfAuthenticating(new Uint8Array(44).fill(2));

@@ -1,7 +1,7 @@
 import { HttpAgent } from '@dfinity/agent';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { expect, test } from 'vitest';
-import { agentSigningWith } from './actor';
+import { agentSigningWith } from './internet-identity.canister';
 
 test("the signing agent copies the app agent's host, root key and options, not its identity", async () => {
 	const appIdentity = Ed25519KeyIdentity.generate();

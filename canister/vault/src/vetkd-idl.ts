@@ -1,6 +1,5 @@
-// The management canister's vetKD methods in Candid: the one declaration used by the guardian
-// canister's outgoing calls and by devnet's management canister (Azle's bundled management IDL
-// has no vetKD types). Pure @dfinity/candid, so it runs in Node and in the canister alike.
+// The management canister's vetKD methods in Candid, as the vault canister's outgoing calls use
+// them (Azle's bundled management IDL has no vetKD types).
 import { IDL } from '@dfinity/candid';
 
 export const VetKdKeyId = IDL.Record({

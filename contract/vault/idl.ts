@@ -1,6 +1,7 @@
 // The vault canister's Candid interface: the single source of truth for the Azle class
-// (src/index.ts) and for clients (@dfinity/agent actors use `idlFactory`). Azle 0.33 re-exports
-// @dfinity/candid's IDL, so these types work in both. Record fields are camelCase, as the domain's.
+// (canister/vault/src/index.ts, which generates vault.did from it) and for clients (@dfinity/agent
+// actors use `idlFactory`). Azle 0.33 re-exports @dfinity/candid's IDL, so these types work in
+// both. Record fields are camelCase, as the views'.
 import { IDL, type GenericIdlFuncArgs } from '@dfinity/candid';
 
 const Blob = IDL.Vec(IDL.Nat8);

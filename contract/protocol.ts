@@ -1,9 +1,9 @@
-// Tessera protocol v1: the single source of truth for constants and encodings that the browser
-// and the vault canister share. The canister imports this file (and bytes.ts, result.ts) by
-// relative path, so it depends only on @noble/hashes and @dfinity/principal.
+// Tessera protocol v1: the constants and encodings that the browser and the vault canister
+// share. Depends only on @noble/hashes and @dfinity/principal.
 import { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';
 import { concat, u64be, utf8 } from './bytes';
+import { LIMITS } from './limits';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -21,8 +21,6 @@ export const DOMAIN = {
 } as const;
 
 // Sizes and limits.
-export const MIN_THRESHOLD = 2;
-export const MAX_GUARDIANS = 10;
 export const ENTROPY_BYTES = 32; // 24-word BIP39 phrase
 export const SHARE_BYTES = ENTROPY_BYTES + 1; // shamir-secret-sharing: y bytes || x coordinate
 export const ENVELOPE_VERSION = 1;
@@ -30,10 +28,9 @@ export const ENVELOPE_CHECKSUM_BYTES = 4;
 export const ENVELOPE_BYTES = 1 + 8 + 3 + SHARE_BYTES + ENVELOPE_CHECKSUM_BYTES; // 49
 /** IbeCiphertext.ciphertextSize(ENVELOPE_BYTES): header 8 + G2 point 96 + masked seed 32. */
 export const SHARE_CIPHERTEXT_BYTES = ENVELOPE_BYTES + 8 + 96 + 32; // 185
-export const COMMITMENT_BYTES = 32;
-export const MAX_PRINCIPAL_BYTES = 29;
+export const COMMITMENT_BYTES = LIMITS.hashBytes;
 export const REQUEST_ID_BYTES = 8;
-export const MAX_RELEASE_IDENTITY_BYTES = REQUEST_ID_BYTES + MAX_PRINCIPAL_BYTES;
+export const MAX_RELEASE_IDENTITY_BYTES = REQUEST_ID_BYTES + LIMITS.maxPrincipalBytes;
 export const VERIFICATION_CODE_WORDS = 3;
 export const VERIFICATION_CODE_EMOJI = 3;
 
@@ -41,7 +38,7 @@ export const VERIFICATION_CODE_EMOJI = 3;
 export const ED25519_DER_PREFIX = Uint8Array.from([
 	0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
 ]);
-export const ED25519_PUBLIC_KEY_BYTES = 32;
+export const ED25519_PUBLIC_KEY_BYTES = LIMITS.ed25519PublicKeyBytes;
 export const ED25519_PUBLIC_KEY_DER_BYTES = ED25519_DER_PREFIX.length + ED25519_PUBLIC_KEY_BYTES;
 
 /** The 32-byte key inside II's DER encoding, or undefined for anything else. */

@@ -2,8 +2,12 @@ import { Ed25519KeyIdentity, WebAuthnIdentity } from '@dfinity/identity';
 import { describe, expect, test } from 'vitest';
 import { checkDeviceInvariants } from '../../../canister/internet_identity/domain/device';
 import { deviceFromWire } from '../../../canister/internet_identity/domain/wire';
-import type { DeviceDataValue } from '../../../canister/internet_identity/domain/idl';
-import { generatedKeyDeviceData, passkeyDeviceData, recoveryPhraseDeviceData } from './device-data';
+import type { DeviceData as DeviceDataValue } from '@tessera/contract/internet-identity';
+import {
+	generatedKeyDeviceData,
+	passkeyDeviceData,
+	recoveryPhraseDeviceData
+} from '../../../src/lib/ii/device-data';
 
 // A COSE_Key as an authenticator returns it (EC2, ES256, P-256): the builder only wraps it.
 const cose = new Uint8Array([

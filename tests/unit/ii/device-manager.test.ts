@@ -10,10 +10,15 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { CandidApi, type Outcome } from '../../../canister/internet_identity/domain/candid_api';
 import { InternetIdentity } from '../../../canister/internet_identity/domain/service';
 import { InMemoryAnchorStore } from '../../../canister/internet_identity/domain/store';
-import type { IiActor, IiService } from './actor';
-import { generatedKeyDeviceData, recoveryPhraseDeviceData } from './device-data';
-import { IiDeviceManager } from './device-manager';
+import type { IiAppService } from '@tessera/contract/internet-identity';
+import type { IiActor } from '../../../src/lib/canisters/internet-identity.canister';
+import { generatedKeyDeviceData, recoveryPhraseDeviceData } from '../../../src/lib/ii/device-data';
+import { IiDeviceManager } from '../../../src/lib/ii/device-manager';
 
+/** II's methods as plain functions (an actor's methods also have `withOptions`). */
+type IiService = {
+	[K in keyof IiAppService]: (...args: Parameters<IiAppService[K]>) => ReturnType<IiAppService[K]>;
+};
 type Hook = (method: keyof IiService) => void;
 
 function result<T>(outcome: Outcome<T>): T {

@@ -1,4 +1,5 @@
-// Every bound the domain enforces, in one place. Times are nanoseconds.
+// Every bound the vault canister enforces, in one place, in the canister's units (UTF-8 bytes,
+// nanoseconds). The app checks its forms against the same constants.
 
 export const NS_PER_SECOND = 1_000_000_000n;
 export const NS_PER_MINUTE = 60n * NS_PER_SECOND;
@@ -44,3 +45,7 @@ export const LIMITS = {
 	/** A check-in older than this makes the owner's health view flag the guardian. */
 	checkInStaleNs: 180n * NS_PER_DAY
 } as const;
+
+/** The same bounds under the names the app's crypto and forms use. */
+export const MIN_THRESHOLD = LIMITS.minThreshold;
+export const MAX_GUARDIANS = LIMITS.maxSlots;

@@ -1,0 +1,56 @@
+// Every II method the app calls type-checks against II's own Candid, vendored in
+// contract/internet-identity (commit in its README): the app's actor is built from that IDL, and
+// the local stand-in's service is a Candid subtype of II's for each of these methods, so a
+// client written against II works against the stand-in and the other way round.
+import { IDL } from '@dfinity/candid';
+import {
+	idlFactory as vendoredFactory,
+	type IiAppService,
+	type InternetIdentityService
+} from '@tessera/contract/internet-identity';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+	idlFactory as standInFactory,
+	iiMethods
+} from '../../../canister/internet_identity/domain/idl';
+
+/** The II methods the app calls (src/lib/ii/actor.ts types its actor with exactly these). */
+const APP_METHODS = [
+	'add',
+	'update',
+	'replace',
+	'remove',
+	'lookup',
+	'get_anchor_credentials',
+	'get_anchor_info',
+	'authn_method_security_settings_replace',
+	'lookup_caller_identity_by_recovery_phrase'
+] as const satisfies readonly (keyof InternetIdentityService)[];
+
+function methods(factory: IDL.InterfaceFactory): Map<string, IDL.FuncClass> {
+	return new Map(factory({ IDL })._fields);
+}
+
+const vendored = methods(vendoredFactory);
+const standIn = methods(standInFactory);
+
+describe('II methods the app calls, against the vendored internet_identity.did', () => {
+	it('the app types its actor with exactly these methods', () => {
+		expectTypeOf<keyof IiAppService>().toEqualTypeOf<(typeof APP_METHODS)[number]>();
+		expect(Object.keys(iiMethods).sort()).toEqual([...APP_METHODS].sort());
+	});
+
+	it.each(APP_METHODS)('%s: II declares it, and the stand-in is a subtype', (name) => {
+		const ii = vendored.get(name);
+		const local = standIn.get(name);
+		expect(ii, `II has ${name}`).toBeDefined();
+		expect(local, `the stand-in has ${name}`).toBeDefined();
+		expect(IDL.subtype(local as IDL.FuncClass, ii as IDL.FuncClass)).toBe(true);
+		expect(local?.annotations).toEqual(ii?.annotations);
+	});
+
+	it('a method with another shape is not a subtype (the check can fail)', () => {
+		const wrong = IDL.Func([IDL.Nat64], [IDL.Vec(IDL.Text)], ['query']);
+		expect(IDL.subtype(wrong, vendored.get('lookup') as IDL.FuncClass)).toBe(false);
+	});
+});
