@@ -4,7 +4,7 @@
 // identity a call is sent by is the agent's: phrase-authorized methods (createVault, sealShares,
 // setGuardians, setDelay, deleteVault, cancelRecovery) need an agent whose identity is the
 // phrase key.
-import { Actor, type Agent, type Identity } from '@dfinity/agent';
+import { Actor, type Agent } from '@dfinity/agent';
 import type { Principal } from '@dfinity/principal';
 import {
 	fromCandid,
@@ -17,9 +17,7 @@ import {
 	type SlotSpec,
 	type VaultService
 } from '@tessera/contract/vault';
-import { config, type AppConfig } from '../config';
-import { createAgent } from './agent';
-import { CanisterError, callCanister, describeError, fromThrown } from './errors';
+import { callCanister, fromThrown } from './errors';
 
 export type { AuditEvent, OwnerVaultView, RequestView, SlotSpec } from '@tessera/contract/vault';
 
@@ -100,13 +98,3 @@ export function vaultCanister(agent: Agent, canisterId: Principal) {
 }
 
 export type VaultCanister = ReturnType<typeof vaultCanister>;
-
-/** The configured vault canister, with calls sent by `identity` (anonymous if none). */
-export async function connectVault(
-	identity?: Identity,
-	settings: Pick<AppConfig, 'host' | 'network' | 'vaultCanisterId'> = config
-): Promise<VaultCanister> {
-	const canisterId = settings.vaultCanisterId;
-	if (!canisterId) throw new CanisterError('NotConfigured', describeError('NotConfigured'));
-	return vaultCanister(await createAgent(identity, settings), canisterId);
-}

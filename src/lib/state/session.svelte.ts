@@ -1,6 +1,7 @@
 // The signed-in user, shared by every page: who it is, and the vault canister as that user.
 import type { Identity } from '@dfinity/agent';
-import { connectVault, type VaultCanister } from '$lib/canisters/vault.canister';
+import { connectVault } from '$lib/api/vault.api';
+import type { VaultCanister } from '$lib/canisters/vault.canister';
 import { sessionService, type SessionService, type SignedIn } from '$lib/services/session';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
