@@ -25,6 +25,11 @@ const chunks = Array.from({ length: Math.ceil(wasm.length / CHUNK_SIZE) }, (_, i
 const sha256 = (bytes: Uint8Array) => new Uint8Array(createHash('sha256').update(bytes).digest());
 const rustBytes = (bytes: Uint8Array) => `[${[...bytes].join(', ')}]`;
 const hashes = chunks.map(sha256);
+function nth<T>(list: T[], index: number): T {
+	const item = list[index];
+	if (item === undefined) throw new RangeError(`no item ${index}`);
+	return item;
+}
 const sortedHashes = [...hashes].sort(Buffer.compare);
 let devnet: Devnet;
 
@@ -125,7 +130,7 @@ describe('chunked install of an Azle module over 2 MiB', () => {
 		await uploadAll(canisterId);
 		expect(await storedChunks(canisterId)).toEqual(sortedHashes);
 		// uploading a stored chunk again answers its hash and stores nothing new
-		await upload(canisterId, chunks[0]);
+		await upload(canisterId, nth(chunks, 0));
 		expect(await storedChunks(canisterId)).toHaveLength(chunks.length);
 	});
 
@@ -194,7 +199,7 @@ describe('refusals', () => {
 		async (method) => {
 			const arg =
 				method === 'upload_chunk'
-					? encode(Management.UploadChunkArgs, { canister_id: canisterId, chunk: chunks[0] })
+					? encode(Management.UploadChunkArgs, { canister_id: canisterId, chunk: nth(chunks, 0) })
 					: encode(Management.CanisterIdRecord, { canister_id: canisterId });
 			expect(await management(method, arg, stranger)).toEqual({
 				kind: 'reject',
@@ -238,7 +243,7 @@ describe('refusals', () => {
 			)
 		);
 		// the chunks in another order are another module
-		const reordered = [hashes[1], hashes[0], ...hashes.slice(2)];
+		const reordered = [nth(hashes, 1), nth(hashes, 0), ...hashes.slice(2)];
 		const result = await installChunked({ target: canisterId, chunkHashes: reordered });
 		expect(result).toMatchObject({ kind: 'reject', errorCode: 'IC0504' });
 		expect(devnet.canisterInfo(canisterId).moduleHash).toBeUndefined();
@@ -248,7 +253,7 @@ describe('refusals', () => {
 		const missing = sha256(new Uint8Array([9, 9]));
 		const result = await installChunked({
 			target: canisterId,
-			chunkHashes: [hashes[0], missing, ...hashes.slice(1)]
+			chunkHashes: [nth(hashes, 0), missing, ...hashes.slice(1)]
 		});
 		expect(result).toEqual(contractViolation(`Chunk hash ${rustBytes(missing)} was not found`));
 	});
@@ -285,7 +290,7 @@ describe('refusals', () => {
 
 	it('refuses a canister that does not exist', async () => {
 		const absent = Principal.fromText('rwlgt-iiaaa-aaaaa-aaaaa-cai');
-		expect(await upload(absent, chunks[0])).toMatchObject({
+		expect(await upload(absent, nth(chunks, 0))).toMatchObject({
 			kind: 'reject',
 			code: 3,
 			errorCode: 'IC0301'
@@ -302,7 +307,7 @@ describe('the store over the canister lifetime', () => {
 		expect(await installChunked({ target: canisterId })).toMatchObject({
 			kind: 'reject',
 			errorCode: 'IC0504',
-			message: `Error from Wasm chunk store: Chunk hash ${rustBytes(hashes[0])} was not found.`
+			message: `Error from Wasm chunk store: Chunk hash ${rustBytes(nth(hashes, 0))} was not found.`
 		});
 	});
 
