@@ -320,6 +320,18 @@ describe('the store over the canister lifetime', () => {
 		expect(await storedChunks(canisterId)).toEqual([]);
 	});
 
+	it('delete_canister frees the store with the canister', async () => {
+		const canisterId = await devnet.createCanister({ sender: owner });
+		await upload(canisterId, nth(chunks, 0));
+		const arg = encode(Management.CanisterIdRecord, { canister_id: canisterId });
+		expect((await management('stop_canister', arg, owner)).kind).toBe('reply');
+		expect((await management('delete_canister', arg, owner)).kind).toBe('reply');
+		expect(await management('stored_chunks', arg, owner)).toMatchObject({
+			kind: 'reject',
+			errorCode: 'IC0301'
+		});
+	});
+
 	it('a snapshot keeps the store, and a restored devnet installs from it', async () => {
 		const canisterId = await devnet.createCanister({ sender: owner });
 		await uploadAll(canisterId);
