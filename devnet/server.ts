@@ -4,7 +4,15 @@ export { DevnetServer, DEFAULT_HOST, DEFAULT_PORT } from './src/server/server';
 export type { DevnetServerOptions } from './src/server/server';
 export { deployCanisters } from './src/server/deploy';
 export type { CanisterIds, DeployAction, DeployedCanister } from './src/server/deploy';
-export { createCanister, installCode } from './src/server/management-client';
+export {
+	clearChunkStore,
+	createCanister,
+	installChunkedCode,
+	installCode,
+	storedChunks,
+	uploadChunk,
+	uploadChunks
+} from './src/server/management-client';
 export type { InstallMode } from './src/server/management-client';
 export { DevnetClockClient } from './src/server/admin-client';
 export { ADMIN_TIME_PATH } from './src/server/admin';

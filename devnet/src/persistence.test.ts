@@ -31,7 +31,8 @@ const image = (time: bigint): DevnetImage => ({
 			certifiedData: new Uint8Array([9]),
 			timerDeadline: 11n,
 			version: 2n,
-			stable: { size: 4n, pages: new Map([[3, new Uint8Array(65536).fill(5)]]) }
+			stable: { size: 4n, pages: new Map([[3, new Uint8Array(65536).fill(5)]]) },
+			chunks: [new Uint8Array([1, 2, 3]), new Uint8Array(), new Uint8Array(1000).fill(7)]
 		}
 	]
 });

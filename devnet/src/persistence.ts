@@ -1,5 +1,6 @@
 // Whole-state snapshots of devnet to a directory: keys, clock, id counter, and per canister its
-// settings, system state, module (stored once per hash), heap, globals and stable memory.
+// settings, system state, module (stored once per hash), heap, globals, stable memory and Wasm
+// chunk store.
 // Written to a temporary directory first and renamed into place, so a crash leaves the old one.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ export interface CanisterImage {
 	version: bigint;
 	module?: { wasm: Uint8Array; hash: string; heap: Uint8Array; globals: (number | bigint)[] };
 	stable: { size: bigint; pages: Map<number, Uint8Array> };
+	/** The Wasm chunk store's chunks, in upload order. */
+	chunks: Uint8Array[];
 }
 
 export interface DevnetImage {
@@ -67,6 +70,7 @@ export function saveImage(
 			stable.set(canister.stable.pages.get(index) as Uint8Array, i * WASM_PAGE)
 		);
 		writeFileSync(join(folder, 'stable.bin'), stable);
+		writeFileSync(join(folder, 'chunks.bin'), Buffer.concat(canister.chunks));
 		if (canister.module) {
 			const modulePath = join(staging, 'modules', `${canister.module.hash}.wasm`);
 			if (!existsSync(modulePath)) writeFileSync(modulePath, canister.module.wasm);
@@ -83,7 +87,8 @@ export function saveImage(
 			module: canister.module
 				? { hash: canister.module.hash, globals: canister.module.globals.map(encodeGlobal) }
 				: undefined,
-			stable: { size: String(canister.stable.size), pages: pageIndices }
+			stable: { size: String(canister.stable.size), pages: pageIndices },
+			chunkLengths: canister.chunks.map((chunk) => chunk.length)
 		};
 	});
 	const manifest = {
@@ -134,6 +139,13 @@ export function loadImage(directory: string): DevnetImage {
 					stableBytes.slice(i * WASM_PAGE, (i + 1) * WASM_PAGE)
 				])
 			);
+			const chunkBytes = canister.chunkLengths?.length
+				? new Uint8Array(readFileSync(join(folder, 'chunks.bin')))
+				: new Uint8Array();
+			let chunkOffset = 0;
+			const chunks = (canister.chunkLengths ?? []).map((length) =>
+				chunkBytes.slice(chunkOffset, (chunkOffset += length))
+			);
 			return {
 				id: canister.id,
 				settings: stringsToBigints(canister.settings),
@@ -152,7 +164,8 @@ export function loadImage(directory: string): DevnetImage {
 							globals: canister.module.globals.map(decodeGlobal)
 						}
 					: undefined,
-				stable: { size: BigInt(canister.stable.size), pages }
+				stable: { size: BigInt(canister.stable.size), pages },
+				chunks
 			};
 		})
 	};
@@ -174,6 +187,8 @@ interface Manifest {
 		version: string;
 		module?: { hash: string; globals: (string | number)[] };
 		stable: { size: string; pages: number[] };
+		/** Absent in states saved before devnet had chunk stores. */
+		chunkLengths?: number[];
 	}[];
 }
 

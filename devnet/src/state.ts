@@ -1,6 +1,7 @@
 // Converts between a running devnet and its persisted image (see persistence.ts).
 import { Principal } from '@dfinity/principal';
 import { Canister } from './engine/canister';
+import { ChunkStore } from './engine/chunk-store';
 import type { Engine } from './engine/engine';
 import { StableMemory } from './engine/stable-memory';
 import { createSystemApi } from './engine/system-api';
@@ -40,7 +41,8 @@ export function captureImage(engine: Engine, management: ManagementCanister): De
 								globals: heap.globals
 							}
 						: undefined,
-				stable: canister.stable.committedPages()
+				stable: canister.stable.committedPages(),
+				chunks: canister.chunkStore.contents()
 			};
 		})
 	};
@@ -53,6 +55,7 @@ export async function restoreCanisters(engine: Engine, image: DevnetImage): Prom
 		// call contexts do not survive a restart: a stopping canister has nothing left to wait for
 		canister.status = saved.status === 'stopping' ? 'stopped' : saved.status;
 		canister.stable = StableMemory.restore(saved.stable.size, saved.stable.pages);
+		canister.chunkStore = ChunkStore.restore(saved.chunks);
 		canister.adjustCommitted((state) => {
 			state.certifiedData = saved.certifiedData;
 			state.timerDeadline = saved.timerDeadline;

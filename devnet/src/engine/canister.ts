@@ -1,6 +1,7 @@
 // A canister's whole state: module instance, stable memory and the system-held state
-// (controllers, cycles, certified data, timer, version, status, settings).
+// (controllers, cycles, certified data, timer, version, status, settings, Wasm chunk store).
 import { Principal } from '@dfinity/principal';
+import { ChunkStore } from './chunk-store';
 import type { Execution } from './execution';
 import { StableMemory } from './stable-memory';
 import type { WasmInstance } from './wasm-instance';
@@ -35,6 +36,8 @@ export class Canister {
 	/** The installed wasm as given to install_code (kept for snapshots). */
 	wasm?: Uint8Array;
 	stable = new StableMemory();
+	/** Uploaded Wasm chunks (upload_chunk); changed only by the management canister. */
+	chunkStore = new ChunkStore();
 	state: SystemState;
 	private committedState: SystemState;
 	execution?: Execution;

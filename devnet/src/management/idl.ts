@@ -70,6 +70,28 @@ export const InstallCodeArgs = IDL.Record({
 	sender_canister_version: IDL.Opt(IDL.Nat64)
 });
 
+// The Wasm chunk store and chunked installs.
+export const ChunkHash = IDL.Record({ hash: IDL.Vec(IDL.Nat8) });
+
+export const UploadChunkArgs = IDL.Record({
+	canister_id: IDL.Principal,
+	chunk: IDL.Vec(IDL.Nat8)
+});
+
+export const UploadChunkResult = ChunkHash;
+
+export const StoredChunksResult = IDL.Vec(ChunkHash);
+
+export const InstallChunkedCodeArgs = IDL.Record({
+	mode: InstallMode,
+	target_canister: IDL.Principal,
+	store_canister: IDL.Opt(IDL.Principal),
+	chunk_hashes_list: IDL.Vec(ChunkHash),
+	wasm_module_hash: IDL.Vec(IDL.Nat8),
+	arg: IDL.Vec(IDL.Nat8),
+	sender_canister_version: IDL.Opt(IDL.Nat64)
+});
+
 export const CanisterStatusResult = IDL.Record({
 	status: IDL.Variant({ running: IDL.Null, stopping: IDL.Null, stopped: IDL.Null }),
 	settings: DefiniteCanisterSettings,

@@ -1,5 +1,6 @@
-// The management canister (aaaaa-aa): canister lifecycle, raw_rand and vetKD, with the IC's
-// access rules (controllers only; some methods only from canisters) and vetKD fees.
+// The management canister (aaaaa-aa): canister lifecycle, the Wasm chunk store and chunked
+// installs, raw_rand and vetKD, with the IC's access rules (controllers only; some methods only
+// from canisters) and vetKD fees.
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,7 @@ import { Rejection } from './rejection';
 import { applySettings, canisterStatus, defaultSettings, type SettingsArg } from './settings';
 import { VetKdKeyError, VetKdKeys } from './vetkd';
 import { Canister } from '../engine/canister';
+import { rustDebugBytes, sha256 } from '../engine/chunk-store';
 import type { Engine, ManagementCanister as ManagementApi } from '../engine/engine';
 import { ErrorCode, reply, systemReject, type CallResult } from '../engine/errors';
 import { installCode } from '../engine/install';
@@ -122,17 +124,53 @@ export class ManagementCanister implements ManagementApi {
 			case 'install_code': {
 				const [arg] = decode<[InstallCodeArg]>(Types.InstallCodeArgs, call.arg);
 				const canister = this.controlled(arg.canister_id, caller, call.method);
-				const mode =
-					'install' in arg.mode ? 'install' : 'reinstall' in arg.mode ? 'reinstall' : 'upgrade';
-				const upgradeOptions = 'upgrade' in arg.mode ? arg.mode.upgrade[0] : undefined;
-				const failure = await installCode(this.engine, canister, {
-					mode,
-					wasm: arg.wasm_module,
-					arg: arg.arg,
-					caller: call.caller,
-					skipPreUpgrade: upgradeOptions?.skip_pre_upgrade[0] ?? false
+				await this.install(canister, arg.mode, arg.wasm_module, arg.arg, call.caller);
+				return done(IDL.encode([], []));
+			}
+			case 'upload_chunk': {
+				const [arg] = decode<[{ canister_id: Principal; chunk: Uint8Array }]>(
+					Types.UploadChunkArgs,
+					call.arg
+				);
+				const canister = this.controlledOrSelf(arg.canister_id, caller, call.method);
+				const outcome = canister.chunkStore.upload(arg.chunk);
+				if ('error' in outcome) throw chunkStoreError(outcome.error);
+				return done(IDL.encode([Types.UploadChunkResult], [{ hash: outcome.hash }]));
+			}
+			case 'stored_chunks': {
+				const [arg] = decode<[{ canister_id: Principal }]>(Types.CanisterIdRecord, call.arg);
+				const canister = this.controlledOrSelf(arg.canister_id, caller, call.method);
+				const hashes = canister.chunkStore.hashes().map((hash) => ({ hash }));
+				return done(IDL.encode([Types.StoredChunksResult], [hashes]));
+			}
+			case 'clear_chunk_store': {
+				const [arg] = decode<[{ canister_id: Principal }]>(Types.CanisterIdRecord, call.arg);
+				this.controlledOrSelf(arg.canister_id, caller, call.method).chunkStore.clear();
+				return done(IDL.encode([], []));
+			}
+			case 'install_chunked_code': {
+				const [arg] = decode<[InstallChunkedCodeArg]>(Types.InstallChunkedCodeArgs, call.arg);
+				const target = this.controlled(arg.target_canister, caller, call.method);
+				// one subnet: every existing canister is on the target's subnet
+				const store = this.controlledOrSelf(
+					arg.store_canister[0] ?? arg.target_canister,
+					caller,
+					call.method
+				);
+				const parts = arg.chunk_hashes_list.map(({ hash }) => {
+					const chunk = store.chunkStore.get(hash);
+					if (!chunk) throw chunkStoreError(`Chunk hash ${rustDebugBytes(hash)} was not found`);
+					return chunk;
 				});
-				if (failure) throw new Rejection(failure);
+				const wasm = new Uint8Array(Buffer.concat(parts));
+				const actualHash = sha256(wasm);
+				if (Buffer.compare(actualHash, arg.wasm_module_hash) !== 0) {
+					throw chunkStoreError(
+						`Wasm module hash ${rustDebugBytes(actualHash)} does not match given hash ` +
+							`WasmHash(${rustDebugBytes(arg.wasm_module_hash)})`
+					);
+				}
+				await this.install(target, arg.mode, wasm, arg.arg, call.caller);
 				return done(IDL.encode([], []));
 			}
 			case 'uninstall_code': {
@@ -141,6 +179,7 @@ export class ManagementCanister implements ManagementApi {
 				canister.instance = undefined;
 				canister.wasm = undefined;
 				canister.stable = new StableMemory();
+				canister.chunkStore.clear();
 				canister.adjustCommitted((state) => {
 					state.version += 1n;
 					state.certifiedData = new Uint8Array();
@@ -250,6 +289,25 @@ export class ManagementCanister implements ManagementApi {
 		}
 	}
 
+	/** install_code's three modes, for install_code and install_chunked_code alike. */
+	private async install(
+		canister: Canister,
+		mode: InstallModeArg,
+		wasm: Uint8Array,
+		arg: Uint8Array,
+		caller: Uint8Array
+	): Promise<void> {
+		const upgradeOptions = 'upgrade' in mode ? mode.upgrade[0] : undefined;
+		const failure = await installCode(this.engine, canister, {
+			mode: 'install' in mode ? 'install' : 'reinstall' in mode ? 'reinstall' : 'upgrade',
+			wasm,
+			arg,
+			caller,
+			skipPreUpgrade: upgradeOptions?.skip_pre_upgrade[0] ?? false
+		});
+		if (failure) throw new Rejection(failure);
+	}
+
 	private existing(id: Principal): Canister {
 		const canister = this.engine.canister(id);
 		if (!canister)
@@ -271,17 +329,41 @@ export class ManagementCanister implements ManagementApi {
 		}
 		return canister;
 	}
+
+	/** The chunk store methods also accept the canister itself as the caller. */
+	private controlledOrSelf(id: Principal, caller: Principal, method: string): Canister {
+		if (id.compareTo(caller) === 'eq') return this.existing(id);
+		return this.controlled(id, caller, method);
+	}
 }
 
+type InstallModeArg =
+	| { install: null }
+	| { reinstall: null }
+	| { upgrade: [] | [{ skip_pre_upgrade: [] | [boolean] }] };
+
 type InstallCodeArg = {
-	mode:
-		| { install: null }
-		| { reinstall: null }
-		| { upgrade: [] | [{ skip_pre_upgrade: [] | [boolean] }] };
+	mode: InstallModeArg;
 	canister_id: Principal;
 	wasm_module: Uint8Array;
 	arg: Uint8Array;
 };
+
+type InstallChunkedCodeArg = {
+	mode: InstallModeArg;
+	target_canister: Principal;
+	store_canister: [] | [Principal];
+	chunk_hashes_list: { hash: Uint8Array }[];
+	wasm_module_hash: Uint8Array;
+	arg: Uint8Array;
+};
+
+/** The replica's CanisterManagerError::WasmChunkStoreError. */
+function chunkStoreError(message: string): Rejection {
+	return new Rejection(
+		systemReject(ErrorCode.CanisterContractViolation, `Error from Wasm chunk store: ${message}.`)
+	);
+}
 
 function decode<T extends unknown[]>(
 	type: IDL.Type,

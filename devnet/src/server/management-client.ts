@@ -1,15 +1,21 @@
 // The management canister through @dfinity/agent, as dfx uses it against any local replica
 // (devnet, dfx, PocketIC): create canisters (with a specified id for stable ids), install or
-// upgrade code. Wasm is gzipped so Azle modules fit the 2 MiB
-// ingress limit.
+// upgrade code. Wasm is gzipped so Azle modules fit the 2 MiB ingress limit; a module larger
+// than that goes through the chunk store (upload_chunk, install_chunked_code).
 import { Actor, type HttpAgent } from '@dfinity/agent';
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { CHUNK_SIZE } from '../engine/chunk-store';
 import {
 	CanisterIdRecord,
+	InstallChunkedCodeArgs,
 	InstallCodeArgs,
-	ProvisionalCreateCanisterArgs
+	ProvisionalCreateCanisterArgs,
+	StoredChunksResult,
+	UploadChunkArgs,
+	UploadChunkResult
 } from '../management/idl';
 import { CANISTER_RANGES } from '../management/canister-ids';
 
@@ -22,8 +28,16 @@ const managementIdl: IDL.InterfaceFactory = () =>
 			[CanisterIdRecord],
 			[]
 		),
-		install_code: IDL.Func([InstallCodeArgs], [], [])
+		install_code: IDL.Func([InstallCodeArgs], [], []),
+		upload_chunk: IDL.Func([UploadChunkArgs], [UploadChunkResult], []),
+		stored_chunks: IDL.Func([CanisterIdRecord], [StoredChunksResult], []),
+		clear_chunk_store: IDL.Func([CanisterIdRecord], [], []),
+		install_chunked_code: IDL.Func([InstallChunkedCodeArgs], [], [])
 	});
+
+type ModeArg = { install: null } | { reinstall: null } | { upgrade: [] };
+const modeArg = (mode: InstallMode): ModeArg =>
+	mode === 'upgrade' ? { upgrade: [] } : ({ [mode]: null } as ModeArg);
 
 interface ManagementService {
 	provisional_create_canister_with_cycles(arg: {
@@ -33,9 +47,21 @@ interface ManagementService {
 		sender_canister_version: [];
 	}): Promise<{ canister_id: Principal }>;
 	install_code(arg: {
-		mode: { install: null } | { reinstall: null } | { upgrade: [] };
+		mode: ModeArg;
 		canister_id: Principal;
 		wasm_module: Uint8Array;
+		arg: Uint8Array;
+		sender_canister_version: [];
+	}): Promise<void>;
+	upload_chunk(arg: { canister_id: Principal; chunk: Uint8Array }): Promise<{ hash: Uint8Array }>;
+	stored_chunks(arg: { canister_id: Principal }): Promise<{ hash: Uint8Array }[]>;
+	clear_chunk_store(arg: { canister_id: Principal }): Promise<void>;
+	install_chunked_code(arg: {
+		mode: ModeArg;
+		target_canister: Principal;
+		store_canister: [] | [Principal];
+		chunk_hashes_list: { hash: Uint8Array }[];
+		wasm_module_hash: Uint8Array;
 		arg: Uint8Array;
 		sender_canister_version: [];
 	}): Promise<void>;
@@ -85,9 +111,90 @@ export async function installCode(
 ): Promise<void> {
 	const packed = options.wasm[0] === 0x1f ? options.wasm : new Uint8Array(gzipSync(options.wasm));
 	await management(agent, options.canisterId).install_code({
-		mode: options.mode === 'upgrade' ? { upgrade: [] } : ({ [options.mode]: null } as never),
+		mode: modeArg(options.mode),
 		canister_id: options.canisterId,
 		wasm_module: packed,
+		arg: options.arg ?? new Uint8Array(IDL.encode([], [])),
+		sender_canister_version: []
+	});
+}
+
+/**
+ * Uploads one chunk (at most 1 MiB) into a canister's chunk store; returns its sha256.
+ *
+ * @example
+ * const hash = await uploadChunk(agent, { canisterId, chunk });
+ */
+export async function uploadChunk(
+	agent: HttpAgent,
+	options: { canisterId: Principal; chunk: Uint8Array }
+): Promise<Uint8Array> {
+	const { hash } = await management(agent, options.canisterId).upload_chunk({
+		canister_id: options.canisterId,
+		chunk: options.chunk
+	});
+	return new Uint8Array(hash);
+}
+
+/**
+ * Uploads `wasm` into a canister's chunk store in chunks of at most 1 MiB; returns their
+ * sha256 hashes in module order (what install_chunked_code takes).
+ *
+ * @example
+ * const chunkHashes = await uploadChunks(agent, { canisterId, wasm });
+ */
+export async function uploadChunks(
+	agent: HttpAgent,
+	options: { canisterId: Principal; wasm: Uint8Array }
+): Promise<Uint8Array[]> {
+	const hashes: Uint8Array[] = [];
+	for (let offset = 0; offset < options.wasm.length; offset += CHUNK_SIZE) {
+		const chunk = options.wasm.subarray(offset, offset + CHUNK_SIZE);
+		hashes.push(await uploadChunk(agent, { canisterId: options.canisterId, chunk }));
+	}
+	return hashes;
+}
+
+/** The hashes in a canister's chunk store. */
+export async function storedChunks(agent: HttpAgent, canisterId: Principal): Promise<Uint8Array[]> {
+	const stored = await management(agent, canisterId).stored_chunks({ canister_id: canisterId });
+	return stored.map(({ hash }) => new Uint8Array(hash));
+}
+
+/** Empties a canister's chunk store. */
+export async function clearChunkStore(agent: HttpAgent, canisterId: Principal): Promise<void> {
+	await management(agent, canisterId).clear_chunk_store({ canister_id: canisterId });
+}
+
+/**
+ * Installs, reinstalls or upgrades `targetCanister` with the module made of `chunkHashes`
+ * (in order) from the chunk store of `storeCanister` (default: the target's own);
+ * `wasmModuleHash` defaults to the sha256 of `wasm` when given.
+ *
+ * @example
+ * const chunkHashes = await uploadChunks(agent, { canisterId, wasm });
+ * await installChunkedCode(agent, { targetCanister: canisterId, chunkHashes, wasm, mode: 'install' });
+ */
+export async function installChunkedCode(
+	agent: HttpAgent,
+	options: {
+		targetCanister: Principal;
+		storeCanister?: Principal;
+		chunkHashes: Uint8Array[];
+		mode: InstallMode;
+		arg?: Uint8Array;
+	} & ({ wasm: Uint8Array } | { wasmModuleHash: Uint8Array })
+): Promise<void> {
+	const wasmModuleHash =
+		'wasmModuleHash' in options
+			? options.wasmModuleHash
+			: new Uint8Array(createHash('sha256').update(options.wasm).digest());
+	await management(agent, options.targetCanister).install_chunked_code({
+		mode: modeArg(options.mode),
+		target_canister: options.targetCanister,
+		store_canister: options.storeCanister ? [options.storeCanister] : [],
+		chunk_hashes_list: options.chunkHashes.map((hash) => ({ hash })),
+		wasm_module_hash: wasmModuleHash,
 		arg: options.arg ?? new Uint8Array(IDL.encode([], [])),
 		sender_canister_version: []
 	});
