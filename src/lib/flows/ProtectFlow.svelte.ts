@@ -149,6 +149,11 @@ export class ProtectFlow {
 		});
 	}
 
+	/** The anchor or phrase was changed: the last check's failure is about another input. */
+	editPhrase(): void {
+		if (!this.busy) this.error = undefined;
+	}
+
 	protect(): Promise<void> {
 		return this.#run(async () => {
 			const anchor = this.anchor;
