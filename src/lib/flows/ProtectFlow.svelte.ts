@@ -74,7 +74,7 @@ const GUARDIANS = 1;
 const RULES = 2;
 const INVITATIONS = 3;
 const SEAL = 4;
-const KIT = 5;
+export const KIT = 5;
 
 export class ProtectFlow {
 	/** Index into PROTECT_STEPS. */

@@ -144,6 +144,12 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
 		expect(screen.getByRole('heading', { name: 'Your Tessera recovery kit' })).toBeInTheDocument();
 		expect(screen.getByText('https://tessera.test')).toBeInTheDocument();
+		// one title for the kit, and a way on to the vault
+		expect(screen.getAllByRole('heading', { name: /recovery kit/iu })).toHaveLength(1);
+		expect(screen.getByRole('link', { name: 'Done, go to my vault' })).toHaveAttribute(
+			'href',
+			'/owner'
+		);
 		expect(screen.queryByRole('heading', { name: /Paper share/u })).not.toBeInTheDocument();
 		expect(scripted.ports.seal).toHaveBeenCalledWith(
 			expect.objectContaining({ paperSlots: [] }),

@@ -222,6 +222,18 @@ describe('InvitationsStep', () => {
 		expect(onnext).toHaveBeenCalledTimes(1);
 	});
 
+	it('offers nothing to copy or scan for a link already used', () => {
+		render(InvitationsStep, { invitations, onnext: vi.fn() });
+		expect(screen.queryByRole('button', { name: 'Copy link for Alice' })).not.toBeInTheDocument();
+		expect(
+			screen.queryByRole('img', { name: 'QR code of the invitation for Alice' })
+		).not.toBeInTheDocument();
+		expect(
+			screen.getByText('Alice accepted: this link is used and no longer works.')
+		).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Copy link for Bob' })).toBeInTheDocument();
+	});
+
 	it('draws different QR codes for different links', () => {
 		render(InvitationsStep, { invitations, onnext: vi.fn() });
 		const [a, b] = screen
