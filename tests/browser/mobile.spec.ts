@@ -31,7 +31,7 @@ async function expectComfortableOnPhone(page: Page) {
 			if (!node.textContent?.trim()) continue;
 			const range = document.createRange();
 			range.selectNodeContents(node);
-			for (const rect of range.getClientRects()) {
+			for (const rect of Array.from(range.getClientRects())) {
 				left = Math.min(left, rect.left);
 				right = Math.max(right, rect.right);
 			}
