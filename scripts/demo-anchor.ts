@@ -41,6 +41,11 @@ async function main(): Promise<void> {
 		host: DEVNET_URL,
 		identity: laptop,
 		shouldFetchRootKey: true
+	}).catch(() => {
+		// the first request (the root key): nothing answers there, or not as a replica
+		throw new Error(
+			`No devnet at ${DEVNET_URL}: start it with \`npm start\` (or set DEVNET_PORT/DEVNET_URL to the port it runs on).`
+		);
 	});
 	const ii = Actor.createActor<LocalOnly>(idlFactory, { agent, canisterId: localIiId() });
 	const anchor = await ii.create_anchor_for_local_development([
