@@ -11,7 +11,8 @@ import { derivePhraseKey } from '../src/lib/crypto/ii-key';
 import { phraseFromEntropy } from '../src/lib/crypto/phrase';
 import { generatedKeyDeviceData, recoveryPhraseDeviceData } from '../src/lib/ii';
 
-const DEVNET_URL = process.env.DEVNET_URL ?? `http://127.0.0.1:${process.env.DEVNET_PORT ?? 4943}`;
+// `||`, as the devnet CLI reads them: an empty variable means the default
+const DEVNET_URL = process.env.DEVNET_URL || `http://127.0.0.1:${process.env.DEVNET_PORT || 4943}`;
 const CANISTER_IDS = '.devnet/canister_ids.json';
 
 interface LocalOnly {
