@@ -11,7 +11,8 @@ import { derivePhraseKey } from '../src/lib/crypto/ii-key';
 import { phraseFromEntropy } from '../src/lib/crypto/phrase';
 import { generatedKeyDeviceData, recoveryPhraseDeviceData } from '../src/lib/ii';
 
-const DEVNET_URL = process.env.DEVNET_URL ?? `http://127.0.0.1:${process.env.DEVNET_PORT ?? 4943}`;
+// `||`, as the devnet CLI reads them: an empty variable means the default
+const DEVNET_URL = process.env.DEVNET_URL || `http://127.0.0.1:${process.env.DEVNET_PORT || 4943}`;
 const CANISTER_IDS = '.devnet/canister_ids.json';
 
 interface LocalOnly {
@@ -41,6 +42,11 @@ async function main(): Promise<void> {
 		host: DEVNET_URL,
 		identity: laptop,
 		shouldFetchRootKey: true
+	}).catch(() => {
+		// the first request (the root key): nothing answers there, or not as a replica
+		throw new Error(
+			`No devnet at ${DEVNET_URL}: start it with \`npm start\` (or set DEVNET_PORT/DEVNET_URL to the port it runs on).`
+		);
 	});
 	const ii = Actor.createActor<LocalOnly>(idlFactory, { agent, canisterId: localIiId() });
 	const anchor = await ii.create_anchor_for_local_development([

@@ -143,7 +143,8 @@ export class GuardianFlow {
 			const request = view.pending?.request;
 			if (request) await declineRequest(this.calls, request);
 			await this.refresh();
-			return 'You declined this request.';
+			// not "You declined this request.": the card's vote line says that already
+			return 'Your decline is recorded. If you think someone else is trying to take this identity, call its owner.';
 		});
 	}
 

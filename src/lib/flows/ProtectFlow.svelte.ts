@@ -74,7 +74,7 @@ const GUARDIANS = 1;
 const RULES = 2;
 const INVITATIONS = 3;
 const SEAL = 4;
-const KIT = 5;
+export const KIT = 5;
 
 export class ProtectFlow {
 	/** Index into PROTECT_STEPS. */
@@ -147,6 +147,11 @@ export class ProtectFlow {
 			this.needsProtection = bound.status === 'unprotected';
 			if (!this.needsProtection) this.step = GUARDIANS;
 		});
+	}
+
+	/** The anchor or phrase was changed: the last check's failure is about another input. */
+	editPhrase(): void {
+		if (!this.busy) this.error = undefined;
 	}
 
 	protect(): Promise<void> {

@@ -75,6 +75,17 @@ describe('/invite', () => {
 		expect(screen.queryByRole('button', { name: 'Accept invitation' })).not.toBeInTheDocument();
 	});
 
+	it('a used link leads to the vaults the guardian guards', async () => {
+		calls.invitation.mockRejectedValue(
+			new CanisterError('InviteUsed', describeError('InviteUsed'))
+		);
+		render(InvitePage);
+		expect(await screen.findByRole('link', { name: 'Vaults I guard' })).toHaveAttribute(
+			'href',
+			'/guardian'
+		);
+	});
+
 	it('a link without its secret is refused before any call', async () => {
 		window.location.hash = '#vault=1';
 		render(InvitePage);

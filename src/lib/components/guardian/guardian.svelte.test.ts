@@ -105,6 +105,8 @@ describe('GuardedVaultCard', () => {
 		});
 		expect(screen.getByRole('heading', { name: 'Identity 10042' })).toBeInTheDocument();
 		expect(container).toHaveTextContent('Sealed — you hold an encrypted share');
+		// the waiting period as the owner's side says it (formatNanoseconds), not "72 hours"
+		expect(container).toHaveTextContent('Waiting period 3 days');
 		expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
 		await userEvent.click(screen.getByRole('button', { name: 'History' }));
 		expect(on.onhistory).toHaveBeenCalledOnce();

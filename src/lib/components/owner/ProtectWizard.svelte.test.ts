@@ -144,6 +144,12 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
 		expect(screen.getByRole('heading', { name: 'Your Tessera recovery kit' })).toBeInTheDocument();
 		expect(screen.getByText('https://tessera.test')).toBeInTheDocument();
+		// one title for the kit, and a way on to the vault
+		expect(screen.getAllByRole('heading', { name: /recovery kit/iu })).toHaveLength(1);
+		expect(screen.getByRole('link', { name: 'Done, go to my vault' })).toHaveAttribute(
+			'href',
+			'/owner'
+		);
 		expect(screen.queryByRole('heading', { name: /Paper share/u })).not.toBeInTheDocument();
 		expect(scripted.ports.seal).toHaveBeenCalledWith(
 			expect.objectContaining({ paperSlots: [] }),
@@ -245,6 +251,30 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 		await enterPhrase();
 		expect(await screen.findByRole('alert')).toHaveTextContent('This is not the recovery phrase.');
 		expect(screen.getByLabelText('Anchor number')).toBeInTheDocument();
+	});
+
+	it('after a refused phrase and a one-word typo, shows only what is wrong now', async () => {
+		const scripted = scriptedPorts({
+			bindPhrase: vi
+				.fn()
+				.mockRejectedValue(
+					new CanisterError('PhraseKeyNotOnAnchor', 'This is not the recovery phrase.')
+				)
+		});
+		render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
+		await enterPhrase();
+		expect(await screen.findByRole('alert')).toHaveTextContent('This is not the recovery phrase.');
+		// word 5 mistyped: 24 words are in, one of them is not a word
+		const word5 = screen.getByLabelText('Word 5');
+		await userEvent.clear(word5);
+		await userEvent.type(word5, 'qqqq');
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		const alerts = screen.getAllByRole('alert');
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0]).toHaveTextContent(/Word 5, “qqqq”/u);
+		expect(screen.queryByText(/Enter all 24 words/u)).not.toBeInTheDocument();
+		expect(screen.queryByText('This is not the recovery phrase.')).not.toBeInTheDocument();
+		expect(scripted.ports.bindPhrase).toHaveBeenCalledTimes(1);
 	});
 
 	it('keeps the rules step when creating the vault fails, and shows why', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatHours } from './duration';
+import { formatDuration, formatHours, formatNanoseconds } from './duration';
 
 describe('formatDuration', () => {
 	it('shows the two largest units, rounding down', () => {
@@ -19,5 +19,13 @@ describe('formatDuration', () => {
 		expect(formatHours(72)).toBe('3 days');
 		expect(formatHours(36)).toBe('1 day 12 hours');
 		expect(formatHours(24)).toBe('1 day');
+	});
+});
+
+describe('formatNanoseconds', () => {
+	it('says a vault waiting period as the wizard offered it', () => {
+		expect(formatNanoseconds(72n * 3_600_000_000_000n)).toBe(formatHours(72));
+		expect(formatNanoseconds(72n * 3_600_000_000_000n)).toBe('3 days');
+		expect(formatNanoseconds(30n * 3_600_000_000_000n)).toBe('1 day 6 hours');
 	});
 });

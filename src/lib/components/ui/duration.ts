@@ -28,3 +28,10 @@ export function formatDuration(ms: number): string {
 export function formatHours(hours: number): string {
 	return formatDuration(hours * 3_600_000);
 }
+
+const NS_PER_MS = 1_000_000n;
+
+/** A canister's duration in nanoseconds (a vault's waiting period), as people say it. */
+export function formatNanoseconds(ns: bigint): string {
+	return formatDuration(Number(ns / NS_PER_MS));
+}

@@ -164,6 +164,22 @@ describe('PolicyStep', () => {
 		expect(await seriousViolations(container)).toEqual([]);
 	});
 
+	it('says when the waiting period starts and what releases the phrase', async () => {
+		render(PolicyStep, { guardianCount: 5, onnext: vi.fn() });
+		const hours = screen.getByLabelText('Or in hours');
+		const hint = () => hours.getAttribute('aria-describedby')?.split(' ')[0] ?? '';
+		const text = () => document.getElementById(hint())?.textContent?.replace(/\s+/gu, ' ') ?? '';
+		expect(text()).toMatch(/starts when a recovery request is opened/u);
+		expect(text()).toMatch(/guardians can approve while it runs/u);
+		expect(text()).toMatch(
+			/only when 3 guardians have approved and the waiting period has passed/u
+		);
+		expect(text()).not.toMatch(/after enough guardians agree/iu);
+		// the count follows the choice
+		await userEvent.click(screen.getByRole('radio', { name: '4 of 5' }));
+		expect(text()).toMatch(/only when 4 guardians have approved/u);
+	});
+
 	it('refuses a waiting period under 24 hours', async () => {
 		const onnext = vi.fn();
 		render(PolicyStep, { guardianCount: 3, onnext });
@@ -204,6 +220,18 @@ describe('InvitationsStep', () => {
 		await rerender({ invitations: invitations.map((i) => ({ ...i, accepted: true })), onnext });
 		await userEvent.click(screen.getByRole('button', { name: 'Continue to sealing' }));
 		expect(onnext).toHaveBeenCalledTimes(1);
+	});
+
+	it('offers nothing to copy or scan for a link already used', () => {
+		render(InvitationsStep, { invitations, onnext: vi.fn() });
+		expect(screen.queryByRole('button', { name: 'Copy link for Alice' })).not.toBeInTheDocument();
+		expect(
+			screen.queryByRole('img', { name: 'QR code of the invitation for Alice' })
+		).not.toBeInTheDocument();
+		expect(
+			screen.getByText('Alice accepted: this link is used and no longer works.')
+		).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Copy link for Bob' })).toBeInTheDocument();
 	});
 
 	it('draws different QR codes for different links', () => {
