@@ -19,7 +19,7 @@ import { serveStatic } from '../../scripts/e2e-serve';
 const GOAL_KB = 200;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const DIRECTORY = 'test-results/bench-app';
-const ROUTES = ['/', '/recover'];
+const ROUTES = ['/', '/recover', '/guardian'];
 
 if (!chromiumAvailable()) {
 	console.error(CHROMIUM_MISSING_HELP);
