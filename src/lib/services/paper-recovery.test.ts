@@ -4,7 +4,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { derivePhraseKey, type PhraseKey } from '$lib/crypto/ii-key';
 import { splitEntropy } from '$lib/crypto/shares';
-import { paperShareMessage, PAPER_STEPS, recoverWithPaper } from './paper-recovery';
+import { paperShareMessage } from '$lib/content/paper-share-messages';
+import { PAPER_STEPS, recoverWithPaper } from './paper-recovery';
 
 vi.setConfig({ testTimeout: 30_000 });
 

@@ -8,8 +8,6 @@ import { errorKind, FlowError } from './errors';
 import type { Progress } from './progress';
 import { checkRecoveredPhrase, type CheckedPhrase } from './recovery-sweep';
 
-export { paperShareMessage };
-
 export const PAPER_STEPS = [
 	'Putting the phrase back together',
 	'Checking it with Internet Identity'

@@ -5,7 +5,7 @@ import type { Principal } from '@dfinity/principal';
 import { verificationCode, type VerificationCode } from '$lib/crypto/verification-code';
 import { ReleaseKeyRequest } from '$lib/crypto/vetkeys';
 import { errorMessage, FlowError } from './errors';
-import { paperShareMessage } from './paper-recovery';
+import { paperShareMessage } from '$lib/content/paper-share-messages';
 import type { Progress, RequestView, RequesterCalls } from './guardian-calls';
 import { trustedKeys, type VetKdTrust } from './vetkd-trust';
 
