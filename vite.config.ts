@@ -61,6 +61,19 @@ export default defineConfig({
 					testTimeout: 120_000,
 					hookTimeout: 180_000
 				}
+			},
+			{
+				extends: true,
+				test: {
+					// The attacks of docs/threat-model.md, each acted out through @dfinity/agent
+					// against devnet and the canister wasm: the attacker fails, the owner recovers.
+					name: 'adversary',
+					environment: 'node',
+					include: ['tests/adversary/**/*.test.ts'],
+					globalSetup: ['tests/canister/global-setup.ts'],
+					testTimeout: 120_000,
+					hookTimeout: 180_000
+				}
 			}
 		]
 	}
