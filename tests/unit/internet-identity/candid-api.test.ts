@@ -12,7 +12,10 @@ import { InMemoryAnchorStore } from '../../../canister/internet_identity/domain/
 import { deviceToWire } from '../../../canister/internet_identity/domain/wire';
 import { der, keyOf, passkey, phraseDevice } from './helpers';
 
-const methods = { ...iiMethods, ...localOnlyMethods };
+const methods = {
+	...iiMethods,
+	create_anchor_for_local_development: localOnlyMethods.create_anchor_for_local_development
+};
 type Name = keyof typeof methods;
 
 /** Encodes `args` as a client would and decodes them as the canister runtime does. */
