@@ -23,10 +23,11 @@ export type { PaperShare, Policy };
 export interface ProtectPorts {
 	/** The app's address, for the recovery kit. */
 	readonly appUrl: string;
+	/** Without an anchor number, II finds the identity from the phrase. */
 	bindPhrase(
-		anchor: bigint,
+		anchor: bigint | undefined,
 		entropy: Uint8Array
-	): Promise<{ phraseKey: PhraseKey; status: PhraseStatus }>;
+	): Promise<{ anchor: bigint; phraseKey: PhraseKey; status: PhraseStatus }>;
 	protectPhrase(anchor: bigint, phraseKey: PhraseKey): Promise<void>;
 	createVault(args: {
 		anchor: bigint;
@@ -137,12 +138,13 @@ export class ProtectFlow {
 	}
 
 	/** Checks the phrase against the anchor; keeps a copy of the entropy until sealed. */
-	checkPhrase(anchor: bigint, entropy: Uint8Array): Promise<void> {
+	checkPhrase(anchor: bigint | undefined, entropy: Uint8Array): Promise<void> {
 		this.#forgetPhrase();
 		this.anchor = anchor;
 		this.#entropy = entropy.slice();
 		return this.#run(async () => {
 			const bound = await this.ports.bindPhrase(anchor, entropy);
+			this.anchor = bound.anchor;
 			this.#phraseKey = bound.phraseKey;
 			this.needsProtection = bound.status === 'unprotected';
 			if (!this.needsProtection) this.step = GUARDIANS;

@@ -24,7 +24,11 @@ function scriptedPorts(overrides: Partial<ProtectPorts> = {}) {
 	const printed: Uint8Array[] = [];
 	const ports: ProtectPorts = {
 		appUrl: 'https://tessera.test',
-		bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'protected' as const })),
+		bindPhrase: vi.fn(async (anchor?: bigint) => ({
+			anchor: anchor ?? 10042n,
+			phraseKey: PHRASE_KEY,
+			status: 'protected' as const
+		})),
 		protectPhrase: vi.fn(async () => {}),
 		createVault: vi.fn(async ({ guardians }) => ({
 			vaultId: 7n,
@@ -58,7 +62,7 @@ function scriptedPorts(overrides: Partial<ProtectPorts> = {}) {
 }
 
 async function enterPhrase(anchor = '10042') {
-	await userEvent.type(screen.getByLabelText('Anchor number'), anchor);
+	if (anchor !== '') await userEvent.type(screen.getByLabelText('Anchor number'), anchor);
 	await userEvent.click(screen.getByLabelText('Word 1'));
 	await userEvent.paste(PHRASE);
 	await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
@@ -221,7 +225,11 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 
 	it('offers to protect an unprotected phrase, and can go on without', async () => {
 		const scripted = scriptedPorts({
-			bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'unprotected' as const })),
+			bindPhrase: vi.fn(async () => ({
+				anchor: 10042n,
+				phraseKey: PHRASE_KEY,
+				status: 'unprotected' as const
+			})),
 			protectPhrase: vi
 				.fn()
 				.mockRejectedValueOnce(
@@ -237,6 +245,24 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 		await userEvent.click(screen.getByRole('button', { name: 'Protect my phrase' }));
 		expect(await screen.findByLabelText('Guardian name')).toBeInTheDocument();
 		expect(scripted.ports.protectPhrase).toHaveBeenCalledTimes(2);
+	});
+
+	it('binds with the phrase alone: no anchor number typed, II finds the identity', async () => {
+		const scripted = scriptedPorts({
+			bindPhrase: vi.fn(async () => ({
+				anchor: 20077n,
+				phraseKey: PHRASE_KEY,
+				status: 'protected' as const
+			}))
+		});
+		render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
+		await enterPhrase('');
+		expect(scripted.ports.bindPhrase).toHaveBeenCalledWith(undefined, ENTROPY);
+		await addGuardians(['Alice', 'Bob']);
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+		expect(scripted.ports.createVault).toHaveBeenCalledWith(
+			expect.objectContaining({ anchor: 20077n })
+		);
 	});
 
 	it('says why the phrase was refused and stays on the first step', async () => {
