@@ -4,7 +4,11 @@ import { Principal } from '@dfinity/principal';
 
 export const MAINNET_HOST = 'https://icp-api.io';
 export const MAINNET_II_CANISTER_ID = 'rdmx6-jaaaa-aaaaa-aaadq-cai';
-export const MAINNET_II_URL = 'https://identity.ic0.app';
+/**
+ * II 2.0's sign-in page. Which II domain a user signs in at does not change their principals:
+ * II derives them from the anchor and the *app's* origin (derivationOrigin when set), not its own.
+ */
+export const MAINNET_II_URL = 'https://id.ai';
 /** vetKD key names the vault canister is installed with, per network. */
 export const VETKD_KEY_NAMES = { local: 'dfx_test_key', ic: 'key_1' } as const;
 
