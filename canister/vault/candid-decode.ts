@@ -198,6 +198,11 @@ function sampleOf(type: IDL.Type): unknown {
 	throw new TypeError(`no sample for ${type.display()}`);
 }
 
+/** Values of `types` whose encoding carries their table (for tests and the table comparison). */
+export function sampleArguments(types: readonly IDL.Type[]): unknown[] {
+	return types.map(sampleOf);
+}
+
 /** A byte string as a Latin-1 JS string: one native call, compared natively. */
 function latin1(bytes: Uint8Array): string {
 	return String.fromCharCode.apply(null, bytes as unknown as number[]);
@@ -221,7 +226,7 @@ export class TableCachedDecoder {
 	/** Encodes our own table now (at canister load, so that queries find it: they keep no state). */
 	warm(): this {
 		if (this.prefix !== undefined || (!this.readers && !this.options.ownTableOnly)) return this;
-		const samples = this.types.map(sampleOf);
+		const samples = sampleArguments(this.types);
 		const full = new Uint8Array(IDL.encode([...this.types], samples));
 		const values = this.types.reduce(
 			(length, type, i) => length + new Uint8Array(type.encodeValue(samples[i])).length,
