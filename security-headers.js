@@ -70,7 +70,8 @@ export const SECURITY_HEADERS = {
 	'Referrer-Policy': 'no-referrer',
 	'Permissions-Policy':
 		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-	'Cross-Origin-Opener-Policy': 'same-origin'
+	// same-origin-allow-popups: the Internet Identity sign-in window must keep its opener.
+	'Cross-Origin-Opener-Policy': 'same-origin-allow-popups'
 };
 
 const withHeaderOnly = (policy) => `${policy.trim().replace(/;\s*$/, '')}; ${HEADER_ONLY_CSP}`;

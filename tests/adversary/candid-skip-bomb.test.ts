@@ -23,9 +23,9 @@ import {
 } from './hostile-candid';
 
 /** Most instructions a refused ingress message may cost in canister_inspect_message. */
-const INSPECT_REFUSAL_INSTRUCTIONS = 5_000_000n;
+const INSPECT_REFUSAL_INSTRUCTIONS = 1_000_000n;
 /** Most instructions the method itself may spend refusing a hostile argument (no inspection). */
-const METHOD_REFUSAL_INSTRUCTIONS = 10_000_000n;
+const METHOD_REFUSAL_INSTRUCTIONS = 5_000_000n;
 
 const HOSTILE: [string, (method: MethodName) => Uint8Array][] = [
 	['the skip bomb (extra vec null of 2^31)', (method) => skipBomb(method)],
