@@ -7,7 +7,11 @@
 const DEVNET_PORT = 4943;
 const LOCAL_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** True if `host` (VITE_IC_HOST) is a local devnet or replica: only then may the app reach it. */
+/**
+ * True if `host` (VITE_IC_HOST) is a local devnet or replica: only then may the app reach it.
+ * @param {string | undefined} host
+ * @returns {host is string}
+ */
 export function isLocalHost(host) {
 	if (!host || host.trim() === '') return false;
 	const { hostname } = new URL(host);
@@ -21,8 +25,7 @@ export function isLocalHost(host) {
  * @returns {Record<string, string[]>}
  */
 export function cspDirectives({ icHost } = {}) {
-	const local = isLocalHost(icHost);
-	const devnet = local
+	const devnet = isLocalHost(icHost)
 		? [
 				`http://localhost:${DEVNET_PORT}`,
 				`http://127.0.0.1:${DEVNET_PORT}`,
@@ -74,6 +77,7 @@ export const SECURITY_HEADERS = {
 	'Cross-Origin-Opener-Policy': 'same-origin-allow-popups'
 };
 
+/** @param {string} policy */
 const withHeaderOnly = (policy) => `${policy.trim().replace(/;\s*$/, '')}; ${HEADER_ONLY_CSP}`;
 
 /**
