@@ -36,6 +36,8 @@ const LABEL_REASONS: Record<LabelProblem, string> = {
 	empty: 'empty',
 	'too-long': `over ${LIMITS.maxLabelBytes} bytes`,
 	'control-character': 'control character',
+	'format-character': 'format character (bidi control, zero-width)',
+	'not-normalized': 'not Unicode NFC',
 	untrimmed: 'leading or trailing space'
 };
 

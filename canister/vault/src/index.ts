@@ -4,8 +4,10 @@
 import {
 	IDL,
 	init,
+	inspectMessage,
 	msgArgData,
 	msgCaller,
+	msgMethodName,
 	msgReply,
 	postUpgrade,
 	Principal,
@@ -28,6 +30,7 @@ import { METHODS as M, InitArgs } from '@tessera/contract/vault/idl';
 import * as candid from '../candid';
 import { CandidDecodeError, TableCachedDecoder } from '../candid-decode';
 import { VaultDomain, type Result } from '../domain/index';
+import { inspectRefusal, oversized } from './inspect';
 import { utf8Decode, utf8Encode } from '../domain/utf8';
 import {
 	anchorPhraseKeys,
@@ -92,7 +95,10 @@ candid.pinTypeNames(Object.values(M).flatMap((method) => [...method.args, method
 const replies = candid.replyEncoders(M);
 Object.values(replies).forEach((encoder) => encoder.warm());
 const decoders = Object.fromEntries(
-	Object.entries(M).map(([name, method]) => [name, new TableCachedDecoder(method.args).warm()])
+	Object.entries(M).map(([name, method]) => [
+		name,
+		new TableCachedDecoder(method.args, { ownTableOnly: true }).warm()
+	])
 ) as Record<keyof typeof M, TableCachedDecoder>;
 /** Every method decodes and replies itself (Azle's automatic reply re-encodes the table). */
 const MANUAL = { manual: true } as const;
@@ -104,7 +110,9 @@ async function serve<A extends unknown[]>(
 ): Promise<void> {
 	let args: A;
 	try {
-		args = decoders[method].decode(msgArgData()) as A;
+		const argument = msgArgData();
+		if (oversized(method, argument)) throw new CandidDecodeError('over the size bound');
+		args = decoders[method].decode(argument) as A;
 	} catch (error) {
 		// Not valid Candid for this method: a typed error where the result has one, else a trap.
 		if (!(error instanceof CandidDecodeError) || !(M[method].result instanceof IDL.VariantClass)) {
@@ -153,6 +161,13 @@ async function deriveFor(
 }
 
 export default class Vault {
+	/** Refuses (IC0406) what the update would refuse anyway, before anything is decoded. */
+	@inspectMessage({ manual: true })
+	inspect(): boolean {
+		const message = { method: msgMethodName(), caller: msgCaller(), argument: msgArgData() };
+		return inspectRefusal(decoders, message) === undefined;
+	}
+
 	@init([InitArgs])
 	init(args: InitArgsValue): void {
 		configure(args);
