@@ -24,7 +24,8 @@ for (const variable of ['AZLE_LOG_ACTIONS', 'AZLE_RECORD_ACTIONS', 'AZLE_RECORD_
 	delete process.env[variable];
 }
 
-const azle = join(root, 'node_modules/azle/src/stable/build');
+// Azle of this repository (a --root project, such as devnet's probe, has no node_modules)
+const azle = join(import.meta.dirname, '..', 'node_modules/azle/src/stable/build');
 const load = (path: string) => import(pathToFileURL(join(azle, path)).href);
 const { getCanisterConfig } = await load('utils/get_canister_config.ts');
 const { getContext } = await load('commands/build/get_context.ts');
