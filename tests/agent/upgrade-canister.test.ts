@@ -20,6 +20,8 @@ import { idlFactory as vaultIdlFactory, type VaultService } from '@tessera/contr
 import { initArgs } from '@tessera/contract/vault/idl';
 import { deployCanisters, setControllers } from '@tessera/devnet/server';
 import { inviteHash } from '../../canister/vault/domain/index';
+import { createAgent } from '../../src/lib/canisters/agent';
+import { loadUpgradeNotice } from '../../src/lib/services/upgrade-notice';
 import buildWasm, { wasmPath } from '../canister/global-setup';
 import { newAnchor, newDevice, newPhrase } from './ii/story';
 import { agentFor, controlsDevnet, startTarget, type Target } from './target';
@@ -192,6 +194,29 @@ describe.runIf(controlsDevnet)('upgrade canister', () => {
 		// a second announcement waits for the first to be installed or cancelled
 		expect(errOf(await (await upgradeAs(operator)).announce(args))).toBe('AlreadyPending');
 	}, 600_000);
+
+	test('the app sees the pending upgrade, its hashes and date, and that the guarantee holds', async () => {
+		const agent = await createAgent(undefined, { host: target.url, network: 'local' });
+		const notice = await loadUpgradeNotice(agent, {
+			vaultCanisterId: ids.vault,
+			upgradeCanisterId: ids.upgrade
+		});
+		expect(notice.guarded).toBe(true);
+		expect(notice.noticeDays).toBe(37);
+		expect(notice.pending).toEqual({
+			moduleHashHex: Buffer.from(announced.moduleHash).toString('hex'),
+			argHashHex: Buffer.from(announced.argHash).toString('hex'),
+			summary: 'v0.3.1',
+			announcedAt: new Date(Number(announced.announcedAt / 1_000_000n)),
+			installableAt: new Date(Number(announced.installableAt / 1_000_000n))
+		});
+		// a vault canister someone else also controls is not guarded, whatever the upgrade canister says
+		const unguarded = await loadUpgradeNotice(agent, {
+			vaultCanisterId: ids.ii,
+			upgradeCanisterId: ids.upgrade
+		});
+		expect(unguarded.guarded).toBe(false);
+	});
 
 	test('nobody else can upgrade the vault canister: the upgrade canister is its only controller', async () => {
 		const agent = await agentFor(target.url, operator);
