@@ -1,6 +1,6 @@
 // The upgrade canister's Candid: the single source of its interface (upgrade.did is generated
 // from the canister built with these types; the app's actor uses idlFactory).
-import { IDL } from '@dfinity/candid';
+import { IDL, type GenericIdlFuncArgs } from '@dfinity/candid';
 
 export const UpgradeInitArgs = IDL.Record({
 	/** The canister this one upgrades (the vault canister). */
@@ -56,10 +56,7 @@ export const InstallArgs = IDL.Record({
 	arg: IDL.Vec(IDL.Nat8)
 });
 
-interface Method {
-	args: IDL.Type[];
-	result: IDL.Type;
-}
+type Method = { args: GenericIdlFuncArgs; result: IDL.Type };
 
 export const UPGRADE_METHODS = {
 	announce: { args: [AnnounceArgs], result: result(Announcement) },
@@ -74,12 +71,12 @@ export const UPGRADE_METHODS = {
 
 const QUERIES = new Set(['announcements', 'pending', 'config']);
 
-export const upgradeIdlFactory: IDL.InterfaceFactory = ({ IDL: idl }) =>
-	idl.Service(
+export const upgradeIdlFactory: IDL.InterfaceFactory = () =>
+	IDL.Service(
 		Object.fromEntries(
-			Object.entries(UPGRADE_METHODS).map(([name, method]) => [
+			Object.entries(UPGRADE_METHODS).map(([name, method]: [string, Method]) => [
 				name,
-				idl.Func(method.args, [method.result], QUERIES.has(name) ? ['query'] : [])
+				IDL.Func(method.args, [method.result], QUERIES.has(name) ? ['query'] : [])
 			])
 		)
 	);
