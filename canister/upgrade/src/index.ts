@@ -46,7 +46,7 @@ export default class Upgrade {
 	@init([UpgradeInitArgs])
 	init(args: UpgradeSettings): void {
 		const checked = UpgradeDomain.checkSettings(args);
-		if (!checked.ok) trap(`invalid init argument: ${JSON.stringify(checked.error.InvalidInput)}`);
+		if (!checked.ok) trap(`invalid init argument: ${JSON.stringify(checked.error)}`);
 		storeSettings(args);
 		cachedSettings = args;
 	}
