@@ -173,9 +173,14 @@ export default class Vault {
 		configure(args);
 	}
 
+	/**
+	 * The II canister and the vetKD key name stay as installed: an upgrade's argument cannot swap
+	 * in another II. Changing them takes a module whose code does so, announced by its hash like
+	 * any other (canister/upgrade). The argument is read only by a vault canister never configured.
+	 */
 	@postUpgrade([InitArgs])
 	postUpgrade(args: InitArgsValue): void {
-		configure(args);
+		if (configStore.get('internetIdentity') === undefined) configure(args);
 	}
 
 	@update(M.create_vault.args, M.create_vault.result, MANUAL)
