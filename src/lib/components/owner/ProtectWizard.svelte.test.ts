@@ -52,6 +52,11 @@ function scriptedPorts(overrides: Partial<ProtectPorts> = {}) {
 				return paper;
 			}
 		),
+		anchorVault: vi.fn(async () => undefined),
+		renewInvite: vi.fn(async (_key, _vaultId, slot: number) => ({
+			label: LABELS[slot]!,
+			url: `https://tessera.test/invite#vault=7&secret=new-${LABELS[slot]}`
+		})),
 		...overrides
 	};
 	return { ports, accept: (a: boolean[]) => report(a), stopWatching, sealedEntropy, printed };
