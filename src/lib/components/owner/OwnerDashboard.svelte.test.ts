@@ -311,7 +311,7 @@ describe('OwnerDashboard with guardians who have not accepted', { timeout: 30_00
 			renewInvite: vi
 				.fn()
 				.mockRejectedValue(
-					new CanisterError('RequestActive', 'A recovery request is open on this vault.')
+					new CanisterError('RecoveryActive', 'A recovery request is open on this vault.')
 				)
 		});
 		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
