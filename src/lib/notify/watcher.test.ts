@@ -12,7 +12,7 @@ describe('notice watcher', () => {
 		const rounds: Attention[][] = [[notice('a')], [notice('a'), notice('b')], [notice('b')]];
 		let allowed = false;
 		const attention = vi.fn(async () => rounds.shift() ?? []);
-		const show = vi.fn(async () => {});
+		const show = vi.fn(async (_notice: Attention) => {});
 		const stop = watchNotices({ attention, show, allowed: () => allowed }, 1_000);
 		await vi.advanceTimersByTimeAsync(0);
 		expect(attention).not.toHaveBeenCalled(); // not allowed: not even asked
@@ -34,7 +34,7 @@ describe('notice watcher', () => {
 			.mockResolvedValueOnce([notice('a')])
 			.mockRejectedValueOnce(new Error('offline'))
 			.mockResolvedValue([notice('a')]);
-		const show = vi.fn(async () => {});
+		const show = vi.fn(async (_notice: Attention) => {});
 		const stop = watchNotices({ attention, show, allowed: () => true }, 1_000);
 		await vi.advanceTimersByTimeAsync(2_500);
 		expect(attention).toHaveBeenCalledTimes(3);
