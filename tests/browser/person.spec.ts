@@ -76,7 +76,9 @@ test('a reload mid-wizard, a new link, an unprotected phrase asked again, contac
 			timeout: SLOW_STEP_MS
 		});
 		await expect(bobPage.getByText(/not found.*new link/u)).toBeVisible();
-		await acceptInvitation(bobPage, (await newLink.textContent())?.trim() ?? '');
+		// a new tab, as a link opened from a message would be (same guardian)
+		const bobsNewTab = await bobPage.context().newPage();
+		await acceptInvitation(bobsNewTab, (await newLink.textContent())?.trim() ?? '');
 	});
 
 	await test.step('sealing an unprotected phrase is asked again', async () => {
