@@ -101,9 +101,7 @@ test('a reload mid-wizard, a new link, an unprotected phrase asked again, contac
 		await expect(page.getByRole('heading', { name: 'Your Tessera recovery kit' })).toBeVisible();
 		await page.getByLabel('Phone of Alice (optional)').fill('+41 79 123 45 67');
 		await page.getByLabel('E-mail of Bob (optional)').fill('bob@example.org');
-		await expect(
-			page.getByText(/never sent to Tessera or stored on the Internet Computer/u)
-		).toBeVisible();
+		await expect(page.getByText('never sent to Tessera', { exact: false })).toBeVisible();
 		await checkScreen(page, 'wizard-kit-contacts', { phone: true });
 		await page.emulateMedia({ media: 'print' });
 		await expect(page.getByTestId('kit-contact').first()).toHaveText('+41 79 123 45 67');
