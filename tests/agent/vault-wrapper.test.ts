@@ -20,6 +20,7 @@ import {
 	deleteVault,
 	ownerContext,
 	raiseAlarm,
+	renewInvite,
 	setDelay,
 	setGuardians,
 	vaultOverviews,
@@ -243,6 +244,44 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		await deleteVault(context, phraseKey, vaultId);
 		expect(await vaultOverviews(context)).toEqual([]);
 	}, 300_000); // ~40 calls with vetKD and Candid in Azle: minutes on a loaded 2-core machine
+
+	test('"Send a new link": a fresh link in the same slot, the old one refused, only by the phrase', async () => {
+		const entropy = new Uint8Array(randomBytes(32));
+		const phraseKey = await derivePhraseKey(entropy);
+		const anchor = await newAnchor(target.url, iiId, newDevice('Owner phone'), {
+			phrase: phraseKey,
+			phraseProtected: true
+		});
+		const context = await ownerContext(Ed25519KeyIdentity.generate(), APP, appConfig());
+		const labels = ['Alice', 'Bob', 'Carol'];
+		const { vaultId, invitations } = await createVault(context, {
+			anchor,
+			phraseKey,
+			guardians: labels,
+			delayHours: 24
+		});
+		const [aliceLink, bobLink] = invitations.map(({ url }) => linkOf(url));
+		await (await vaultAs(Ed25519KeyIdentity.generate())).acceptInvite(aliceLink!);
+
+		const other = await derivePhraseKey(new Uint8Array(32).fill(11));
+		await expect(renewInvite(context, other, vaultId, 1)).rejects.toMatchObject({
+			kind: 'Unauthorized'
+		});
+		await expect(renewInvite(context, phraseKey, vaultId, 0)).rejects.toMatchObject({
+			kind: 'invite-accepted'
+		});
+		const renewed = await renewInvite(context, phraseKey, vaultId, 1);
+		expect(renewed.label).toBe('Bob');
+		const bob = await vaultAs(Ed25519KeyIdentity.generate());
+		await expect(bob.acceptInvite(bobLink!)).rejects.toMatchObject({ kind: 'InviteNotFound' });
+		expect(await bob.acceptInvite(linkOf(renewed.url))).toBe(1);
+		const [view] = await context.vault.ownerVaults();
+		expect(view?.slots.map(({ label, guardian }) => [label, guardian !== undefined])).toEqual([
+			['Alice', true],
+			['Bob', true],
+			['Carol', false]
+		]);
+	}, 300_000);
 });
 
 function linkOf(url: string): InviteLink {

@@ -13,6 +13,8 @@ import { GuardianFlow } from '$lib/flows/GuardianFlow.svelte';
 import { ProtectFlow, protectPorts } from '$lib/flows/ProtectFlow.svelte';
 import { RecoveryFlow } from '$lib/flows/RecoveryFlow.svelte';
 import { createIiClient, type IiClient } from '$lib/ii';
+import { browserNoticePorts } from '$lib/notify/browser';
+import type { NoticePorts } from '$lib/notify/watcher';
 import { FlowError } from '$lib/services/errors';
 import type { RequesterCalls } from '$lib/services/guardian-calls';
 import { ownerContext, type OwnerContext } from '$lib/services/owner';
@@ -107,5 +109,13 @@ export function recoveryFlow(): RecoveryFlow {
 					freshDeviceLabel: 'a generated development key (devnet only, not a real passkey)'
 				}
 			: {})
+	});
+}
+
+/** Notices for the signed-in person while the app is open: their vaults and the ones they guard. */
+export function noticePorts(): NoticePorts {
+	return browserNoticePorts({
+		ownerVaults: async () => (await currentOwnerContext()).vault.ownerVaults(),
+		guardianVaults: async () => (await session.guardian()).guardianVaults()
 	});
 }

@@ -7,6 +7,7 @@ import {
 	cancelRecovery,
 	deleteVault,
 	raiseAlarm,
+	renewInvite,
 	setDelay,
 	setGuardians,
 	vaultOverviews,
@@ -38,6 +39,7 @@ export function dashboardPorts(context: OwnerContext): DashboardPorts {
 			cancelRecovery(context, phraseKey, { vaultId, requestId }),
 		deleteVault: (phraseKey, vaultId) => deleteVault(context, phraseKey, vaultId),
 		rotate: (phraseKey, vaultId, change) => setGuardians(context, phraseKey, vaultId, change),
+		renewInvite: (phraseKey, vaultId, slot) => renewInvite(context, phraseKey, vaultId, slot),
 		reseal: async (args, progress) => void (await sealVault(context, args, progress))
 	};
 }

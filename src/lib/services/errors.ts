@@ -23,6 +23,8 @@ export type FlowErrorKind =
 	| 'vault-gone'
 	/** Owner: the phrase is no longer in this tab (the wizard must start again). */
 	| 'phrase-gone'
+	/** Owner: a new link was asked for a guardian who has accepted meanwhile. */
+	| 'invite-accepted'
 	/** The page needs a signed-in user. */
 	| 'signed-out';
 

@@ -83,6 +83,10 @@ function scriptedPorts(overviews: VaultOverview[], overrides: Partial<DashboardP
 		deleteVault: vi.fn(async () => {}),
 		rotate: vi.fn(async () => [{ label: 'Dave', url: 'https://t.test/invite#vault=9&secret=x' }]),
 		reseal: vi.fn(async () => {}),
+		renewInvite: vi.fn(async (_key, _vaultId, slot: number) => ({
+			label: `slot ${slot}`,
+			url: `https://t.test/invite#vault=9&secret=new-${slot}`
+		})),
 		...overrides
 	};
 	return ports;
@@ -249,5 +253,72 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 		});
 		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		expect(await screen.findByText('Could not refresh')).toBeInTheDocument();
+	});
+});
+
+describe('OwnerDashboard with guardians who have not accepted', { timeout: 30_000 }, () => {
+	const unsealed = () =>
+		vault({
+			slots: [
+				{ label: 'Alice', guardian: ALICE, inviteExpiresAt: undefined },
+				{ label: 'Bob', guardian: undefined, inviteExpiresAt: NOW },
+				{ label: 'Carol', guardian: undefined, inviteExpiresAt: NOW }
+			],
+			shares: [],
+			health: {
+				sealed: false,
+				invitesPending: 2,
+				shareHolders: 0,
+				threshold: 0,
+				belowThreshold: false,
+				resealNeeded: false,
+				staleCheckIns: 0
+			}
+		});
+
+	it('explains the approvals not chosen yet instead of "0 of 3"', async () => {
+		render(OwnerDashboard, {
+			flow: new DashboardFlow(
+				scriptedPorts([{ vault: unsealed(), audit: [], phrase: 'protected' }])
+			)
+		});
+		const approvals = await screen.findByTestId('approvals-needed');
+		expect(approvals).not.toHaveTextContent('0 of 3');
+		expect(approvals).toHaveTextContent(/Not chosen yet: .* when you seal/u);
+		expect(screen.getAllByText(/unlock changes below to send a new link/u)).toHaveLength(2);
+	});
+
+	it('sends a new link to a pending guardian, in the same slot, behind the phrase', async () => {
+		const ports = scriptedPorts([{ vault: unsealed(), audit: [], phrase: 'protected' }]);
+		const { container } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
+		await screen.findByRole('button', { name: 'Unlock changes' });
+		expect(screen.queryByRole('button', { name: /Send a new link/u })).toBeNull();
+		await unlock();
+		expect(
+			await screen.findByRole('heading', { name: 'Guardians who have not accepted' })
+		).toBeInTheDocument();
+		expect(screen.queryByRole('button', { name: 'Send a new link to Alice' })).toBeNull();
+		await userEvent.click(screen.getByRole('button', { name: 'Send a new link to Carol' }));
+		expect(ports.renewInvite).toHaveBeenCalledWith(PHRASE_KEY, 9n, 2);
+		expect(await screen.findByText('https://t.test/invite#vault=9&secret=new-2')).toBeVisible();
+		expect(screen.getByText(/The old one no longer works/u)).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Copy link for Carol' })).toBeInTheDocument();
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+
+	it('shows why no new link was made', async () => {
+		const ports = scriptedPorts([{ vault: unsealed(), audit: [], phrase: 'protected' }], {
+			renewInvite: vi
+				.fn()
+				.mockRejectedValue(
+					new CanisterError('RecoveryActive', 'A recovery request is open on this vault.')
+				)
+		});
+		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
+		await screen.findByRole('button', { name: 'Unlock changes' });
+		await unlock();
+		await userEvent.click(await screen.findByRole('button', { name: 'Send a new link to Bob' }));
+		expect(await screen.findByText('A recovery request is open on this vault.')).toBeVisible();
+		expect(screen.queryAllByTestId('invite-link')).toHaveLength(0);
 	});
 });
