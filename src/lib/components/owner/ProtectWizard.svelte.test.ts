@@ -428,7 +428,11 @@ describe(
 
 		it('after "Not now", sealing says what an unprotected phrase leaves open and asks again', async () => {
 			const scripted = scriptedPorts({
-				bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'unprotected' as const }))
+				bindPhrase: vi.fn(async () => ({
+					anchor: 10042n,
+					phraseKey: PHRASE_KEY,
+					status: 'unprotected' as const
+				}))
 			});
 			render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
 			await enterPhrase();
@@ -463,7 +467,11 @@ describe(
 
 		it('seals an unprotected phrase only after "Seal anyway"', async () => {
 			const scripted = scriptedPorts({
-				bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'unprotected' as const }))
+				bindPhrase: vi.fn(async () => ({
+					anchor: 10042n,
+					phraseKey: PHRASE_KEY,
+					status: 'unprotected' as const
+				}))
 			});
 			render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
 			await enterPhrase();
