@@ -95,7 +95,8 @@ async function lifecycle(net: Net, keys: Awaited<ReturnType<Net['vetKeys']>>): P
 		net.as(vault.guardian(3)).decline_recovery(vault.requestId)
 	);
 	await metered(net, 'raise_alarm', () => net.as(vault.owner).raise_alarm(vault.requestId));
-	await net.devnet.advanceTime(Number(DELAY_NS / 1_000_000n) + 1000);
+	// The alarm extended the delay once: wait both.
+	await net.devnet.advanceTime(Number((2n * DELAY_NS) / 1_000_000n) + 1000);
 	await metered(net, 'release_recovery', () => vault.release(keys.release));
 	await metered(net, 'requests_for_requester', () =>
 		net.as(vault.requester).requests_for_requester()
