@@ -97,7 +97,7 @@ export class RecoveryFlow {
 			this.stage = 'start';
 			return;
 		}
-		this.code = requestCode(this.held.requestId, this.#identity.getPrincipal());
+		this.code = requestCode(this.held.anchor, this.#identity.getPrincipal());
 		this.stage = 'waiting';
 		await this.refresh();
 	}
@@ -114,7 +114,7 @@ export class RecoveryFlow {
 			this.held = { anchor, requestId, vaultId: request.vaultId };
 			await this.env.store.hold(this.held);
 			this.request = request;
-			this.code = requestCode(requestId, identity.getPrincipal());
+			this.code = requestCode(anchor, identity.getPrincipal());
 			this.stage = 'waiting';
 		} catch (error) {
 			this.openError = openErrorMessage(error);

@@ -119,7 +119,7 @@ describe('approving and declining a recovery', () => {
 		const calls = guardianCalls(w, w.guardian(0));
 		const [view] = await loadGuardedVaults(calls);
 		expect(view?.sealed).toBe(true);
-		expect(view?.pending?.code).toEqual(verificationCode(w.requestId, w.requester));
+		expect(view?.pending?.code).toEqual(verificationCode(view?.vault.anchor ?? 0n, w.requester));
 		expect(view?.pending).toMatchObject({ myVote: undefined, alarmRaised: false });
 
 		const steps: [string, number, number][] = [];

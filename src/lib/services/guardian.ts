@@ -71,7 +71,7 @@ export async function loadGuardedVaults(calls: GuardianCalls): Promise<GuardedVa
 			sealed: vault.share !== undefined,
 			pending: request && {
 				request,
-				code: verificationCode(request.requestId, request.requester),
+				code: verificationCode(vault.anchor, request.requester),
 				myVote: request.myVote,
 				alarmRaised: request.alarmRaisedAt !== undefined
 			}

@@ -57,7 +57,7 @@ describe('recovery, end to end', () => {
 
 		// The requester's code equals what each guardian sees.
 		const [guardianView] = await loadGuardedVaults(guardianCalls(w, w.guardian(0)));
-		expect(guardianView?.pending?.code).toEqual(requestCode(requestId, me));
+		expect(guardianView?.pending?.code).toEqual(requestCode(w.anchor, me));
 
 		let status = await calls.requestStatus(requestId);
 		expect(requestStage(status)).toEqual({
@@ -178,9 +178,10 @@ describe('opening a recovery: every refusal explained', () => {
 		expect(openErrorMessage(cooldown)).toMatch(/must wait\. Try again after/iu);
 	});
 
-	it('the verification code is the shared derivation of request id and requester', () => {
+	it('the verification code is the shared derivation of anchor and requester', () => {
 		const me = newPrincipal();
 		expect(requestCode(9n, me)).toEqual(verificationCode(9n, me));
 		expect(requestCode(9n, me).text).not.toEqual(requestCode(10n, me).text);
+		expect(requestCode(9n, me).text).not.toEqual(requestCode(9n, newPrincipal()).text);
 	});
 });

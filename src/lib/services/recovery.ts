@@ -45,8 +45,9 @@ export async function openRequest(
 	return calls.openRecovery(anchor);
 }
 
-export function requestCode(requestId: bigint, requester: Principal): VerificationCode {
-	return verificationCode(requestId, requester);
+/** The code of this browser's recovery link (anchor, P_R): what the owner reads to the guardian. */
+export function requestCode(anchor: bigint, requester: Principal): VerificationCode {
+	return verificationCode(anchor, requester);
 }
 
 /** Where a request stands, in the terms the screen needs. */
