@@ -11,7 +11,9 @@ import {
 	type CandidateShare,
 	type ReleaseCheckError
 } from '$lib/crypto/release-check';
+import { mergeShares } from '$lib/crypto/paper-recovery';
 import { ReleaseKeyRequest } from '$lib/crypto/vetkeys';
+import { paperShareMessage } from '$lib/content/paper-share-messages';
 import { FlowError } from './errors';
 import type { Progress, VetKdPublicKeys } from './guardian-calls';
 import { trustedKeys, type VetKdTrust } from './vetkd-trust';
@@ -104,6 +106,9 @@ export async function releaseAndRecover(
 	options: { progress?: Progress; paper?: readonly Uint8Array[]; names?: SlotNames } = {}
 ): Promise<Recovered> {
 	const { progress = () => {}, paper = [], names = () => undefined } = options;
+	// Paper shares of another vault or seal, or repeated, are refused before anything is fetched.
+	const merged = paper.length > 0 ? mergeShares(paper, [], request.vaultId) : undefined;
+	if (merged && !merged.ok) throw new FlowError('paper-refused', paperShareMessage(merged.error));
 	const total = RELEASE_STEPS.length;
 	progress(RELEASE_STEPS[0], 0, total);
 	const keys = await trustedKeys(calls, trust);
