@@ -39,7 +39,7 @@ import {
 import { configStore, stableStores } from './stable-stores';
 
 /** Semantic version of the vault canister's interface and state layout. */
-export const VAULT_VERSION = '0.3.0';
+export const VAULT_VERSION = '0.4.0';
 
 /** A vetKD transport public key is a compressed G1 point. */
 const TRANSPORT_KEY_BYTES = 48;
@@ -53,6 +53,7 @@ type CreateVaultArgs = {
 	delayNs: Opt<bigint>;
 	invites: Invite[];
 	nonce: bigint;
+	ownerName: Opt<string>;
 };
 type SetGuardiansArgs = { vaultId: bigint; nonce: bigint; slots: CandidSlotSpec[] };
 type SealSharesArgs = {
@@ -61,6 +62,7 @@ type SealSharesArgs = {
 	threshold: number;
 	commitment: Uint8Array;
 	shares: { ciphertext: Uint8Array; checkPrincipal: Principal }[];
+	shareCommitments: Uint8Array[];
 };
 
 const domain = new VaultDomain(stableStores());
@@ -120,11 +122,12 @@ async function serve<A extends unknown[]>(
 const unit = candid.unit;
 const same = <T>(value: T): T => value;
 
-function invalidTransportKey(key: Uint8Array): candid.CandidResult<never> | undefined {
+function invalidTransportKey(
+	key: Uint8Array,
+	field = 'transportPublicKey'
+): candid.CandidResult<never> | undefined {
 	if (key.length === TRANSPORT_KEY_BYTES) return undefined;
-	return {
-		Err: { InvalidInput: { field: 'transportPublicKey', reason: 'must be 48 bytes' } }
-	};
+	return { Err: { InvalidInput: { field, reason: 'must be 48 bytes' } } };
 }
 
 /** Runs an outgoing call; a failed call becomes the given typed error, nothing changes. */
@@ -167,18 +170,26 @@ export default class Vault {
 	create_vault(): Promise<void> {
 		return serve('create_vault', async (args: CreateVaultArgs) => {
 			const who = caller();
+			const create = { ...args, delayNs: fromOpt(args.delayNs), ownerName: fromOpt(args.ownerName) };
+			// The caller and every argument are checked before the outgoing call to II: a call that
+			// would be refused costs no inter-canister call.
+			const checked = domain.checkCreateVault(who, time(), create);
+			if (!checked.ok) return candid.candidResult(checked, same);
 			// The squatting guard needs the anchor's phrase keys from II before the domain decides.
 			const keys = await outgoing('IdentityProviderUnavailable', () =>
 				anchorPhraseKeys(internetIdentity(), args.anchor)
 			);
 			if (!keys.ok) return keys.error;
-			const result = domain.createVault(who, time(), {
-				...args,
-				delayNs: fromOpt(args.delayNs),
-				anchorPhraseKeys: keys.value
-			});
+			const result = domain.createVault(who, time(), { ...create, anchorPhraseKeys: keys.value });
 			return candid.candidResult(result, same);
 		});
+	}
+
+	@update(M.confirm_vault.args, M.confirm_vault.result, MANUAL)
+	confirm_vault(): Promise<void> {
+		return serve('confirm_vault', (vaultId: bigint) =>
+			candid.candidResult(domain.confirmVault(caller(), time(), { vaultId }), unit)
+		);
 	}
 
 	@update(M.set_guardians.args, M.set_guardians.result, MANUAL)
@@ -236,8 +247,8 @@ export default class Vault {
 
 	@update(M.open_recovery.args, M.open_recovery.result, MANUAL)
 	open_recovery(): Promise<void> {
-		return serve('open_recovery', (anchor: bigint) =>
-			candid.candidResult(domain.openRecovery(caller(), time(), { anchor }), same)
+		return serve('open_recovery', (args: { vaultId: bigint; requester: Principal }) =>
+			candid.candidResult(domain.openRecovery(caller(), time(), args), same)
 		);
 	}
 
@@ -269,12 +280,44 @@ export default class Vault {
 		);
 	}
 
-	@update(M.release.args, M.release.result, MANUAL)
-	release(): Promise<void> {
-		return serve('release', (requestId: bigint) => {
-			const result = domain.release(caller(), time(), { requestId });
-			return candid.candidResult(result, ({ shares, commitment }) => ({ shares, commitment }));
-		});
+	@update(M.release_recovery.args, M.release_recovery.result, MANUAL)
+	release_recovery(): Promise<void> {
+		return serve(
+			'release_recovery',
+			async (args: { requestId: bigint; transportKey: Uint8Array }) => {
+				const bad = invalidTransportKey(args.transportKey, 'transportKey');
+				if (bad) return bad;
+				// Commits the derivation count (and the first release) before the vetKD call.
+				const decision = domain.releaseRecovery(caller(), time(), { requestId: args.requestId });
+				if (!decision.ok) return { Err: candidError(decision.error) };
+				const { input, ...release } = decision.value;
+				const key = await deriveFor(
+					{ ok: true, value: { input } },
+					VETKD_CONTEXT_RELEASE,
+					args.transportKey
+				);
+				return 'Ok' in key ? { Ok: { ...release, releaseKey: key.Ok } } : key;
+			}
+		);
+	}
+
+	@update(M.recovery_request.args, M.recovery_request.result, MANUAL)
+	recovery_request(): Promise<void> {
+		return serve('recovery_request', (requestId: bigint) =>
+			candid.candidResult(
+				domain.recoveryRequest(caller(), time(), { requestId }),
+				toCandid.requestView
+			)
+		);
+	}
+
+	@update(M.requests_for_requester.args, M.requests_for_requester.result, MANUAL)
+	requests_for_requester(): Promise<void> {
+		return serve('requests_for_requester', () =>
+			candid.candidResult(domain.requesterRequests(caller(), time(), undefined), (views) =>
+				views.map(toCandid.requestView)
+			)
+		);
 	}
 
 	@update(M.shares_key.args, M.shares_key.result, MANUAL)
@@ -282,18 +325,9 @@ export default class Vault {
 		return serve('shares_key', async (transportPublicKey: Uint8Array) => {
 			const bad = invalidTransportKey(transportPublicKey);
 			if (bad) return bad;
+			// Commits the caller's daily count before the vetKD call.
 			const decision = domain.authorizeSharesKey(caller(), time(), undefined);
 			return deriveFor(decision, VETKD_CONTEXT_SHARES, transportPublicKey);
-		});
-	}
-
-	@update(M.release_key.args, M.release_key.result, MANUAL)
-	release_key(): Promise<void> {
-		return serve('release_key', async (requestId: bigint, transportPublicKey: Uint8Array) => {
-			const bad = invalidTransportKey(transportPublicKey);
-			if (bad) return bad;
-			const decision = domain.authorizeReleaseKey(caller(), time(), { requestId });
-			return deriveFor(decision, VETKD_CONTEXT_RELEASE, transportPublicKey);
 		});
 	}
 
@@ -336,16 +370,6 @@ export default class Vault {
 		return serve('guardian_vaults', () =>
 			candid.candidResult(domain.guardianVaults(caller(), time(), undefined), (views) =>
 				views.map(toCandid.guardianVaultView)
-			)
-		);
-	}
-
-	@query(M.request_status.args, M.request_status.result, MANUAL)
-	request_status(): Promise<void> {
-		return serve('request_status', (requestId: bigint) =>
-			candid.candidResult(
-				domain.requestStatus(caller(), time(), { requestId }),
-				toCandid.requestView
 			)
 		);
 	}
