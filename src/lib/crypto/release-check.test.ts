@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2';
 import { describe, expect, it } from 'vitest';
-import { checkAndCombine, shareCommitment, type CandidateShare } from './release-check';
+import { shareCommitment } from '@tessera/contract';
+import { checkAndCombine, type CandidateShare } from './release-check';
 import { splitEntropy } from './shares';
 
 const VAULT = 7n;

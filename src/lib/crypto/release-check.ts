@@ -2,39 +2,11 @@
 // checked against the commitment the owner stored for its slot at seal; bad shares are skipped
 // and named by slot; any m good shares are combined (other subsets are tried if one does not give
 // the vault's entropy commitment). A faulty guardian can then cost a share, never the recovery.
-import { sha256 } from '@noble/hashes/sha2';
-import { concat, constantTimeEqual, u64be, utf8 } from '@tessera/contract';
-import { COMMITMENT_BYTES } from '@tessera/contract';
+import { COMMITMENT_BYTES, constantTimeEqual, shareCommitment } from '@tessera/contract';
 import { wipe } from './bytes';
 import { decodeEnvelope } from './envelope';
 import { err, ok, type Result } from './result';
 import { combineShares, type ExpectedVault } from './shares';
-
-/** The per-share commitment's domain tag (the canister stores the hashes, never computes them). */
-export const SHARE_COMMITMENT_DOMAIN = 'tessera/v2/share-commitment';
-
-function u32be(value: number): Uint8Array {
-	const out = new Uint8Array(4);
-	new DataView(out.buffer).setUint32(0, value);
-	return out;
-}
-
-/**
- * sha256(utf8(SHARE_COMMITMENT_DOMAIN) || 0x00 || u64_be vault id || u32_be slot || envelope):
- * binds one slot's plaintext envelope to its vault and slot. Computed at seal, checked at release.
- */
-export function shareCommitment(vaultId: bigint, slot: number, envelope: Uint8Array): Uint8Array {
-	const input = concat(
-		utf8(SHARE_COMMITMENT_DOMAIN),
-		Uint8Array.of(0),
-		u64be(vaultId),
-		u32be(slot),
-		envelope
-	);
-	const digest = sha256(input);
-	wipe(input);
-	return digest;
-}
 
 /** One share the requester holds: a released approval (opened) or a paper share. */
 export interface CandidateShare {

@@ -15,8 +15,13 @@ import { wipe } from './bytes';
 import { checkIdentityFromEnvelope, checkPublicKey } from './check-key';
 import { decodeEnvelope, type EnvelopeError } from './envelope';
 import { mergeShares, type PaperShareError } from './paper-recovery';
-import { shareCommitment, type CandidateShare } from './release-check';
-import { ed25519Principal, MAX_GUARDIANS, releaseIdentity } from '@tessera/contract';
+import type { CandidateShare } from './release-check';
+import {
+	ed25519Principal,
+	MAX_GUARDIANS,
+	releaseIdentity,
+	shareCommitment
+} from '@tessera/contract';
 import { err, ok, type Result } from './result';
 import {
 	combineShares,

@@ -103,9 +103,22 @@ export class RecoveryFlow {
 			this.stage = 'start';
 			return;
 		}
-		this.code = requestCode(this.held.anchor, this.#identity.getPrincipal());
+		this.#showLink(this.held.anchor);
 		this.stage = 'waiting';
 		await this.refresh();
+	}
+
+	/** The request the screen acts on: the releasable (or released) one, else the furthest along. */
+	get request(): RequestView | undefined {
+		return this.requests[0];
+	}
+
+	#showLink(anchor: bigint) {
+		const identity = this.#identity;
+		if (!identity) return;
+		const publicKey = new Uint8Array(identity.getPublicKey().toDer());
+		this.link = recoveryLink(this.env.origin, { anchor, publicKey });
+		this.code = requestCode(anchor, identity.getPrincipal());
 	}
 
 	/** Makes the recovery link for `anchor` (no request yet: a guardian opens it from the link). */

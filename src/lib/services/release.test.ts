@@ -5,7 +5,7 @@ import { Principal } from '@dfinity/principal';
 import { DerivedPublicKey, IbeCiphertext, IbeIdentity, IbeSeed } from '@dfinity/vetkeys';
 import { describe, expect, it } from 'vitest';
 import { releaseIdentity, VETKD_CONTEXT_RELEASE, VETKD_CONTEXT_SHARES } from '@tessera/contract';
-import { shareCommitment } from '$lib/crypto/release-check';
+import { shareCommitment } from '@tessera/contract';
 import { splitEntropy } from '$lib/crypto/shares';
 import { master, TEST_CANISTER_ID, trust } from '../../../tests/support/guardian-test-world';
 import { badSharesMessage, releaseAndRecover, type ReleaseCalls } from './release';
@@ -23,7 +23,7 @@ async function world(entropy: Uint8Array, m: number, n: number, tamper: (slot: n
 	);
 	const identity = IbeIdentity.fromBytes(releaseIdentity(REQUEST, me));
 	const approvals = split.value.envelopes.map((envelope, i) => ({
-		slot: i + 1,
+		slot: i, // the canister's share index
 		ciphertext: tamper(i + 1)
 			? IbeCiphertext.encrypt(
 					releaseKey,

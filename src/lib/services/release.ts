@@ -14,18 +14,13 @@ import {
 import { mergeShares } from '$lib/crypto/paper-recovery';
 import { ReleaseKeyRequest } from '$lib/crypto/vetkeys';
 import { paperShareMessage } from '$lib/content/paper-share-messages';
+import type { ReleaseResult } from '@tessera/contract/vault';
 import { FlowError } from './errors';
 import type { Progress, VetKdPublicKeys } from './guardian-calls';
 import { trustedKeys, type VetKdTrust } from './vetkd-trust';
 
-export interface ReleasedRecovery {
-	readonly approvals: readonly { readonly slot: number; readonly ciphertext: Uint8Array }[];
-	/** One per slot: shareCommitments[slot - 1]. */
-	readonly shareCommitments: readonly Uint8Array[];
-	readonly entropyCommitment: Uint8Array;
-	/** The release vetKey for (request id || me), encrypted to the transport key sent. */
-	readonly releaseKey: Uint8Array;
-}
+/** release_recovery's answer; its `slot`s are the canister's share indexes, 0..n-1. */
+export type ReleasedRecovery = ReleaseResult;
 
 /** The calls the release needs (the requester's browser key sends them). */
 export interface ReleaseCalls {
@@ -126,8 +121,13 @@ export async function releaseAndRecover(
 		);
 	}
 	progress(RELEASE_STEPS[2], 2, total);
+	// The canister counts share indexes from 0; envelopes and commitments name slots 1..n.
+	const approvals = released.approvals.map(({ slot, ciphertext }) => ({
+		slot: slot + 1,
+		ciphertext
+	}));
 	const candidates = [
-		...requesterKey.value.openApprovals(released.approvals, request.vaultId),
+		...requesterKey.value.openApprovals(approvals, request.vaultId),
 		...paperCandidates(paper)
 	];
 	try {
