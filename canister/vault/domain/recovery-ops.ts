@@ -207,7 +207,8 @@ export function releaseRecovery(
 		closedAt: first ? now : request.closedAt,
 		derivations: request.derivations + 1
 	});
-	if (first) repo.audit(request.vaultId, { kind: 'released', at: now, index: 255, ref: request.id });
+	if (first)
+		repo.audit(request.vaultId, { kind: 'released', at: now, index: 255, ref: request.id });
 	return {
 		input: releaseIdentity(request.id, request.requester),
 		approvals: request.approvals.map(({ shareIndex, ciphertext }) => ({
@@ -221,7 +222,9 @@ export function releaseRecovery(
 
 /** The caller's share index in the vault's seal, or Unauthorized. */
 export function shareIndexOf(vault: VaultRecord, caller: Principal): number {
-	const index = (vault.seal?.shares ?? []).findIndex((share) => samePrincipal(share.guardian, caller));
+	const index = (vault.seal?.shares ?? []).findIndex((share) =>
+		samePrincipal(share.guardian, caller)
+	);
 	if (index < 0) fail({ kind: 'Unauthorized', reason: 'not a share holder of this vault' });
 	return index;
 }
@@ -239,4 +242,3 @@ function guardianOfLiveRequest(
 	if (!isLive(request, now)) fail({ kind: 'RequestClosed', status: expiredOr(request, now) });
 	return { request, vault, shareIndex };
 }
-

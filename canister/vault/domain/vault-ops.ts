@@ -292,7 +292,12 @@ function requireNoLiveRequest(ctx: OperationContext, vault: VaultRecord): void {
 function removeRequests(ctx: OperationContext, vault: VaultRecord): void {
 	for (const request of vaultRequests(ctx.repo, vault)) {
 		if (isLive(request, ctx.now)) {
-			const event = { kind: 'recovery-cancelled', at: ctx.now, index: 255, ref: request.id } as const;
+			const event = {
+				kind: 'recovery-cancelled',
+				at: ctx.now,
+				index: 255,
+				ref: request.id
+			} as const;
 			ctx.repo.audit(vault.id, event);
 		}
 		ctx.repo.removeRequest(request);

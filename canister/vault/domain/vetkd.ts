@@ -16,9 +16,11 @@ import * as validate from './validate';
 export function authorizeSharesKey(ctx: OperationContext): { input: Uint8Array } {
 	const { caller, now, repo } = ctx;
 	validate.requireAuthenticated(caller);
-	const holdsShare = repo.guardedVaults(caller).some((id) =>
-		(repo.vault(id)?.seal?.shares ?? []).some((share) => samePrincipal(share.guardian, caller))
-	);
+	const holdsShare = repo
+		.guardedVaults(caller)
+		.some((id) =>
+			(repo.vault(id)?.seal?.shares ?? []).some((share) => samePrincipal(share.guardian, caller))
+		);
 	if (!holdsShare) fail({ kind: 'Unauthorized', reason: 'not a share holder of a sealed vault' });
 	const window = repo.sharesKeyWindow(caller);
 	const fresh = !window || now >= window.windowStart + SHARES_KEY_WINDOW_NS;

@@ -170,7 +170,11 @@ export default class Vault {
 	create_vault(): Promise<void> {
 		return serve('create_vault', async (args: CreateVaultArgs) => {
 			const who = caller();
-			const create = { ...args, delayNs: fromOpt(args.delayNs), ownerName: fromOpt(args.ownerName) };
+			const create = {
+				...args,
+				delayNs: fromOpt(args.delayNs),
+				ownerName: fromOpt(args.ownerName)
+			};
 			// The caller and every argument are checked before the outgoing call to II: a call that
 			// would be refused costs no inter-canister call.
 			const checked = domain.checkCreateVault(who, time(), create);
