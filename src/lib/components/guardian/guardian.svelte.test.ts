@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { verificationCode } from '$lib/crypto/verification-code';
-import type { GuardedVaultView } from '$lib/services/guardian';
+import type { GuardedVaultView, PendingRequest } from '$lib/services/guardian';
 import type { RequestView } from '$lib/services/guardian-calls';
 import { seriousViolations } from '../../../../tests/support/axe';
 import AuditLog from './AuditLog.svelte';
@@ -25,32 +25,41 @@ const request: RequestView = {
 	guardianCount: 3,
 	approvals: 1,
 	declines: 0,
-	alarmRaisedAt: undefined
+	alarmRaisedAt: undefined,
+	sponsor: Principal.fromText('aaaaa-aa'),
+	approvedSlots: [1],
+	releasedAt: undefined,
+	derivations: 0
 };
 
-function view(pending?: Partial<GuardedVaultView['pending']> | null): GuardedVaultView {
+function view(pending?: Partial<PendingRequest> | null): GuardedVaultView {
 	const base = {
 		vaultId: 3n,
 		anchor: 10042n,
+		ownerName: undefined,
 		label: 'Alice',
 		delayNs: 72n * 3_600_000_000_000n,
 		threshold: 2,
+		sealed: true,
 		share: { shareIndex: 0, ciphertext: new Uint8Array(8), checkInNonce: 0n },
-		pendingRequest: undefined
+		requests: []
 	};
 	return {
 		vault: base,
 		sealed: true,
-		pending:
+		requests:
 			pending === null || pending === undefined
-				? undefined
-				: {
-						request,
-						code: verificationCode(10042n, requester),
-						myVote: undefined,
-						alarmRaised: false,
-						...pending
-					}
+				? []
+				: [
+						{
+							request: { ...request, myVote: undefined, sponsored: false },
+							code: verificationCode(10042n, requester),
+							myVote: undefined,
+							alarmRaised: false,
+							sponsored: false,
+							...pending
+						}
+					]
 	};
 }
 
@@ -187,6 +196,7 @@ describe('GuardedVaultCard', () => {
 			props: {
 				view: view({}),
 				busy: 'approve',
+				busyRequest: 7n,
 				steps: [
 					{ label: 'Getting your guardian key', status: 'done' },
 					{ label: 'Sending your approval', status: 'running' }
