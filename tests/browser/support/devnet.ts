@@ -165,6 +165,7 @@ export async function vaultCanister(world: E2eWorld, as?: Ed25519KeyIdentity) {
 		anchor_status: Method;
 		recovery_request: Method;
 		guardian_vaults: Method;
+		approve_recovery: Method;
 	}>;
 	const ok = <T>(result: { Ok: T } | { Err: unknown }, what: string): T => {
 		if ('Err' in result)
@@ -185,6 +186,13 @@ export async function vaultCanister(world: E2eWorld, as?: Ed25519KeyIdentity) {
 				.find((vault) => vault.anchor === anchor)
 				?.requests.map(({ request }) => request.requestId);
 			return ids?.sort((a, b) => Number(b - a))[0];
+		},
+		/**
+		 * approve_recovery sent by `as` straight through the agent, with whatever bytes the test
+		 * chooses: how a faulty or malicious guardian's app would approve.
+		 */
+		async approveWith(requestId: bigint, ciphertext: Uint8Array): Promise<void> {
+			ok(await actor.approve_recovery({ requestId, ciphertext }), 'approve_recovery');
 		},
 		/** recovery_request: an update call, as the guardians' app reads it. */
 		async request(requestId: bigint): Promise<RequestStatus> {
