@@ -37,7 +37,7 @@ test('a garbage approval is named and skipped; one more guardian repairs the rec
 	expect(requestId).toBeGreaterThanOrEqual(0n);
 
 	await test.step('Alice approves with bytes that are not her share; Bob approves honestly', async () => {
-		await alice.approveWith(requestId, randomBytes(SHARE_CIPHERTEXT_BYTES));
+		await alice.approveWith(requestId, new Uint8Array(randomBytes(SHARE_CIPHERTEXT_BYTES)));
 		await vote(bob.page, await pendingRequest(bob.page, anchor.number), 'approve', code);
 		await expect
 			.poll(async () => (await alice.request(requestId)).approvals, { timeout: SLOW_STEP_MS })
