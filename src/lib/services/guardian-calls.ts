@@ -8,13 +8,12 @@ import type {
 	GuardianVaultView,
 	InvitationView,
 	OpenRecoveryResult,
+	ReleaseResult,
 	RequestView
 } from '@tessera/contract/vault';
 import type { Principal } from '@dfinity/principal';
 
 export type { AuditEvent, GuardianRequestView, GuardianVaultView, InvitationView, RequestView };
-import type { ReleaseCalls } from './release';
-export type { ReleaseCalls };
 
 /** `(step, done, total)`: the flows report every slow step through this. */
 import type { Progress } from './progress';
@@ -45,6 +44,15 @@ export interface GuardianCalls {
 	recoveryRequest(requestId: bigint): Promise<RequestView>;
 	approveRecovery(args: { requestId: bigint; ciphertext: Uint8Array }): Promise<unknown>;
 	declineRecovery(requestId: bigint): Promise<unknown>;
+}
+
+/** release_recovery's answer; its `slot`s are the canister's share indexes, 0..n-1. */
+export type ReleasedRecovery = ReleaseResult;
+
+/** The calls the release needs (the requester's browser key sends them). */
+export interface ReleaseCalls {
+	vetkdPublicKeys(): Promise<VetKdPublicKeys>;
+	releaseRecovery(args: { requestId: bigint; transportKey: Uint8Array }): Promise<ReleasedRecovery>;
 }
 
 /** What a stranger may learn about an anchor: whether a sealed vault protects it. */

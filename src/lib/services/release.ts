@@ -3,30 +3,22 @@
 // ones are skipped and named, any m good ones are combined and checked against the entropy
 // commitment. The entropy is returned to the caller (memory only); II's phrase check follows.
 import type { Principal } from '@dfinity/principal';
-import { wipe } from '$lib/crypto/bytes';
-import { decodeEnvelope } from '$lib/crypto/envelope';
+import { wipe } from '../crypto/bytes';
+import { decodeEnvelope } from '../crypto/envelope';
 import {
 	checkAndCombine,
 	type BadShare,
 	type CandidateShare,
 	type ReleaseCheckError
-} from '$lib/crypto/release-check';
-import { mergeShares } from '$lib/crypto/paper-recovery';
-import { ReleaseKeyRequest } from '$lib/crypto/vetkeys';
-import { paperShareMessage } from '$lib/content/paper-share-messages';
-import type { ReleaseResult } from '@tessera/contract/vault';
+} from '../crypto/release-check';
+import { mergeShares } from '../crypto/paper-recovery';
+import { ReleaseKeyRequest } from '../crypto/vetkeys';
+import { paperShareMessage } from '../content/paper-share-messages';
 import { FlowError } from './errors';
-import type { Progress, VetKdPublicKeys } from './guardian-calls';
+import type { Progress, ReleaseCalls } from './guardian-calls';
+
+export type { ReleaseCalls, ReleasedRecovery } from './guardian-calls';
 import { trustedKeys, type VetKdTrust } from './vetkd-trust';
-
-/** release_recovery's answer; its `slot`s are the canister's share indexes, 0..n-1. */
-export type ReleasedRecovery = ReleaseResult;
-
-/** The calls the release needs (the requester's browser key sends them). */
-export interface ReleaseCalls {
-	vetkdPublicKeys(): Promise<VetKdPublicKeys>;
-	releaseRecovery(args: { requestId: bigint; transportKey: Uint8Array }): Promise<ReleasedRecovery>;
-}
 
 export interface ReleaseTargetRequest {
 	readonly requestId: bigint;
