@@ -81,10 +81,9 @@ export async function guardianFlow(): Promise<GuardianFlow | undefined> {
 
 function requesterCalls(canister: VaultCanister): RequesterCalls {
 	return {
-		openRecovery: canister.openRecovery,
-		requestStatus: canister.requestStatus,
-		release: canister.release,
-		releaseKey: canister.releaseKey,
+		anchorStatus: canister.anchorStatus,
+		requestsForRequester: canister.requestsForRequester,
+		releaseRecovery: canister.releaseRecovery,
 		vetkdPublicKeys: canister.vetkdPublicKeys
 	};
 }
@@ -100,6 +99,7 @@ async function appIiClient(identity?: SignIdentity): Promise<IiClient> {
 export function recoveryFlow(): RecoveryFlow {
 	return new RecoveryFlow({
 		store: new RequesterStore(new IdbStorage(REQUESTER_DB)),
+		origin: location.origin,
 		requesterCalls: async (identity) => requesterCalls(await connectVault(identity)),
 		trust: appVetKdTrust,
 		ii: () => appIiClient(),

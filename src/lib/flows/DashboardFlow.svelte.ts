@@ -48,8 +48,9 @@ export class DashboardFlow {
 	/** Undefined until the first load. */
 	vaults: VaultOverview[] | undefined = $state.raw();
 	loadError: string | undefined = $state();
-	alarmBusy = $state(false);
-	alarmError: string | undefined = $state();
+	/** The request whose alarm is being raised. */
+	alarmBusy: bigint | undefined = $state();
+	alarmError: { requestId: bigint; message: string } | undefined = $state();
 
 	constructor(private readonly ports: DashboardPorts) {}
 
@@ -67,17 +68,17 @@ export class DashboardFlow {
 		);
 	}
 
-	/** "This isn't me": warns every guardian about the open request. */
+	/** "This isn't me": shown to guardians as information; adds one waiting period to the request. */
 	async raiseAlarm(requestId: bigint): Promise<void> {
-		this.alarmBusy = true;
+		this.alarmBusy = requestId;
 		this.alarmError = undefined;
 		try {
 			await this.ports.raiseAlarm(requestId);
 			await this.load();
 		} catch (failure) {
-			this.alarmError = errorMessage(failure);
+			this.alarmError = { requestId, message: errorMessage(failure) };
 		} finally {
-			this.alarmBusy = false;
+			this.alarmBusy = undefined;
 		}
 	}
 

@@ -194,12 +194,10 @@ export class VaultChangesFlow {
 		});
 	}
 
-	/** Cancels the vault's open recovery request. */
-	cancelRecovery(): Promise<void> {
+	/** Cancels one of the vault's open recovery requests. */
+	cancelRecovery(requestId: bigint): Promise<void> {
 		return this.#act('cancel', async (key) => {
-			const vault = this.vault();
-			const request = vault.activeRequest;
-			if (request) await this.ports.cancelRecovery(key, vault.vaultId, request.requestId);
+			await this.ports.cancelRecovery(key, this.vault().vaultId, requestId);
 			return 'The recovery is cancelled.';
 		});
 	}

@@ -127,6 +127,9 @@ export async function createVault(
 		delayNs: BigInt(args.delayHours) * NS_PER_HOUR,
 		invites: invites.map(({ spec }) => spec)
 	});
+	// The signed-in owner (P_O) puts it in their index: a vault someone else made naming this
+	// owner is never confirmed, so it is neither listed nor counted against the owner's limit.
+	await context.vault.confirmVault(vaultId);
 	return { vaultId, invitations: links(context.appOrigin, vaultId, invites) };
 }
 

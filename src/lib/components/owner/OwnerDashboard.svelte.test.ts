@@ -39,7 +39,11 @@ const REQUEST: RequestView = {
 	guardianCount: 3,
 	approvals: 1,
 	declines: 0,
-	alarmRaisedAt: undefined
+	alarmRaisedAt: undefined,
+	sponsor: BOB,
+	approvedSlots: [0],
+	releasedAt: undefined,
+	derivations: 0
 };
 
 function vault(overrides: Partial<OwnerVaultView> = {}): OwnerVaultView {
@@ -67,7 +71,8 @@ function vault(overrides: Partial<OwnerVaultView> = {}): OwnerVaultView {
 			resealNeeded: false,
 			staleCheckIns: 0
 		},
-		activeRequest: undefined,
+		ownerName: undefined,
+		requests: [],
 		...overrides
 	};
 }
@@ -137,20 +142,40 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 			)
 			.mockResolvedValueOnce(undefined);
 		const ports = scriptedPorts(
-			[{ vault: vault({ activeRequest: REQUEST }), audit: [], phrase: 'protected' }],
+			[{ vault: vault({ requests: [REQUEST] }), audit: [], phrase: 'protected' }],
 			{
 				raiseAlarm
 			}
 		);
-		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
+		const { container } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		expect(await screen.findByText('Someone asked to recover your phrase')).toBeInTheDocument();
+		// who opened it (the sponsoring guardian), and that the button is information, not a veto
+		expect(container).toHaveTextContent(/opened .* by your guardian Bob from a recovery link/u);
+		expect(container).toHaveTextContent(/It does not stop the request/u);
 		await userEvent.click(screen.getByRole('button', { name: 'This isn’t me' }));
-		await userEvent.click(screen.getByRole('button', { name: 'Yes, raise the alarm' }));
-		expect(await screen.findByText('The alarm was not raised')).toBeInTheDocument();
+		await userEvent.click(screen.getByRole('button', { name: "Yes, this isn't me" }));
+		expect(await screen.findByText("“This isn't me” was not sent")).toBeInTheDocument();
 		await userEvent.click(screen.getByRole('button', { name: 'This isn’t me' }));
-		await userEvent.click(screen.getByRole('button', { name: 'Yes, raise the alarm' }));
+		await userEvent.click(screen.getByRole('button', { name: "Yes, this isn't me" }));
 		expect(raiseAlarm).toHaveBeenLastCalledWith(5n);
 		expect(raiseAlarm).toHaveBeenCalledTimes(2);
+	});
+
+	it('lists every live request of a vault, each with its sponsor and its own button', async () => {
+		const second = { ...REQUEST, requestId: 6n, sponsor: CAROL, alarmRaisedAt: NOW };
+		const raiseAlarm = vi.fn(async () => {});
+		const ports = scriptedPorts(
+			[{ vault: vault({ requests: [REQUEST, second] }), audit: [], phrase: 'protected' }],
+			{ raiseAlarm }
+		);
+		const { container } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
+		expect(await screen.findByRole('heading', { name: 'Recovery request 5' })).toBeInTheDocument();
+		expect(screen.getByRole('heading', { name: 'Recovery request 6' })).toBeInTheDocument();
+		expect(container).toHaveTextContent(/by your guardian Carol/u);
+		// on the second, "This isn't me" was pressed already: said as information
+		expect(container).toHaveTextContent(/the request waits one more period/u);
+		expect(screen.getAllByRole('button', { name: 'This isn’t me' })).toHaveLength(1);
+		expect(await seriousViolations(container)).toEqual([]);
 	});
 
 	it('needs the phrase for changes: a wrong one is refused, then delay, cancel and delete', async () => {
@@ -164,7 +189,7 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 			)
 			.mockResolvedValue({ phraseKey: PHRASE_KEY, status: 'protected' });
 		const ports = scriptedPorts(
-			[{ vault: vault({ activeRequest: REQUEST }), audit: [], phrase: 'protected' }],
+			[{ vault: vault({ requests: [REQUEST] }), audit: [], phrase: 'protected' }],
 			{
 				unlock: unlockFlow
 			}
