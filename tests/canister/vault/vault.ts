@@ -111,8 +111,9 @@ export class Vault {
 		const sealed = await sealShares(this.entropy, target, sharesKey, slots);
 		if (!sealed.ok) throw new Error(`seal failed: ${sealed.error.kind}`);
 		this.commitment = sealed.value.commitment;
-		this.shareCommitments = sealed.value.paper.map(({ envelope }, slot) =>
-			shareCommitment(this.vaultId, slot, envelope)
+		// The envelope's own 1-based slot (contract/protocol.ts), as the app computes it.
+		this.shareCommitments = sealed.value.paper.map(({ index, envelope }) =>
+			shareCommitment(this.vaultId, index, envelope)
 		);
 		const shares = sealed.value.shares.map(({ ciphertext, checkPrincipal }) => ({
 			ciphertext,
