@@ -98,9 +98,11 @@ async function seedVault(): Promise<Seeded> {
 			owner: owner.getPrincipal(),
 			delayNs: [24n * 3600n * 1_000_000_000n],
 			invites: secrets.map((s, i) => ({ label: `G${i}`, inviteHash: inviteHash(s) })),
-			nonce: 0n
+			nonce: 0n,
+			ownerName: []
 		})
 	);
+	okOf(await (await vaultAs(owner)).confirm_vault(vaultId));
 	const guardians = [Ed25519KeyIdentity.generate(), Ed25519KeyIdentity.generate()];
 	for (const [i, guardian] of guardians.entries()) {
 		okOf(await (await vaultAs(guardian)).accept_invite({ vaultId, secret: secrets[i]! }));
@@ -116,17 +118,18 @@ async function seedVault(): Promise<Seeded> {
 			nonce: 0n,
 			threshold: 2,
 			commitment: new Uint8Array(randomBytes(32)),
-			shares
+			shares,
+			shareCommitments: guardians.map(() => new Uint8Array(randomBytes(32)))
 		})
 	);
 	return { anchor, vaultId, owner, guardians };
 }
 
-/** Opens a recovery of `vault` that its first guardian approves. */
+/** Opens a recovery of `vault` that its first guardian sponsors and approves. */
 async function openRequest(vault: Seeded): Promise<void> {
-	const requester = await vaultAs(Ed25519KeyIdentity.generate());
-	const { requestId } = okOf(await requester.open_recovery(vault.anchor));
+	const requester = Ed25519KeyIdentity.generate().getPrincipal();
 	const first = await vaultAs(vault.guardians[0]!);
+	const { requestId } = okOf(await first.open_recovery({ vaultId: vault.vaultId, requester }));
 	okOf(await first.approve_recovery({ requestId, ciphertext: new Uint8Array(randomBytes(185)) }));
 	vault.requestId = requestId;
 }
@@ -139,7 +142,7 @@ async function views(vault: Seeded): Promise<string> {
 		await owner.owner_vaults(),
 		await owner.anchor_status(vault.anchor),
 		await owner.audit_log(vault.vaultId),
-		await owner.request_status(vault.requestId!),
+		await owner.recovery_request(vault.requestId!),
 		await guardian.guardian_vaults()
 	]);
 }
@@ -302,7 +305,7 @@ describe.runIf(controlsDevnet)('upgrade canister', () => {
 				ciphertext: new Uint8Array(randomBytes(185))
 			})
 		);
-		const request = okOf(await second.request_status(vault.requestId!));
+		const request = okOf(await second.recovery_request(vault.requestId!));
 		expect(request.approvals).toBe(2);
 		// and a new vault still checks its anchor with the II it was installed with
 		seeded.push(await seedVault());

@@ -91,7 +91,7 @@ describe('vault wrapper', () => {
 			message: expect.stringMatching(/not signed in/u)
 		});
 		const someone = await vaultAs(Ed25519KeyIdentity.generate());
-		const missing = await someone.requestStatus(987_654n).catch((error: unknown) => error);
+		const missing = await someone.recoveryRequest(987_654n).catch((error: unknown) => error);
 		expect(missing).toBeInstanceOf(CanisterError);
 		expect(missing).toMatchObject({ kind: 'NotFound', details: { entity: 'request' } });
 		await expect(
@@ -204,17 +204,21 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		expect(changed?.delayNs).toBe(48n * NS_PER_HOUR);
 		expect(changed?.nonce).toBe((view?.nonce ?? 0n) + 1n);
 
-		// dashboard: a recovery opened by someone else, the alarm, and a cancel by the phrase
-		const requester = await vaultAs(Ed25519KeyIdentity.generate());
-		const { requestId } = await requester.openRecovery(anchor);
+		// dashboard: a recovery a guardian opened for a requester, the alarm, and a cancel by the phrase
+		const requesterKey = Ed25519KeyIdentity.generate();
+		const requester = await vaultAs(requesterKey);
+		const { requestId } = await alice.openRecovery({
+			vaultId,
+			requester: requesterKey.getPrincipal()
+		});
 		const [withRequest] = await vaultOverviews(context);
-		expect(withRequest?.vault.activeRequest?.requestId).toBe(requestId);
+		expect(withRequest?.vault.requests.map((live) => live.requestId)).toEqual([requestId]);
 		expect(withRequest?.phrase).toBe('protected'); // asked of II without the phrase
 		await raiseAlarm(context, requestId);
-		expect((await requester.requestStatus(requestId)).alarmRaisedAt).toBeDefined();
+		expect((await requester.recoveryRequest(requestId)).alarmRaisedAt).toBeDefined();
 		await cancelRecovery(context, phraseKey, { vaultId, requestId });
 		const [afterCancel] = await vaultOverviews(context);
-		expect(afterCancel?.vault.activeRequest).toBeUndefined();
+		expect(afterCancel?.vault.requests).toEqual([]);
 		expect(afterCancel?.audit.map((event) => event.kind).slice(0, 3)).toEqual([
 			'recovery-cancelled',
 			'alarm-raised',

@@ -224,7 +224,7 @@ test('Tessera installs as a web app and tells owner and guardians of a request w
 		await recordNotices(owner);
 		await recordNotices(alice);
 		const requester = await openAs('person-pwa-requester', { signedIn: false });
-		await openRecovery(requester.page, anchor.number);
+		await openRecovery(requester.page, anchor.number, alice.page);
 		// the watcher asks at once when a page opens, then every few minutes
 		await page.goto('/owner');
 		await expect(page.getByText('Hearing about requests')).toBeVisible({ timeout: SLOW_STEP_MS });

@@ -336,7 +336,7 @@ describe('OwnerDashboard with guardians who have not accepted', { timeout: 30_00
 			renewInvite: vi
 				.fn()
 				.mockRejectedValue(
-					new CanisterError('RecoveryActive', 'A recovery request is open on this vault.')
+					new CanisterError('InvalidState', 'A recovery request is open on this vault.')
 				)
 		});
 		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
