@@ -12,7 +12,6 @@ import {
 	expectRefused,
 	fresh,
 	label,
-	open,
 	sealed,
 	sealWith,
 	U64_MAX,
