@@ -131,7 +131,11 @@ describe('inspectRefusal', () => {
 						shares: Array.from({ length: LIMITS.maxSlots }, () => ({
 							...share,
 							ciphertext: new Uint8Array(ciphertextBytes)
-						}))
+						})),
+						shareCommitments: Array.from(
+							{ length: LIMITS.maxSlots },
+							() => new Uint8Array(LIMITS.hashBytes)
+						)
 					}
 				])
 			);
