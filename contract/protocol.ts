@@ -1,17 +1,19 @@
-// Tessera protocol v1: the constants and encodings that the browser and the vault canister
-// share. Depends only on @noble/hashes and @dfinity/principal.
+// Tessera's protocol: the constants and encodings that the browser and the vault canister share
+// (docs/protocol.md). Depends only on @noble/hashes and @dfinity/principal.
 import { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';
 import { concat, u64be, utf8 } from './bytes';
 import { LIMITS } from './limits';
 
-export const PROTOCOL_VERSION = 1;
-
 /** vetKD derivation contexts: shares (identity = guardian principal), release (releaseIdentity). */
 export const VETKD_CONTEXT_SHARES = utf8('tessera/v1/shares');
 export const VETKD_CONTEXT_RELEASE = utf8('tessera/v1/release');
 
-/** Domain tags: every hash and signature in Tessera starts with one, length-prefixed. */
+/**
+ * Domain tags of the envelope's hashes, length-prefixed (lp). The two later tags
+ * (SHARE_COMMITMENT_DOMAIN, VERIFICATION_CODE_DOMAIN) are not: each is followed by fixed-width
+ * fields only, so the split is unambiguous (docs/protocol.md).
+ */
 export const DOMAIN = {
 	checkKey: 'tessera/v1/check-key',
 	commitment: 'tessera/v1/commitment',

@@ -5,13 +5,7 @@ import type { Principal } from '@dfinity/principal';
 import type { OperationContext } from './context';
 import { fail } from './errors';
 import type { RequestRecord, VaultRecord } from './records';
-import {
-	effectiveStatus,
-	expiredOr,
-	isLive,
-	requireReleasable,
-	vaultRequests
-} from './recovery-state';
+import { effectiveStatus, isLive, requireReleasable, vaultRequests } from './recovery-state';
 import { LIMITS, releaseIdentity } from '@tessera/contract';
 import type { OpenRecoveryResult, ReleasedApproval } from '@tessera/contract/vault';
 import { requirePhraseIdentity } from './phrase-auth';
@@ -30,8 +24,8 @@ export function openRecovery(
 	const { caller, now, repo } = ctx;
 	validate.requireAuthenticated(caller);
 	const vault = repo.requireVault(validate.u64('vaultId', args.vaultId));
-	shareIndexOf(vault, caller);
 	const seal = vault.seal ?? fail({ kind: 'InvalidState', reason: 'vault is not sealed' });
+	shareIndexOf(vault, caller);
 	// Not anonymous: the release key's identity is (request id || requester), and the anonymous
 	// principal is everyone's, so anyone could collect the release.
 	const requester = validate.requester(args.requester);
@@ -125,7 +119,7 @@ export function raiseAlarm(ctx: OperationContext, args: { requestId: bigint }): 
 		fail({ kind: 'Unauthorized', reason: 'only the owner can raise the alarm' });
 	}
 	if (effectiveStatus(request, now) !== 'open') {
-		fail({ kind: 'RequestClosed', status: expiredOr(request, now) });
+		fail({ kind: 'RequestClosed', status: effectiveStatus(request, now) });
 	}
 	if (request.alarmAt !== 0n) return;
 	repo.putRequest({
@@ -153,11 +147,12 @@ export function cancelRecovery(
 		samePrincipal(caller, request.sponsor) && !samePrincipal(caller, vault.phrasePrincipal);
 	if (bySponsor) {
 		if (effectiveStatus(request, now) !== 'open') {
-			fail({ kind: 'RequestClosed', status: expiredOr(request, now) });
+			fail({ kind: 'RequestClosed', status: effectiveStatus(request, now) });
 		}
 	} else {
 		requirePhraseIdentity(caller, vault, args.nonce);
-		if (!isLive(request, now)) fail({ kind: 'RequestClosed', status: expiredOr(request, now) });
+		if (!isLive(request, now))
+			fail({ kind: 'RequestClosed', status: effectiveStatus(request, now) });
 	}
 	repo.putRequest({ ...request, status: 'cancelled', closedAt: now });
 	if (!bySponsor) repo.putVault({ ...vault, nonce: vault.nonce + 1n });
@@ -239,6 +234,6 @@ function guardianOfLiveRequest(
 	const vault = repo.requireVault(request.vaultId);
 	// The seal is frozen while a request is live (a new seal cancels requests; resign waits).
 	const shareIndex = shareIndexOf(vault, caller);
-	if (!isLive(request, now)) fail({ kind: 'RequestClosed', status: expiredOr(request, now) });
+	if (!isLive(request, now)) fail({ kind: 'RequestClosed', status: effectiveStatus(request, now) });
 	return { request, vault, shareIndex };
 }

@@ -5,10 +5,14 @@ import type { EffectiveStatus } from '@tessera/contract/vault';
 import type { RequestRecord, VaultRecord } from './records';
 import type { Repository } from './repository';
 
-/** An open request lapses when its release window ends without a release. */
+/**
+ * A live request (open or released) lapses when its release window ends: an open one was never
+ * released, a released one can no longer be released again. Either way nothing more happens to
+ * it, and the requester's page must not rank it above a request that is still waiting.
+ */
 export function effectiveStatus(request: RequestRecord, now: bigint): EffectiveStatus {
-	if (request.status === 'open' && now >= request.expiresAt) return 'expired';
-	return request.status;
+	const live = request.status === 'open' || request.status === 'released';
+	return live && now >= request.expiresAt ? 'expired' : request.status;
 }
 
 /**
@@ -34,18 +38,11 @@ export function liveRequests(repo: Repository, vault: VaultRecord, now: bigint):
  * Throws a typed DomainFailure otherwise. Callers check the requester separately.
  */
 export function requireReleasable(request: RequestRecord, now: bigint): void {
-	if (!isLive(request, now)) fail({ kind: 'RequestClosed', status: expiredOr(request, now) });
+	if (!isLive(request, now)) fail({ kind: 'RequestClosed', status: effectiveStatus(request, now) });
 	if (request.approvals.length < request.threshold) {
 		fail({ kind: 'NotReleasable', reason: 'approvals', releasableAt: request.releasableAt });
 	}
 	if (now < request.releasableAt) {
 		fail({ kind: 'NotReleasable', reason: 'time-lock', releasableAt: request.releasableAt });
 	}
-}
-
-/** The status a closed request reports: a released one past its window is 'expired' here. */
-export function expiredOr(request: RequestRecord, now: bigint): string {
-	return now >= request.expiresAt && request.status !== 'failed' && request.status !== 'cancelled'
-		? 'expired'
-		: effectiveStatus(request, now);
 }

@@ -34,14 +34,14 @@ const CASES: Case[] = [
 		kind: 'InvalidInput'
 	},
 	{
-		name: 'open: vault not sealed (no share holder to open it)',
+		name: 'open: vault not sealed (an accepted guardian holds no share yet)',
 		world: accepted,
 		call: (w) =>
 			w.domain.openRecovery(w.guardian(0), w.now, {
 				vaultId: w.vaultId,
 				requester: newPrincipal()
 			}),
-		kind: 'Unauthorized'
+		kind: 'InvalidState'
 	},
 	{
 		name: 'open: anonymous',

@@ -29,10 +29,13 @@ describe('opening', () => {
 		expect(view.requester.toText()).toBe(w.requester.toText());
 	});
 
-	it('an unsealed vault cannot be opened (no share holders)', () => {
+	it('an unsealed vault cannot be opened: the guardian is told it is not sealed yet', () => {
 		const w = new World(3).create().acceptAll();
 		const args = { vaultId: w.vaultId, requester: w.requester };
-		err(w.domain.openRecovery(w.guardian(0), w.now, args), 'Unauthorized');
+		expect(err(w.domain.openRecovery(w.guardian(0), w.now, args))).toEqual({
+			kind: 'InvalidState',
+			reason: 'vault is not sealed'
+		});
 	});
 
 	it('one live request per sponsor; every other sponsor opens its own; none blocks another', () => {
@@ -127,6 +130,17 @@ describe('voting', () => {
 		expect(ok(w.domain.recoveryRequest(w.owner, w.now, { requestId: id })).status).toBe('expired');
 		// Expired: its sponsor may open a new one.
 		expect(w.openAs(0)).toBeGreaterThan(id);
+	});
+
+	it('a released request whose window ended is expired, and says so when released again', () => {
+		const w = World.sealed(3, 2);
+		const id = w.openAs(0);
+		w.approve(0, id).approve(1, id).advance(DELAY);
+		ok(w.release(id));
+		w.advance(LIMITS.releaseWindowNs);
+		const view = ok(w.domain.recoveryRequest(w.requester, w.now, { requestId: id }));
+		expect(view.status).toBe('expired'); // so the requester's page ranks a newer request first
+		expect(err(w.release(id))).toEqual({ kind: 'RequestClosed', status: 'expired' });
 	});
 });
 
