@@ -139,6 +139,17 @@ def entropy_commitment(vault_id, entropy):
     return hashlib.sha256(tag("tessera/v1/commitment") + u64be(vault_id) + entropy).digest()
 
 
+def share_commitment(vault_id, slot, envelope_bytes):
+    """Protocol v2's per-share commitment: no length prefix, a 0x00 after the tag, u32 slot."""
+    return hashlib.sha256(
+        "tessera/v2/share-commitment".encode("utf-8")
+        + b"\x00"
+        + u64be(vault_id)
+        + slot.to_bytes(4, "big")
+        + envelope_bytes
+    ).digest()
+
+
 def bip39_words(entropy, wordlist):
     checksum = hashlib.sha256(entropy).digest()
     return bits_to_words(entropy + checksum, len(entropy) * 8 // 32 * 3, wordlist)
@@ -216,7 +227,12 @@ def phrase_key(words):
     public = ed25519_public_key(private)
     der = ED25519_DER_PREFIX + public
     principal = hashlib.sha224(der).digest() + b"\x02"
-    return {"publicKeyDer": der.hex(), "principal": principal_text(principal)}
+    return {
+        "seed": seed.hex(),
+        "privateKey": private.hex(),
+        "publicKeyDer": der.hex(),
+        "principal": principal_text(principal),
+    }
 
 
 # --- the vectors -----------------------------------------------------------------------------
@@ -238,6 +254,7 @@ def vault_vector(name, vault_id, threshold, total, xs, wordlist):
         "threshold": threshold,
         "total": total,
         "entropy": entropy.hex(),
+        "entropyChecksum": hashlib.sha256(entropy).digest()[0],
         "phrase": " ".join(words),
         "phraseKey": phrase_key(words),
         "commitment": entropy_commitment(vault_id, entropy).hex(),
@@ -248,7 +265,12 @@ def vault_vector(name, vault_id, threshold, total, xs, wordlist):
                 "x": xs[index],
                 "share": share.hex(),
                 "envelope": envelopes[index].hex(),
+                "envelopeChecksum": envelopes[index][45:].hex(),
+                "paperChecksum": hashlib.sha256(
+                    tag("tessera/v1/paper-share") + envelopes[index]
+                ).digest().hex(),
                 "paper": " ".join(paper_words(envelopes[index], wordlist)),
+                "shareCommitment": share_commitment(vault_id, index + 1, envelopes[index]).hex(),
             }
             for index, share in enumerate(shares)
         ],

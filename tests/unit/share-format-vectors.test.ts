@@ -1,14 +1,20 @@
 // The share format's test vectors (docs/share-format.md), written by an independent
 // implementation (docs/vectors/reference.py), checked against the app's own code: envelope,
-// paper words, Shamir combine of every m-subset, entropy commitment, phrase and phrase key.
+// paper words, Shamir combine of every m-subset, entropy and per-share commitments, phrase and
+// phrase key (seed, SLIP-0010 key, DER, principal); and along the offline page's own path
+// (offline/OfflineRecovery.svelte: paper words -> recoverFromPaper -> the 24 words).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mnemonicToSeedWebcrypto } from '@scure/bip39';
+import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { describe, expect, it } from 'vitest';
+import { shareCommitment } from '@tessera/contract';
 import { decodeEnvelope, encodeEnvelope } from '../../src/lib/crypto/envelope';
-import { derivePhraseKey } from '../../src/lib/crypto/ii-key';
+import { II_DERIVATION_PATH, derivePhraseKey, slip10Ed25519 } from '../../src/lib/crypto/ii-key';
 import { exportPaperShare, importPaperShare } from '../../src/lib/crypto/paper';
+import { recoverFromPaper } from '../../src/lib/crypto/paper-recovery';
 import { phraseFromEntropy } from '../../src/lib/crypto/phrase';
 import { combineShares, entropyCommitment } from '../../src/lib/crypto/shares';
 import { WORDLIST } from '../../src/lib/crypto/wordlist';
@@ -18,7 +24,10 @@ interface ShareVector {
 	x: number;
 	share: string;
 	envelope: string;
+	envelopeChecksum: string;
+	paperChecksum: string;
 	paper: string;
+	shareCommitment: string;
 }
 interface VaultVector {
 	name: string;
@@ -26,8 +35,9 @@ interface VaultVector {
 	threshold: number;
 	total: number;
 	entropy: string;
+	entropyChecksum: number;
 	phrase: string;
-	phraseKey: { publicKeyDer: string; principal: string };
+	phraseKey: { seed: string; privateKey: string; publicKeyDer: string; principal: string };
 	commitment: string;
 	shares: ShareVector[];
 }
@@ -77,6 +87,7 @@ describe('share format vectors', () => {
 				const decoded = decodeEnvelope(hex(share.envelope));
 				expect(decoded).toEqual({ ok: true, value: fields });
 				expect(hex(share.share)[32]).toBe(share.x);
+				expect(share.envelope.slice(-8)).toBe(share.envelopeChecksum);
 			}
 		});
 
@@ -85,6 +96,49 @@ describe('share format vectors', () => {
 				expect(exportPaperShare(hex(share.envelope)).join(' ')).toBe(share.paper);
 				const read = importPaperShare(share.paper.toUpperCase().replaceAll(' ', '\n'));
 				expect(read.ok && toHex(read.value)).toBe(share.envelope);
+			}
+		});
+
+		it('per-share commitments are shareCommitment(vault id, 1-based slot, envelope)', () => {
+			for (const share of vault.shares) {
+				expect(toHex(shareCommitment(vaultId, share.index, hex(share.envelope)))).toBe(
+					share.shareCommitment
+				);
+			}
+			const [first, second] = vault.shares;
+			// bound to the slot: another slot's number gives another commitment
+			expect(toHex(shareCommitment(vaultId, second!.index, hex(first!.envelope)))).not.toBe(
+				first!.shareCommitment
+			);
+		});
+
+		it('the last 15 bits of the 37 words are the first 15 of the paper checksum', () => {
+			for (const share of vault.shares) {
+				const [w36, w37] = share.paper
+					.split(' ')
+					.slice(-2)
+					.map((word) => english.indexOf(word));
+				const checksum = hex(share.paperChecksum);
+				// word 36: the envelope's last 7 bits, then 4 checksum bits; word 37: 11 checksum bits
+				expect(w36! >> 4).toBe(hex(share.envelope)[48]! & 0x7f);
+				expect(((w36! & 0xf) << 11) | w37!).toBe(
+					((checksum[0]! << 7) | (checksum[1]! >> 1)) & 0x7fff
+				);
+			}
+		});
+
+		it('the offline page rebuilds the phrase from every m-subset of paper words', async () => {
+			for (const subset of subsets(vault.shares, vault.threshold)) {
+				const envelopes = subset.map(({ paper }) => {
+					const read = importPaperShare(paper);
+					if (!read.ok) throw new Error('vector paper share does not read');
+					return read.value;
+				});
+				const recovered = await recoverFromPaper(envelopes);
+				expect(recovered.ok && recovered.value.vaultId).toBe(vaultId);
+				expect(recovered.ok && phraseFromEntropy(recovered.value.entropy).join(' ')).toBe(
+					vault.phrase
+				);
 			}
 		});
 
@@ -124,6 +178,12 @@ describe('share format vectors', () => {
 
 		it('the phrase and the phrase key are the vector ones', async () => {
 			expect(phraseFromEntropy(entropy).join(' ')).toBe(vault.phrase);
+			expect(english.indexOf(vault.phrase.split(' ').at(-1)!) & 0xff).toBe(vault.entropyChecksum);
+			const seed = await mnemonicToSeedWebcrypto(vault.phrase);
+			expect(toHex(seed)).toBe(vault.phraseKey.seed);
+			expect(toHex(slip10Ed25519(seed, II_DERIVATION_PATH).privateKey)).toBe(
+				vault.phraseKey.privateKey
+			);
 			const key = await derivePhraseKey(entropy);
 			expect(toHex(key.publicKeyDer)).toBe(vault.phraseKey.publicKeyDer);
 			expect(key.principal.toText()).toBe(vault.phraseKey.principal);
