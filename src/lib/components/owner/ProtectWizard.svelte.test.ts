@@ -15,6 +15,12 @@ import ProtectWizard from './ProtectWizard.svelte';
 const ENTROPY = Uint8Array.from({ length: 32 }, (_, i) => (i * 13 + 5) & 0xff);
 const PHRASE = phraseFromEntropy(ENTROPY).join(' ');
 const PHRASE_KEY = { principal: 'phrase' } as unknown as PhraseKey;
+/** bindPhrase's answer for an identity whose recovery phrase is not protected yet. */
+const bindUnprotected = async () => ({
+	anchor: 10042n,
+	phraseKey: PHRASE_KEY,
+	status: 'unprotected' as const
+});
 const LABELS = ['Alice', 'Bob', 'Carol'];
 
 function scriptedPorts(overrides: Partial<ProtectPorts> = {}) {
@@ -230,11 +236,7 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 
 	it('offers to protect an unprotected phrase, and can go on without', async () => {
 		const scripted = scriptedPorts({
-			bindPhrase: vi.fn(async () => ({
-				anchor: 10042n,
-				phraseKey: PHRASE_KEY,
-				status: 'unprotected' as const
-			})),
+			bindPhrase: vi.fn(bindUnprotected),
 			protectPhrase: vi
 				.fn()
 				.mockRejectedValueOnce(
@@ -428,11 +430,7 @@ describe(
 
 		it('after "Not now", sealing says what an unprotected phrase leaves open and asks again', async () => {
 			const scripted = scriptedPorts({
-				bindPhrase: vi.fn(async () => ({
-					anchor: 10042n,
-					phraseKey: PHRASE_KEY,
-					status: 'unprotected' as const
-				}))
+				bindPhrase: vi.fn(bindUnprotected)
 			});
 			render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
 			await enterPhrase();
@@ -467,11 +465,7 @@ describe(
 
 		it('seals an unprotected phrase only after "Seal anyway"', async () => {
 			const scripted = scriptedPorts({
-				bindPhrase: vi.fn(async () => ({
-					anchor: 10042n,
-					phraseKey: PHRASE_KEY,
-					status: 'unprotected' as const
-				}))
+				bindPhrase: vi.fn(bindUnprotected)
 			});
 			render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
 			await enterPhrase();
