@@ -3,7 +3,7 @@
 // entropy commitment checks) and no browser. See README "Recovery without the website".
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { parseArgs } from 'node:util';
-import { TimeSyncedAgent } from '../../src/lib/canisters/time-synced-agent';
+import { createAgent } from '../../src/lib/canisters/agent';
 import { vaultCanister, type VaultCanister } from '../../src/lib/canisters/vault.canister';
 import { ConfigError, readConfig, type AppConfig, type AppEnv } from '../../src/lib/config';
 import { wipe } from '../../src/lib/crypto/bytes';
@@ -22,7 +22,7 @@ import {
 import { RECOVERY_LINK_PATH, recoveryLink } from '../../src/lib/services/recovery-link';
 import { badSharesMessage, releaseAndRecover } from '../../src/lib/services/release';
 import { vetKdTrustFor } from '../../src/lib/services/vetkd-trust';
-import { readState, stateExists, StateFileError, writeNewState, type RecoveryState } from './state';
+import { readState, stateExists, writeNewState, type RecoveryState } from './state';
 
 export const EXIT = {
 	recovered: 0,
@@ -153,10 +153,7 @@ function countedCalls(vault: VaultCanister, counts: Map<string, number>): Reques
 }
 
 async function connect(config: AppConfig, identity?: Ed25519KeyIdentity) {
-	const agent = await TimeSyncedAgent.connect(
-		{ host: config.host, identity },
-		config.network === 'local'
-	);
+	const agent = await createAgent(identity, config); // the app's: replica clock, root key
 	if (!config.vaultCanisterId) throw new UsageError('--vault-canister is required.');
 	return vaultCanister(agent, config.vaultCanisterId);
 }
@@ -165,8 +162,9 @@ async function connect(config: AppConfig, identity?: Ed25519KeyIdentity) {
 async function loadOrCreateState(options: Options, io: Io, counts: Map<string, number>) {
 	if (stateExists(options.state)) {
 		const state = readState(options.state);
+		const url = options.url && configFor(options.url, state.vaultCanister.toText(), undefined).host;
 		const differs =
-			(options.url !== undefined && new URL(options.url).origin !== new URL(state.url).origin) ||
+			(url !== undefined && url !== state.url) ||
 			(options.vaultCanister !== undefined &&
 				options.vaultCanister !== state.vaultCanister.toText()) ||
 			(options.anchor !== undefined && options.anchor !== state.anchor);
@@ -291,7 +289,9 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
 			io.err(USAGE);
 			return EXIT.usage;
 		}
-		io.err(error instanceof StateFileError ? error.message : errorMessage(error));
+		// typed errors carry words for people; anything else is shown as it is (a terminal, not a page)
+		const typed = errorKind(error) !== undefined || !(error instanceof Error);
+		io.err(typed ? errorMessage(error) : error.message);
 		return EXIT.failed;
 	}
 }
