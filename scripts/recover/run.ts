@@ -50,7 +50,7 @@ export const USAGE = `Usage: npm run recover -- --state <file> [--url <IC URL> -
   --anchor <number>         the Internet Identity (anchor number) to recover
   --app <origin>            the Tessera app the guardian uses, for a whole recovery link
   --vetkd-master-key <hex>  a local network's vetKD master public key (mainnet's is built in)
-  --every <seconds>         how often to ask whether the request is releasable (default 30)
+  --every <seconds>         how often to ask whether the request is releasable (default 60)
   --once                    ask once and exit (3: not releasable yet)
 
 Exit codes: 0 recovered, 1 cannot recover, 2 usage, 3 not yet (--once).`;
@@ -97,7 +97,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
 	if (anchorText !== undefined && !/^\d{1,20}$/u.test(anchorText)) {
 		throw new UsageError(`--anchor must be an anchor number, not ${anchorText}.`);
 	}
-	const every = Number(parsed.every ?? '30');
+	const every = Number(parsed.every ?? '60');
 	if (!Number.isFinite(every) || every < 1) {
 		throw new UsageError('--every must be a number of seconds, at least 1.');
 	}
