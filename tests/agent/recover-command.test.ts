@@ -3,6 +3,8 @@
 // and prints the recovery link and code, guardians (agent identities) open from the link's
 // requester principal after typing the code and approve through the app's guardian services,
 // devnet's clock passes the time-lock, and the command releases, checks and prints the phrase.
+// The end-to-end run is from a clean clone of this commit (only committed files, as a new user
+// gets them; node_modules hard-linked instead of `npm install`).
 // The bad paths: too few approvals, and one guardian's garbage share (named, then repaired).
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
@@ -11,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { SHARE_CIPHERTEXT_BYTES } from '@tessera/contract';
 import { deployCanisters } from '@tessera/devnet/server';
 import { createAgent } from '../../src/lib/canisters/agent';
@@ -26,6 +28,7 @@ import { createVault, ownerContext } from '../../src/lib/services/owner';
 import { sealVault } from '../../src/lib/services/owner-seal';
 import { parseRecoveryFragment, type OpenedLink } from '../../src/lib/services/recovery-link';
 import { vetKdTrustFor } from '../../src/lib/services/vetkd-trust';
+import { cleanClone } from '../browser/support/clean-clone';
 import buildWasm from '../canister/global-setup';
 import { newAnchor, newDevice } from './ii/story';
 import { agentFor, startTarget, type Target } from './target';
@@ -102,9 +105,10 @@ interface Run {
 }
 
 /** The command as a person runs it: `npm run recover -- ...` is `tsx scripts/recover.ts ...`. */
-function recover(args: string[]): Run {
+function recover(args: string[], cwd = '.'): Run {
 	const started = performance.now();
 	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/recover.ts', ...args], {
+		cwd,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let stdout = '';
@@ -186,20 +190,25 @@ describe('npm run recover', () => {
 	test('recovers a sealed vault end to end: link, code, guardians open and approve, time-lock, release', async () => {
 		const vault = await sealedVault();
 		const state = join(mkdtempSync(join(tmpdir(), 'tessera-recover-')), 'recovery.json');
-		const run = recover([
-			'--url',
-			target.url,
-			'--vault-canister',
-			vaultCanisterId.toText(),
-			'--anchor',
-			vault.anchor.toString(),
-			'--state',
-			state,
-			'--app',
-			APP,
-			'--every',
-			'1'
-		]);
+		const clone = cleanClone();
+		onTestFinished(() => clone.remove());
+		const run = recover(
+			[
+				'--url',
+				target.url,
+				'--vault-canister',
+				vaultCanisterId.toText(),
+				'--anchor',
+				vault.anchor.toString(),
+				'--state',
+				state,
+				'--app',
+				APP,
+				'--every',
+				'1'
+			],
+			clone.directory
+		);
 		const { link, code } = await linkAndCode(run);
 		expect(link.anchor).toBe(vault.anchor);
 		await run.line(/is a SECRET while the request is open/u);
