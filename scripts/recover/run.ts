@@ -213,7 +213,9 @@ function printLink(io: Io, options: Options, state: RecoveryState): void {
 	}
 	io.out('Then call them and read them this verification code; they type it before opening:');
 	io.out(`  ${code.text}`);
-	io.out(`Requester principal (what the guardian opens the request for): ${requester.getPrincipal()}`);
+	io.out(
+		`Requester principal (what the guardian opens the request for): ${requester.getPrincipal()}`
+	);
 	io.out('');
 	io.out(
 		`${options.state} is a SECRET while the request is open: whoever holds it receives the phrase once guardians approve. Keep it on this computer; delete it after recovery.`
