@@ -235,6 +235,49 @@ def phrase_key(words):
     }
 
 
+# --- protocol v2's recovery link and verification code ------------------------------------
+
+# The 64 symbol words of the verification code, index = 6 bits (docs/share-format.md).
+SYMBOL_WORDS = (
+    "circle square triangle diamond hexagon star heart cross ring spiral wave arrow sun moon "
+    "cloud drop bolt snowflake mountain leaf tree flower mushroom cactus apple cherry lemon "
+    "grapes carrot egg cheese pizza fish bird snail bone feather shell house key lock bell "
+    "anchor flag crown cup umbrella eye clock bulb book letter pencil hammer glasses hat globe "
+    "kite balloon rocket boat wheel candle magnet"
+).split()
+assert len(SYMBOL_WORDS) == 64
+
+
+def base64url(data):
+    import base64
+
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def recovery_link_vector(anchor, request_id):
+    """A requester key (Ed25519 from a fixed seed), its link fragment, code and release identity."""
+    seed = stream("tessera vectors/requester", 32)
+    der = ED25519_DER_PREFIX + ed25519_public_key(seed)
+    principal = hashlib.sha224(der).digest() + b"\x02"
+    digest = hashlib.sha256(
+        "tessera/v2/verification-code".encode("utf-8") + u64be(anchor) + principal
+    ).digest()
+    bits = int.from_bytes(digest[:3], "big")
+    indices = [(bits >> (18 - 6 * i)) & 0x3F for i in range(4)]
+    return {
+        "anchor": str(anchor),
+        "requesterSeed": seed.hex(),
+        "publicKeyDer": der.hex(),
+        "principalBytes": principal.hex(),
+        "principal": principal_text(principal),
+        "fragment": f"#a={anchor}&k={base64url(der)}",
+        "codeHash": digest.hex(),
+        "code": " ".join(SYMBOL_WORDS[i] for i in indices),
+        "requestId": str(request_id),
+        "releaseIdentity": (u64be(request_id) + principal).hex(),
+    }
+
+
 # --- the vectors -----------------------------------------------------------------------------
 
 
@@ -292,6 +335,7 @@ def main():
             "written by docs/vectors/reference.py",
             "field": "GF(2^8), x^8 + x^4 + x^3 + x + 1",
             "vaults": vaults,
+            "recoveryLink": recovery_link_vector(10000, 5),
         },
         sys.stdout,
         indent="\t",

@@ -10,14 +10,25 @@ import { join } from 'node:path';
 import { mnemonicToSeedWebcrypto } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { describe, expect, it } from 'vitest';
-import { shareCommitment } from '@tessera/contract';
+import { sha256 } from '@noble/hashes/sha2';
+import {
+	concat,
+	releaseIdentity,
+	shareCommitment,
+	u64be,
+	utf8,
+	VERIFICATION_CODE_DOMAIN
+} from '@tessera/contract';
+import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { decodeEnvelope, encodeEnvelope } from '../../src/lib/crypto/envelope';
 import { II_DERIVATION_PATH, derivePhraseKey, slip10Ed25519 } from '../../src/lib/crypto/ii-key';
 import { exportPaperShare, importPaperShare } from '../../src/lib/crypto/paper';
 import { recoverFromPaper } from '../../src/lib/crypto/paper-recovery';
 import { phraseFromEntropy } from '../../src/lib/crypto/phrase';
 import { combineShares, entropyCommitment } from '../../src/lib/crypto/shares';
+import { SYMBOL_WORDS, verificationCode } from '../../src/lib/crypto/verification-code';
 import { WORDLIST } from '../../src/lib/crypto/wordlist';
+import { parseRecoveryFragment, recoveryLink } from '../../src/lib/services/recovery-link';
 
 interface ShareVector {
 	index: number;
@@ -44,7 +55,21 @@ interface VaultVector {
 
 const VECTORS = new URL('../../docs/vectors/share-format.json', import.meta.url);
 const REFERENCE = new URL('../../docs/vectors/reference.py', import.meta.url);
-const vectors: { vaults: VaultVector[] } = JSON.parse(readFileSync(VECTORS, 'utf8'));
+interface RecoveryLinkVector {
+	anchor: string;
+	requesterSeed: string;
+	publicKeyDer: string;
+	principalBytes: string;
+	principal: string;
+	fragment: string;
+	codeHash: string;
+	code: string;
+	requestId: string;
+	releaseIdentity: string;
+}
+const vectors: { vaults: VaultVector[]; recoveryLink: RecoveryLinkVector } = JSON.parse(
+	readFileSync(VECTORS, 'utf8')
+);
 
 const hex = (text: string) => Uint8Array.from(Buffer.from(text, 'hex'));
 const toHex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
@@ -198,5 +223,45 @@ describe('share format vectors', () => {
 			commitment: hex(a!.commitment)
 		});
 		expect(combined).toMatchObject({ ok: false, error: { kind: 'foreign', at: 1 } });
+	});
+
+	it('the recovery link, its verification code and the release identity are the vector ones', () => {
+		const link = vectors.recoveryLink;
+		const requester = Ed25519KeyIdentity.generate(hex(link.requesterSeed));
+		const publicKey = new Uint8Array(requester.getPublicKey().toDer());
+		expect(toHex(publicKey)).toBe(link.publicKeyDer);
+		expect(toHex(requester.getPrincipal().toUint8Array())).toBe(link.principalBytes);
+		expect(requester.getPrincipal().toText()).toBe(link.principal);
+		const anchor = BigInt(link.anchor);
+		// the requester's side writes the link; the guardian's side reads it back
+		expect(recoveryLink('https://app.example', { anchor, publicKey })).toBe(
+			`https://app.example/guardian/open${link.fragment}`
+		);
+		const opened = parseRecoveryFragment(link.fragment);
+		expect(opened.ok && opened.value.requester.toText()).toBe(link.principal);
+		expect(opened.ok && opened.value.code.text).toBe(link.code);
+		expect(verificationCode(anchor, requester.getPrincipal()).text).toBe(link.code);
+		const codeInput = concat(
+			utf8(VERIFICATION_CODE_DOMAIN),
+			u64be(anchor),
+			hex(link.principalBytes)
+		);
+		expect(toHex(sha256(codeInput))).toBe(link.codeHash);
+		const releaseId = releaseIdentity(BigInt(link.requestId), requester.getPrincipal());
+		expect(toHex(releaseId)).toBe(link.releaseIdentity);
+	});
+
+	it('the 64 symbol words are the same in the spec, the reference and the app', () => {
+		const spec = readFileSync(new URL('../../docs/share-format.md', import.meta.url), 'utf8');
+		const quoted = spec
+			.slice(spec.indexOf('these 64 symbol words'))
+			.split('\n')
+			.filter((line) => line.startsWith('> '))
+			.flatMap((line) => line.slice(2).split(' '));
+		expect(quoted).toEqual([...SYMBOL_WORDS]);
+		const reference = readFileSync(REFERENCE, 'utf8');
+		const listed = /SYMBOL_WORDS = \(([\s\S]*?)\)\.split\(\)/u.exec(reference)?.[1] ?? '';
+		const words = [...listed.matchAll(/"([^"]*)"/gu)].map((match) => match[1]).join('');
+		expect(words.split(' ').filter(Boolean)).toEqual([...SYMBOL_WORDS]);
 	});
 });
