@@ -4,6 +4,7 @@
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { parseArgs } from 'node:util';
 import { createAgent } from '../../src/lib/canisters/agent';
+import { createIiClient } from '../../src/lib/ii/client';
 import { vaultCanister, type VaultCanister } from '../../src/lib/canisters/vault.canister';
 import { ConfigError, readConfig, type AppConfig, type AppEnv } from '../../src/lib/config';
 import { wipe } from '../../src/lib/crypto/bytes';
@@ -20,6 +21,7 @@ import {
 	sealedVaultOf
 } from '../../src/lib/services/recovery';
 import { RECOVERY_LINK_PATH, recoveryLink } from '../../src/lib/services/recovery-link';
+import { checkRecoveredPhrase } from '../../src/lib/services/recovery-sweep';
 import { badSharesMessage, releaseAndRecover } from '../../src/lib/services/release';
 import { vetKdTrustFor } from '../../src/lib/services/vetkd-trust';
 import { readState, stateExists, writeNewState, type RecoveryState } from './state';
@@ -50,6 +52,8 @@ export const USAGE = `Usage: npm run recover -- --state <file> [--url <IC URL> -
   --anchor <number>         the Internet Identity (anchor number) to recover
   --app <origin>            the Tessera app the guardian uses, for a whole recovery link
   --vetkd-master-key <hex>  a local network's vetKD master public key (mainnet's is built in)
+  --ii-canister <id>        Internet Identity, asked whether the phrase is still the anchor's
+                            (default on mainnet: rdmx6-jaaaa-aaaaa-aaadq-cai; locally: not asked)
   --every <seconds>         how often to ask whether the request is releasable (default 60)
   --once                    ask once and exit (3: not releasable yet)
 
@@ -62,6 +66,7 @@ interface Options {
 	anchor: bigint | undefined;
 	app: string | undefined;
 	masterKey: string | undefined;
+	iiCanister: string | undefined;
 	everyMs: number;
 	once: boolean;
 }
@@ -83,6 +88,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
 				anchor: { type: 'string' },
 				app: { type: 'string' },
 				'vetkd-master-key': { type: 'string' },
+				'ii-canister': { type: 'string' },
 				every: { type: 'string' },
 				once: { type: 'boolean' },
 				help: { type: 'boolean', short: 'h' }
@@ -108,6 +114,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
 		anchor: anchorText === undefined ? undefined : BigInt(anchorText),
 		app: parsed.app,
 		masterKey: parsed['vetkd-master-key'],
+		iiCanister: parsed['ii-canister'],
 		everyMs: every * 1000,
 		once: parsed.once ?? false
 	};
@@ -116,16 +123,22 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
 const FLAG_OF: Partial<Record<keyof AppEnv, string>> = {
 	VITE_IC_HOST: '--url',
 	VITE_CANISTER_ID_VAULT: '--vault-canister',
+	VITE_CANISTER_ID_INTERNET_IDENTITY: '--ii-canister',
 	VITE_VETKD_MASTER_PUBLIC_KEY: '--vetkd-master-key'
 };
 
-/** The app's own reading of a host and canister (network, vetKD key name), from the flags. */
-function configFor(url: string, vaultCanister: string, masterKey: string | undefined): AppConfig {
+/** The app's own reading of the flags (network, vetKD key name, II), as its build reads env. */
+function configFor(
+	url: string,
+	vaultCanister: string,
+	options: Pick<Options, 'masterKey' | 'iiCanister'>
+): AppConfig {
 	try {
 		return readConfig({
 			VITE_IC_HOST: url,
 			VITE_CANISTER_ID_VAULT: vaultCanister,
-			VITE_VETKD_MASTER_PUBLIC_KEY: masterKey
+			VITE_CANISTER_ID_INTERNET_IDENTITY: options.iiCanister,
+			VITE_VETKD_MASTER_PUBLIC_KEY: options.masterKey
 		});
 	} catch (error) {
 		if (error instanceof ConfigError) {
@@ -162,7 +175,7 @@ async function connect(config: AppConfig, identity?: Ed25519KeyIdentity) {
 async function loadOrCreateState(options: Options, io: Io, counts: Map<string, number>) {
 	if (stateExists(options.state)) {
 		const state = readState(options.state);
-		const url = options.url && configFor(options.url, state.vaultCanister.toText(), undefined).host;
+		const url = options.url && configFor(options.url, state.vaultCanister.toText(), options).host;
 		const differs =
 			(url !== undefined && url !== state.url) ||
 			(options.vaultCanister !== undefined &&
@@ -181,7 +194,7 @@ async function loadOrCreateState(options: Options, io: Io, counts: Map<string, n
 			`${options.state} does not exist yet: the first run needs --url, --vault-canister and --anchor.`
 		);
 	}
-	const config = configFor(options.url, options.vaultCanister, options.masterKey);
+	const config = configFor(options.url, options.vaultCanister, options);
 	const anonymous = await connect(config);
 	const vaultId = await sealedVaultOf(countedCalls(anonymous, counts), options.anchor);
 	const state: RecoveryState = {
@@ -260,6 +273,27 @@ function printPhrase(io: Io, entropy: Uint8Array): void {
 	);
 }
 
+/**
+ * Is the phrase still the anchor's recovery phrase on II (public queries, nothing signed)? The
+ * phrase matched the owner's commitment either way; this says whether it still signs in.
+ */
+async function reportPhraseCheck(io: Io, config: AppConfig, anchor: bigint, entropy: Uint8Array) {
+	try {
+		const ii = createIiClient({
+			agent: await createAgent(undefined, config),
+			canisterId: config.internetIdentityCanisterId
+		});
+		const { check } = await checkRecoveredPhrase(ii, anchor, entropy);
+		io.out(
+			check.protected
+				? `Internet Identity confirms: this is the recovery phrase of identity ${anchor}, and it is protected.`
+				: `Internet Identity confirms: this is the recovery phrase of identity ${anchor}. It is NOT protected: protect it at Internet Identity once you are signed in.`
+		);
+	} catch (error) {
+		io.out(`Internet Identity: ${errorMessage(error)}`);
+	}
+}
+
 function reportCalls(io: Io, counts: Map<string, number>): void {
 	const list = [...counts.entries()].map(([name, count]) => `${name} ${count}`).join(', ');
 	io.err(`calls: ${list || 'none'}`);
@@ -277,11 +311,11 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
 		const { state, created } = await loadOrCreateState(options, io, counts);
 		if (created) io.out(`Made a new requester key for identity ${state.anchor}: ${options.state}`);
 		printLink(io, options, state);
-		const config = configFor(state.url, state.vaultCanister.toText(), options.masterKey);
+		const config = configFor(state.url, state.vaultCanister.toText(), options);
 		const calls = countedCalls(await connect(config, state.requester), counts);
 		const trust = vetKdTrustFor({ ...config, canisterId: state.vaultCanister });
 		try {
-			return await pollAndRelease(io, options, state, calls, trust);
+			return await pollAndRelease(io, { options, state, calls, trust, config });
 		} finally {
 			reportCalls(io, counts);
 		}
@@ -298,13 +332,16 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
 	}
 }
 
-async function pollAndRelease(
-	io: Io,
-	options: Options,
-	state: RecoveryState,
-	calls: RequesterCalls,
-	trust: ReturnType<typeof vetKdTrustFor>
-): Promise<number> {
+interface Session {
+	readonly options: Options;
+	readonly state: RecoveryState;
+	readonly calls: RequesterCalls;
+	readonly trust: ReturnType<typeof vetKdTrustFor>;
+	readonly config: AppConfig;
+}
+
+async function pollAndRelease(io: Io, session: Session): Promise<number> {
+	const { options, state, calls } = session;
 	let said: string | undefined;
 	const say = (line: string) => {
 		if (line !== said) io.out(line);
@@ -324,7 +361,7 @@ async function pollAndRelease(
 		say(describeStatus(request));
 		const stage = request ? requestStage(request).stage : 'none';
 		if (request && (stage === 'releasable' || stage === 'released')) {
-			const done = await release(io, state, calls, trust, request);
+			const done = await release(io, session, request);
 			if (done !== undefined) return done;
 		} else if (stage === 'closed') {
 			io.err(
@@ -340,9 +377,7 @@ async function pollAndRelease(
 /** One release: the exit code, or undefined to keep polling (released too early, a lost answer). */
 async function release(
 	io: Io,
-	state: RecoveryState,
-	calls: RequesterCalls,
-	trust: ReturnType<typeof vetKdTrustFor>,
+	{ state, calls, trust, config, options }: Session,
 	request: RequestView
 ): Promise<number | undefined> {
 	try {
@@ -356,6 +391,10 @@ async function release(
 		const bad = badSharesMessage(recovered.bad);
 		if (bad) io.out(bad);
 		printPhrase(io, recovered.entropy);
+		// on a local network II is asked only when named (devnet's II has a local id)
+		if (config.network === 'ic' || options.iiCanister !== undefined) {
+			await reportPhraseCheck(io, config, state.anchor, recovered.entropy);
+		}
 		wipe(recovered.entropy);
 		return EXIT.recovered;
 	} catch (error) {

@@ -204,6 +204,8 @@ describe('npm run recover', () => {
 				state,
 				'--app',
 				APP,
+				'--ii-canister',
+				iiId.toText(),
 				'--every',
 				'1'
 			],
@@ -236,6 +238,9 @@ describe('npm run recover', () => {
 		expect(result.code).toBe(0);
 		expect(words(result.stdout)).toBe(vault.phrase);
 		expect(result.stdout).toContain('it matches the commitment the owner sealed');
+		expect(result.stdout).toContain(
+			`Internet Identity confirms: this is the recovery phrase of identity ${vault.anchor}, and it is protected.`
+		);
 		const calls = /calls: (.*)/u.exec(result.stderr)?.[1] ?? '';
 		expect(calls).toMatch(/anchor_status 1/u);
 		expect(calls).toMatch(/vetkd_public_keys 1/u);
@@ -298,6 +303,7 @@ describe('npm run recover', () => {
 		expect(repaired.stdout).toContain('The share from guardian 2 did not match');
 		expect(repaired.code).toBe(0);
 		expect(words(repaired.stdout)).toBe(vault.phrase);
+		expect(repaired.stdout).not.toMatch(/Internet Identity( confirms|:)/u); // locally: only when named
 		// the failed release and the repaired one: two of the request's three derivations
 		expect((await (await vaultAs(carol!)).recoveryRequest(requestId)).derivations).toBe(2);
 	}, 600_000);
