@@ -139,6 +139,17 @@ def entropy_commitment(vault_id, entropy):
     return hashlib.sha256(tag("tessera/v1/commitment") + u64be(vault_id) + entropy).digest()
 
 
+def share_commitment(vault_id, slot, envelope_bytes):
+    """Protocol v2's per-share commitment: no length prefix, a 0x00 after the tag, u32 slot."""
+    return hashlib.sha256(
+        "tessera/v2/share-commitment".encode("utf-8")
+        + b"\x00"
+        + u64be(vault_id)
+        + slot.to_bytes(4, "big")
+        + envelope_bytes
+    ).digest()
+
+
 def bip39_words(entropy, wordlist):
     checksum = hashlib.sha256(entropy).digest()
     return bits_to_words(entropy + checksum, len(entropy) * 8 // 32 * 3, wordlist)
@@ -216,7 +227,55 @@ def phrase_key(words):
     public = ed25519_public_key(private)
     der = ED25519_DER_PREFIX + public
     principal = hashlib.sha224(der).digest() + b"\x02"
-    return {"publicKeyDer": der.hex(), "principal": principal_text(principal)}
+    return {
+        "seed": seed.hex(),
+        "privateKey": private.hex(),
+        "publicKeyDer": der.hex(),
+        "principal": principal_text(principal),
+    }
+
+
+# --- protocol v2's recovery link and verification code ------------------------------------
+
+# The 64 symbol words of the verification code, index = 6 bits (docs/share-format.md).
+SYMBOL_WORDS = (
+    "circle square triangle diamond hexagon star heart cross ring spiral wave arrow sun moon "
+    "cloud drop bolt snowflake mountain leaf tree flower mushroom cactus apple cherry lemon "
+    "grapes carrot egg cheese pizza fish bird snail bone feather shell house key lock bell "
+    "anchor flag crown cup umbrella eye clock bulb book letter pencil hammer glasses hat globe "
+    "kite balloon rocket boat wheel candle magnet"
+).split()
+assert len(SYMBOL_WORDS) == 64
+
+
+def base64url(data):
+    import base64
+
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def recovery_link_vector(anchor, request_id):
+    """A requester key (Ed25519 from a fixed seed), its link fragment, code and release identity."""
+    seed = stream("tessera vectors/requester", 32)
+    der = ED25519_DER_PREFIX + ed25519_public_key(seed)
+    principal = hashlib.sha224(der).digest() + b"\x02"
+    digest = hashlib.sha256(
+        "tessera/v2/verification-code".encode("utf-8") + u64be(anchor) + principal
+    ).digest()
+    bits = int.from_bytes(digest[:3], "big")
+    indices = [(bits >> (18 - 6 * i)) & 0x3F for i in range(4)]
+    return {
+        "anchor": str(anchor),
+        "requesterSeed": seed.hex(),
+        "publicKeyDer": der.hex(),
+        "principalBytes": principal.hex(),
+        "principal": principal_text(principal),
+        "fragment": f"#a={anchor}&k={base64url(der)}",
+        "codeHash": digest.hex(),
+        "code": " ".join(SYMBOL_WORDS[i] for i in indices),
+        "requestId": str(request_id),
+        "releaseIdentity": (u64be(request_id) + principal).hex(),
+    }
 
 
 # --- the vectors -----------------------------------------------------------------------------
@@ -238,6 +297,7 @@ def vault_vector(name, vault_id, threshold, total, xs, wordlist):
         "threshold": threshold,
         "total": total,
         "entropy": entropy.hex(),
+        "entropyChecksum": hashlib.sha256(entropy).digest()[0],
         "phrase": " ".join(words),
         "phraseKey": phrase_key(words),
         "commitment": entropy_commitment(vault_id, entropy).hex(),
@@ -248,7 +308,12 @@ def vault_vector(name, vault_id, threshold, total, xs, wordlist):
                 "x": xs[index],
                 "share": share.hex(),
                 "envelope": envelopes[index].hex(),
+                "envelopeChecksum": envelopes[index][45:].hex(),
+                "paperChecksum": hashlib.sha256(
+                    tag("tessera/v1/paper-share") + envelopes[index]
+                ).digest().hex(),
                 "paper": " ".join(paper_words(envelopes[index], wordlist)),
+                "shareCommitment": share_commitment(vault_id, index + 1, envelopes[index]).hex(),
             }
             for index, share in enumerate(shares)
         ],
@@ -270,6 +335,7 @@ def main():
             "written by docs/vectors/reference.py",
             "field": "GF(2^8), x^8 + x^4 + x^3 + x + 1",
             "vaults": vaults,
+            "recoveryLink": recovery_link_vector(10000, 5),
         },
         sys.stdout,
         indent="\t",

@@ -3,13 +3,12 @@
 // shares (the share-format vectors: docs/vectors/share-format.json), and wrong, mixed and too few
 // shares get the plain messages. The page itself asks for nothing: every request it would make is
 // recorded, and none is allowed to happen.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { buildOfflinePage } from '../../scripts/build-offline';
 import { OFFLINE_RECOVERY_FILE } from '../../src/lib/content/offline-recovery';
 import { checkScreen } from './support/screens';
+import { enterShares, openOffline, revealedWords } from './support/offline-page';
 
 interface VaultVector {
 	vaultId: string;
@@ -23,48 +22,6 @@ const { vaults }: { vaults: VaultVector[] } = JSON.parse(
 const threeOfFive = vaults.find((vault) => vault.threshold === 3)!;
 const twoOfThree = vaults.find((vault) => vault.threshold === 2)!;
 
-let pageUrl: string;
-test.beforeAll(async () => {
-	pageUrl = pathToFileURL((await buildOfflinePage()).path).href;
-});
-
-interface OfflinePage {
-	page: Page;
-	context: BrowserContext;
-	/** Every request the page tried to make beyond its own file. */
-	requests: string[];
-	/** Console errors and page errors, CSP violations among them. */
-	errors: string[];
-}
-
-async function openOffline(browser: import('@playwright/test').Browser): Promise<OfflinePage> {
-	const context = await browser.newContext();
-	await context.setOffline(true);
-	const requests: string[] = [];
-	await context.route('**/*', (route) => {
-		const url = route.request().url();
-		if (url === pageUrl) return route.continue();
-		requests.push(url);
-		return route.abort();
-	});
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	await page.goto(pageUrl);
-	await expect(page.getByRole('heading', { name: 'Tessera offline recovery' })).toBeVisible();
-	return { page, context, requests, errors };
-}
-
-async function enterShares(page: Page, papers: string[]): Promise<void> {
-	for (const [i, paper] of papers.entries()) {
-		if (i >= 2) await page.getByRole('button', { name: 'Add another paper share' }).click();
-		await page.getByLabel(`Paper share ${i + 1}`, { exact: true }).fill(paper);
-	}
-}
-
 test('rebuilds the phrase from m paper shares with no network at all', async ({ browser }) => {
 	const offline = await openOffline(browser);
 	const { page } = offline;
@@ -75,11 +32,7 @@ test('rebuilds the phrase from m paper shares with no network at all', async ({ 
 	);
 	await expect(page.getByText('A valid paper share: guardian slot 5 of 5')).toBeVisible();
 	await page.getByRole('button', { name: 'Rebuild my phrase' }).click();
-	await page.getByRole('button', { name: 'Reveal phrase' }).click();
-	const words = await page.getByTestId('recovered-phrase').locator('li').allInnerTexts();
-	expect(words.map((text) => text.replace(/^\d+\.\s*/u, '').trim()).join(' ')).toBe(
-		threeOfFive.phrase
-	);
+	expect((await revealedWords(page)).join(' ')).toBe(threeOfFive.phrase);
 	await expect(page.getByText('This page cannot ask Internet Identity')).toBeVisible();
 	await checkScreen(page, 'offline-recovered', { phone: true });
 	await page.getByRole('button', { name: 'Done: hide and forget the phrase' }).click();

@@ -1,8 +1,12 @@
 // Paper shares, each person in their own browser context against devnet: the owner seals with
 // paper shares for two of three guardians (2 of 3) and the test reads the words off the printed
-// kit; then a fresh browser rebuilds the phrase from those paper shares alone (no request), and
-// another one recovers through a request with a paper share added to the released shares. The
-// phrase must equal the original both times; the canisters are checked, not only the screens.
+// kit; the offline recovery file, opened from file:// with every request blocked, rebuilds the
+// phrase from those printed shares (and refuses too few, a wrong word and another vault's share in
+// plain words); then a fresh browser rebuilds the phrase from those paper shares alone (no
+// request), and another one recovers through a request with a paper share added to the released
+// shares. The phrase must equal the original each time; the canisters are checked, not only the
+// screens.
+import { readFileSync } from 'node:fs';
 import { decodeEnvelope } from '../../src/lib/crypto/envelope';
 import { importPaperShare } from '../../src/lib/crypto/paper';
 import { expect, test } from './fixtures';
@@ -18,6 +22,7 @@ import {
 } from './flows/recover';
 import { setUpSealedVault } from './flows/vault';
 import { vaultCanister, localIdentity } from './support/devnet';
+import { enterShares, openOffline, revealedWords } from './support/offline-page';
 import { checkScreen } from './support/screens';
 
 const HOUR_MS = 3_600_000;
@@ -31,6 +36,19 @@ function slotOf(words: readonly string[]): number {
 	if (!decoded.ok) throw new Error(decoded.error.kind);
 	return decoded.value.index;
 }
+
+/** The vault a paper share belongs to. */
+function vaultOf(words: readonly string[]): bigint {
+	const envelope = importPaperShare(words.join(' '));
+	const decoded = envelope.ok ? decodeEnvelope(envelope.value) : undefined;
+	if (!decoded?.ok) throw new Error('the printed paper share does not read back');
+	return decoded.value.vaultId;
+}
+
+/** A paper share of another vault: the share-format vectors' 2-of-3 vault. */
+const otherVault: { vaultId: string; shares: { paper: string }[] } = JSON.parse(
+	readFileSync('docs/vectors/share-format.json', 'utf8')
+).vaults[0];
 
 test('paper shares: printed in the kit, the phrase rebuilt from paper alone and with released shares', async ({
 	world,
@@ -61,6 +79,39 @@ test('paper shares: printed in the kit, the phrase rebuilt from paper alone and 
 	});
 	const alice = paper.get('Alice')!;
 	const carol = paper.get('Carol')!;
+
+	await test.step('the offline file, from file:// with no network, rebuilds the phrase from the kit', async () => {
+		const offline = await openOffline(owner.page.context().browser()!);
+		const { page } = offline;
+		// too few
+		await enterShares(page, [alice.join(' ')]);
+		await page.getByRole('button', { name: 'Rebuild my phrase' }).click();
+		await expect(page.getByText('You entered 1 different share; 2 are needed.')).toBeVisible();
+		// another vault's share
+		await enterShares(page, [alice.join(' '), otherVault.shares[1]!.paper]);
+		await page.getByRole('button', { name: 'Rebuild my phrase' }).click();
+		await expect(
+			page.getByText(
+				`Paper share 2 belongs to another Tessera vault (${otherVault.vaultId}) than the others (${vaultOf(alice)}).`
+			)
+		).toBeVisible();
+		// a word written wrong: named, with the fix offered
+		const typo = `${carol[6]!.slice(0, -1)}x`;
+		await enterShares(page, [alice.join(' '), carol.with(6, typo).join(' ')]);
+		await page.getByLabel('Paper share 2', { exact: true }).blur();
+		const problem = page.getByRole('alert').filter({ hasText: typo });
+		await expect(problem).toBeVisible();
+		await problem
+			.getByRole('button', { name: /for word 7$/u })
+			.first()
+			.click();
+		await expect(page.getByText('A valid paper share: guardian slot 3 of 3')).toBeVisible();
+		await page.getByRole('button', { name: 'Rebuild my phrase' }).click();
+		expect(await revealedWords(page)).toEqual(anchor.words);
+		expect(offline.requests).toEqual([]);
+		expect(offline.errors).toEqual([]);
+		await offline.context.close();
+	});
 
 	const offline = await openAs('paper-offline', { signedIn: false });
 	await test.step('offline: two paper shares rebuild the phrase, with no request', async () => {

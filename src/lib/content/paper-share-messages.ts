@@ -1,7 +1,7 @@
 // Why paper shares cannot be used, in words for people: shared by the app and the offline page,
 // so this module must stay free of network code.
-import type { PaperShareError } from '$lib/crypto/paper-recovery';
-import type { CombineError } from '$lib/crypto/shares';
+import type { PaperShareError } from '../crypto/paper-recovery';
+import type { CombineError } from '../crypto/shares';
 
 /** Why paper shares cannot be used, for people; positions count from 1. */
 export function paperShareMessage(error: PaperShareError | CombineError): string {

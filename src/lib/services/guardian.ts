@@ -2,10 +2,10 @@
 // recovery request. Pure flow logic over the GuardianCalls port; secrets (my decrypted share)
 // exist only inside approveRequest and are wiped by the crypto layer.
 import type { Principal } from '@dfinity/principal';
-import { verificationCode, type VerificationCode } from '$lib/crypto/verification-code';
+import { verificationCode, type VerificationCode } from '../crypto/verification-code';
 import type { SignIdentity } from '@dfinity/agent';
-import { GuardianKeyRequest, type GuardianKey } from '$lib/crypto/vetkeys';
-import type { SharesKey } from '$lib/crypto/vetkd-keys';
+import { GuardianKeyRequest, type GuardianKey } from '../crypto/vetkeys';
+import type { SharesKey } from '../crypto/vetkd-keys';
 import { errorMessage, FlowError } from './errors';
 import type {
 	GuardianRequestView,

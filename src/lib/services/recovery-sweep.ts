@@ -2,7 +2,7 @@
 // (signed by the phrase key) and add a fresh device for the owner. The phrase key is secret and
 // lives only in the caller's memory.
 import { Ed25519KeyIdentity } from '@dfinity/identity';
-import { derivePhraseKey, type PhraseKey } from '$lib/crypto/ii-key';
+import { derivePhraseKey, type PhraseKey } from '../crypto/ii-key';
 import {
 	generatedKeyDeviceData,
 	type AnchorDevices,
@@ -11,7 +11,7 @@ import {
 	type PhraseCheck,
 	type Progress,
 	type SweepReport
-} from '$lib/ii';
+} from '../ii';
 import { FlowError } from './errors';
 
 export interface CheckedPhrase {

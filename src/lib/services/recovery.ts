@@ -2,7 +2,7 @@
 // guardian opens the request from it; the browser follows its requests and, once one is
 // releasable, gets the phrase back in one call (release.ts). Pure logic over RequesterCalls.
 import type { Principal } from '@dfinity/principal';
-import { verificationCode, type VerificationCode } from '$lib/crypto/verification-code';
+import { verificationCode, type VerificationCode } from '../crypto/verification-code';
 import { errorMessage, FlowError } from './errors';
 import type { RequestView, RequesterCalls } from './guardian-calls';
 
