@@ -30,17 +30,22 @@ test('a garbage approval is named and skipped; one more guardian repairs the rec
 	});
 	const [, bob, carol] = guardians;
 	if (!bob || !carol) throw new Error('three guardians');
-	const alice = await vaultCanister(world, localIdentity('faulty-alice'));
+	// Alice's agent from Node, fresh per use: its clock must follow devnet's, which the test moves.
+	const alice = () => vaultCanister(world, localIdentity('faulty-alice'));
 	const requester = await openAs('faulty-requester', { signedIn: false });
 	const { code } = await openRecovery(requester.page, anchor.number, bob.page);
-	const requestId = (await alice.activeRequest(anchor.number)) ?? -1n;
+	const requestId = (await (await alice()).activeRequest(anchor.number)) ?? -1n;
 	expect(requestId).toBeGreaterThanOrEqual(0n);
 
 	await test.step('Alice approves with bytes that are not her share; Bob approves honestly', async () => {
-		await alice.approveWith(requestId, new Uint8Array(randomBytes(SHARE_CIPHERTEXT_BYTES)));
+		await (
+			await alice()
+		).approveWith(requestId, new Uint8Array(randomBytes(SHARE_CIPHERTEXT_BYTES)));
 		await vote(bob.page, await pendingRequest(bob.page, anchor.number), 'approve', code);
 		await expect
-			.poll(async () => (await alice.request(requestId)).approvals, { timeout: SLOW_STEP_MS })
+			.poll(async () => (await (await alice()).request(requestId)).approvals, {
+				timeout: SLOW_STEP_MS
+			})
 			.toBe(2);
 	});
 
@@ -61,7 +66,9 @@ test('a garbage approval is named and skipped; one more guardian repairs the rec
 	await test.step('Carol approves after the release; the phrase comes back', async () => {
 		await vote(carol.page, await pendingRequest(carol.page, anchor.number), 'approve', code);
 		await expect
-			.poll(async () => (await alice.request(requestId)).approvals, { timeout: SLOW_STEP_MS })
+			.poll(async () => (await (await alice()).request(requestId)).approvals, {
+				timeout: SLOW_STEP_MS
+			})
 			.toBe(3);
 		expect(await recoverPhrase(requester.page)).toEqual(anchor.words);
 		await expect(
