@@ -40,7 +40,10 @@ export function describeInvitation(
 }
 
 /** Accepts; resolves to the slot the guardian now holds. */
-export function acceptInvitation(calls: Pick<GuardianCalls, 'acceptInvite'>, link: InviteLink): Promise<number> {
+export function acceptInvitation(
+	calls: Pick<GuardianCalls, 'acceptInvite'>,
+	link: InviteLink
+): Promise<number> {
 	return calls.acceptInvite(link);
 }
 
