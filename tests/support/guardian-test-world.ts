@@ -98,7 +98,10 @@ export function guardianCalls(w: World, caller: Principal): GuardianCalls {
 		openRecovery: async (args) => unwrap(d.openRecovery(caller, w.now, args)),
 		recoveryRequest: async (requestId) => unwrap(d.recoveryRequest(caller, w.now, { requestId })),
 		approveRecovery: async (args) => unwrap(d.approveRecovery(caller, w.now, args)),
-		declineRecovery: async (requestId) => unwrap(d.declineRecovery(caller, w.now, { requestId }))
+		declineRecovery: async (requestId) => unwrap(d.declineRecovery(caller, w.now, { requestId })),
+		// The nonce is ignored for the sponsor's own request (the wrapper sends 0 too).
+		cancelRecovery: async (requestId) =>
+			unwrap(d.cancelRecovery(caller, w.now, { requestId, nonce: 0n }))
 	};
 }
 

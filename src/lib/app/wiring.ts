@@ -16,7 +16,7 @@ import { createIiClient, type IiClient } from '$lib/ii';
 import { browserNoticePorts } from '$lib/notify/browser';
 import type { NoticePorts } from '$lib/notify/watcher';
 import { FlowError } from '$lib/services/errors';
-import type { RequesterCalls } from '$lib/services/guardian-calls';
+import type { GuardianCalls, RequesterCalls } from '$lib/services/guardian-calls';
 import { ownerContext, type OwnerContext } from '$lib/services/owner';
 import { REQUESTER_DB, RequesterStore } from '$lib/services/recovery-store';
 import { freshDevice } from '$lib/services/recovery-sweep';
@@ -71,12 +71,28 @@ export async function guardianFlow(): Promise<GuardianFlow | undefined> {
 	await session.ready();
 	const identity = session.identity;
 	if (!identity) return undefined; // the layout sends signed-out visits to /signin
-	const calls = await session.guardian();
+	const calls = guardianCalls(await session.guardian());
 	return new GuardianFlow(calls, identity.getPrincipal(), {
 		trust: appVetKdTrust,
 		canisterId: vaultCanisterId(),
 		connectAs: (checkIdentity) => connectVault(checkIdentity)
 	});
+}
+
+function guardianCalls(canister: VaultCanister): GuardianCalls {
+	return {
+		invitation: canister.invitation,
+		acceptInvite: canister.acceptInvite,
+		guardianVaults: canister.guardianVaults,
+		auditLog: canister.auditLog,
+		vetkdPublicKeys: canister.vetkdPublicKeys,
+		sharesKey: canister.sharesKey,
+		openRecovery: canister.openRecovery,
+		recoveryRequest: canister.recoveryRequest,
+		approveRecovery: canister.approveRecovery,
+		declineRecovery: canister.declineRecovery,
+		cancelRecovery: canister.cancelOwnRecovery
+	};
 }
 
 function requesterCalls(canister: VaultCanister): RequesterCalls {

@@ -1,9 +1,10 @@
-// Typed wrapper of the vault canister: one function per method, Candid opts as `undefined`,
-// every `Err` thrown as a CanisterError. The Candid interface, its generated types, the view
-// types and the Candid <-> view mapping are the contract's (@tessera/contract/vault). Which
-// identity a call is sent by is the agent's: phrase-authorized methods (createVault, sealShares,
-// setGuardians, setDelay, deleteVault, cancelRecovery) need an agent whose identity is the
-// phrase key. Security-relevant reads (recoveryRequest, requestsForRequester) are update calls.
+// Typed wrapper of the vault canister: one function per method (cancel_recovery has two: the
+// phrase identity's and the sponsor's), Candid opts as `undefined`, every `Err` thrown as a
+// CanisterError. The Candid interface, its generated types, the view types and the Candid <->
+// view mapping are the contract's (@tessera/contract/vault). Which identity a call is sent by is
+// the agent's: phrase-authorized methods (createVault, sealShares, setGuardians, setDelay,
+// deleteVault, cancelRecovery) need an agent whose identity is the phrase key. Security-relevant
+// reads (recoveryRequest, requestsForRequester) are update calls.
 import { Actor, type Agent } from '@dfinity/agent';
 import type { Principal } from '@dfinity/principal';
 import {
@@ -92,6 +93,9 @@ export function vaultCanister(agent: Agent, canisterId: Principal) {
 		/** Sent by the phrase identity (vault nonce), or by the sponsor for its own (nonce ignored). */
 		cancelRecovery: (args: { requestId: bigint; nonce: bigint }) =>
 			callCanister(() => actor.cancel_recovery(args)),
+		/** Sent by the request's sponsor: withdraws its own open request (the nonce is ignored). */
+		cancelOwnRecovery: (requestId: bigint) =>
+			callCanister(() => actor.cancel_recovery({ requestId, nonce: 0n })),
 		/** Sent by the requester: approvals, commitments and the release key, in one call. */
 		releaseRecovery: async (args: {
 			requestId: bigint;

@@ -18,7 +18,9 @@ import {
 	openErrorMessage,
 	openFromLink,
 	type GuardedVaultView,
-	type PendingRequest
+	type PendingRequest,
+	withdrawErrorMessage,
+	withdrawRequest
 } from '$lib/services/guardian';
 import type { OpenedLink } from '$lib/services/recovery-link';
 import { poll } from '$lib/services/poll';
@@ -27,7 +29,7 @@ import { progressSteps } from '$lib/components/ui/progress';
 
 export interface VaultUiState {
 	busy?: VaultAction | undefined;
-	/** The request the running approve/decline is for. */
+	/** The request the running approve/decline/withdraw is for. */
 	request?: bigint | undefined;
 	steps: ProgressStep[];
 	error?: string | undefined;
@@ -93,7 +95,9 @@ export class GuardianFlow {
 		view: GuardedVaultView,
 		action: VaultAction,
 		work: () => Promise<string | void>,
-		request?: bigint
+		request?: bigint,
+		/** What a failure means for this action. */
+		describe: (error: unknown) => string = errorMessage
 	) {
 		const state = this.#entry(view.vault.vaultId);
 		state.busy = action;
@@ -104,7 +108,7 @@ export class GuardianFlow {
 			const notice = await work();
 			if (notice) state.notice = notice;
 		} catch (error) {
-			state.error = errorMessage(error);
+			state.error = describe(error);
 		} finally {
 			state.busy = undefined;
 			state.request = undefined;
@@ -200,6 +204,28 @@ export class GuardianFlow {
 				return 'Your decline is recorded. If you think someone else is trying to take this identity, call its owner.';
 			},
 			request.requestId
+		);
+	}
+
+	/** The sponsor withdraws its own open request; the list is read again either way. */
+	withdraw(view: GuardedVaultView, pending: PendingRequest): Promise<void> {
+		const { request } = pending;
+		this.#entry(view.vault.vaultId).steps = []; // an earlier approval's progress no longer applies
+		return this.#run(
+			view,
+			'withdraw',
+			async () => {
+				try {
+					await withdrawRequest(this.calls, pending);
+				} catch (error) {
+					await this.refresh(); // a request that closed meanwhile shows as it is
+					throw error;
+				}
+				await this.refresh();
+				return 'You withdrew your request: the browser that made it can no longer get the phrase through it. If the owner sends you the right recovery link, you can open it now.';
+			},
+			request.requestId,
+			withdrawErrorMessage
 		);
 	}
 

@@ -33,7 +33,9 @@ export type FlowErrorKind =
 	/** Guardian: the recovery link names an anchor whose vault this guardian does not guard. */
 	| 'not-guardian'
 	/** Guardian: the words typed are not this link's verification code. */
-	| 'code-mismatch';
+	| 'code-mismatch'
+	/** Guardian: only the guardian who opened a request can withdraw it. */
+	| 'not-sponsor';
 
 export class FlowError extends Error {
 	constructor(

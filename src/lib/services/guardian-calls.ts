@@ -44,6 +44,8 @@ export interface GuardianCalls {
 	recoveryRequest(requestId: bigint): Promise<RequestView>;
 	approveRecovery(args: { requestId: bigint; ciphertext: Uint8Array }): Promise<unknown>;
 	declineRecovery(requestId: bigint): Promise<unknown>;
+	/** The sponsor withdraws the request it opened, while it is open (cancel_recovery). */
+	cancelRecovery(requestId: bigint): Promise<unknown>;
 }
 
 /** release_recovery's answer; its `slot`s are the canister's share indexes, 0..n-1. */

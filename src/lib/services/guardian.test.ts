@@ -18,7 +18,11 @@ import {
 	declineRequest,
 	describeInvitation,
 	inviteErrorMessage,
-	loadGuardedVaults
+	loadGuardedVaults,
+	openErrorMessage,
+	WITHDRAW_ERRORS,
+	withdrawErrorMessage,
+	withdrawRequest
 } from './guardian';
 import type { GuardianVaultView, GuardianCalls } from './guardian-calls';
 import {
@@ -268,6 +272,58 @@ describe('approving and declining a recovery', () => {
 			await kindOf(approveRequest(withMyKey, trust, w.guardian(0), foreign, firstRequest(vault)))
 		).toBe('share-unreadable');
 		expect(approve).not.toHaveBeenCalled();
+	});
+});
+
+describe('withdrawing a request its sponsor opened', () => {
+	it('closes the sponsor’s own open request; the sponsor opens another one at once', async () => {
+		const { w } = await sealedWorld(entropy);
+		const wrong = newPrincipal();
+		const sponsor = guardianCalls(w, w.guardian(0));
+		const { requestId } = await sponsor.openRecovery({ vaultId: w.vaultId, requester: wrong });
+		w.approve(1, requestId);
+		const again = sponsor.openRecovery({ vaultId: w.vaultId, requester: newPrincipal() });
+		const refused = await again.catch((e: unknown) => e);
+		expect((refused as CanisterError).kind).toBe('AlreadyOpen');
+		expect(openErrorMessage(refused)).toMatch(/press “Withdraw my request” on the old one/u);
+
+		const [view] = await loadGuardedVaults(sponsor);
+		const [pending] = view?.requests ?? [];
+		if (!pending) throw new Error('no request');
+		const nonce = w.vaultNonce();
+		await withdrawRequest(sponsor, pending);
+		const closed = ok(w.domain.recoveryRequest(w.owner, w.now, { requestId }));
+		expect(closed.status).toBe('cancelled');
+		// withdrawing its own request weakens nothing, so it does not spend the phrase's counter
+		expect(w.vaultNonce()).toBe(nonce);
+		const opened = await sponsor.openRecovery({ vaultId: w.vaultId, requester: newPrincipal() });
+		expect(opened.requestId).toBeGreaterThan(requestId);
+		expect((await loadGuardedVaults(sponsor))[0]?.requests.map((r) => r.request.approvals)).toEqual(
+			[0]
+		);
+	});
+
+	it('refuses a request that is not open or not the guardian’s own, with words for each', async () => {
+		const { w } = await sealedWorld(entropy);
+		const sponsor = guardianCalls(w, w.guardian(0));
+		w.open();
+		const [pending] = (await loadGuardedVaults(sponsor))[0]?.requests ?? [];
+		if (!pending) throw new Error('no request');
+		const cancel = vi.spyOn(sponsor, 'cancelRecovery');
+		const released = { ...pending, request: { ...pending.request, status: 'released' as const } };
+		expect(await kindOf(withdrawRequest(sponsor, released))).toBe('not-pending');
+		expect(await kindOf(withdrawRequest(sponsor, { ...pending, sponsored: false }))).toBe(
+			'not-sponsor'
+		);
+		expect(cancel).not.toHaveBeenCalled();
+
+		// closed meanwhile (here by the owner's phrase): the canister's refusal gets its words
+		w.cancel();
+		const error = await withdrawRequest(sponsor, pending).catch((e: unknown) => e);
+		expect((error as CanisterError).kind).toBe('RequestClosed');
+		expect(withdrawErrorMessage(error)).toBe(WITHDRAW_ERRORS['RequestClosed']);
+		const other = guardianCalls(w, w.guardian(1));
+		expect(await kindOf(other.cancelRecovery(w.openAs(0, newPrincipal())))).toBe('Unauthorized');
 	});
 });
 

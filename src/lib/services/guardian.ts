@@ -33,14 +33,17 @@ export const INVITE_ERRORS: Record<string, string> = {
 };
 
 export function describeInvitation(
-	calls: GuardianCalls,
+	calls: Pick<GuardianCalls, 'invitation'>,
 	link: InviteLink
 ): Promise<InvitationView> {
 	return calls.invitation(link);
 }
 
 /** Accepts; resolves to the slot the guardian now holds. */
-export function acceptInvitation(calls: GuardianCalls, link: InviteLink): Promise<number> {
+export function acceptInvitation(
+	calls: Pick<GuardianCalls, 'acceptInvite'>,
+	link: InviteLink
+): Promise<number> {
 	return calls.acceptInvite(link);
 }
 
@@ -89,7 +92,7 @@ export async function loadGuardedVaults(calls: GuardianCalls): Promise<GuardedVa
 /** What each canister refusal means when opening a request from a recovery link. */
 export const OPEN_ERRORS: Record<string, string> = {
 	AlreadyOpen:
-		'You already opened a request for this identity. It is listed under “Vaults I guard”; cancel it there first if this link replaces it.',
+		'You already opened a request for this identity. If this link replaces it, go to “Vaults I guard”, press “Withdraw my request” on the old one, then open this link again. If it has no such button, it was already released: only the owner can end it, with “Cancel this recovery” on their dashboard.',
 	InvalidState: 'This vault is not sealed yet, so there is nothing to recover.',
 	Unauthorized: 'You do not hold a share of this vault, so you cannot open a request for it.'
 };
@@ -264,4 +267,35 @@ export async function declineRequest(
 	request: Pick<RequestView, 'requestId'>
 ): Promise<void> {
 	await calls.declineRecovery(request.requestId);
+}
+
+/** What each canister refusal means when a sponsor withdraws its own request. */
+export const WITHDRAW_ERRORS: Record<string, string> = {
+	RequestClosed:
+		'This request is no longer open, so it cannot be withdrawn: it was released, failed or expired. If it was released to the wrong browser, call the owner: only they can end it, with “Cancel this recovery” on their dashboard.',
+	NotFound: 'This request no longer exists: there is nothing to withdraw. You can open a new one.',
+	Unauthorized:
+		'Only the guardian who opened this request can withdraw it. If it looks wrong, decline it and call the owner.'
+};
+
+export function withdrawErrorMessage(error: unknown): string {
+	return errorMessage(error, WITHDRAW_ERRORS);
+}
+
+/**
+ * The sponsor withdraws the request it opened (a wrong link, or one the owner replaced): the
+ * requester can no longer release through it, its approvals are gone, and the sponsor may open
+ * a new one at once.
+ */
+export async function withdrawRequest(
+	calls: GuardianCalls,
+	pending: Pick<PendingRequest, 'request' | 'sponsored'>
+): Promise<void> {
+	if (!pending.sponsored) {
+		throw new FlowError('not-sponsor', WITHDRAW_ERRORS['Unauthorized'] ?? '');
+	}
+	if (pending.request.status !== 'open') {
+		throw new FlowError('not-pending', WITHDRAW_ERRORS['RequestClosed'] ?? '');
+	}
+	await calls.cancelRecovery(pending.request.requestId);
 }

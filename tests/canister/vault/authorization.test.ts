@@ -361,4 +361,32 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 		expect(errOf(await as(vault.phrase.identity).set_delay(args))).toBe('StaleNonce');
 		expect(stableDigest().equals(before)).toBe(true);
 	}, 600_000); // 40 calls, each compared over all stable memory
+
+	it('the sponsor withdraws its own open request with nonce 0; it reopens at once', async () => {
+		const other = await Vault.create(net, 3);
+		await other.acceptAll();
+		await other.seal(2, keys.shares);
+		await other.open();
+		await other.approve(1, keys);
+		const { requestId, vaultId } = other;
+		const nonce = await other.nonce();
+
+		const before = stableDigest();
+		const byOther = await as(other.guardian(1)).cancel_recovery({ requestId, nonce: 0n });
+		expect(errOf(byOther)).toBe('Unauthorized');
+		expect(stableDigest().equals(before)).toBe(true);
+
+		okOf(await as(other.guardian(0)).cancel_recovery({ requestId, nonce: 0n }));
+		// Withdrawing weakens nothing, so the phrase's counter stays where it was.
+		expect(await other.nonce()).toBe(nonce);
+		const view = okOf<{ status: string }>(await as(other.guardian(0)).recovery_request(requestId));
+		expect(view.status).toBe('cancelled');
+		const again = await as(other.guardian(0)).cancel_recovery({ requestId, nonce: 0n });
+		expect(errOf(again)).toBe('RequestClosed');
+
+		const reopened = okOf<{ requestId: bigint }>(
+			await as(other.guardian(0)).open_recovery({ vaultId, requester: stranger.getPrincipal() })
+		);
+		expect(reopened.requestId).toBeGreaterThan(requestId);
+	});
 });

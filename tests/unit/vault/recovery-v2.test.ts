@@ -68,6 +68,33 @@ describe('opening', () => {
 		err(w.domain.recoveryRequest(w.owner, w.now, { requestId: first }), 'NotFound');
 	});
 
+	it('a sponsor withdraws only its own open request, without the phrase counter', () => {
+		const w = World.sealed(3, 2);
+		const id = w.openAs(0);
+		w.approve(1, id);
+		const cancel = (i: number, requestId = id) =>
+			w.domain.cancelRecovery(w.guardian(i), w.now, { requestId, nonce: 0n });
+		err(cancel(1), 'Unauthorized');
+		const nonce = w.vaultNonce();
+		ok(cancel(0));
+		expect(w.vaultNonce()).toBe(nonce);
+		expect(ok(w.domain.recoveryRequest(w.owner, w.now, { requestId: id })).status).toBe(
+			'cancelled'
+		);
+		expect(err(cancel(0))).toEqual({ kind: 'RequestClosed', status: 'cancelled' });
+		// Closed for good: no more approvals, no release even after the delay.
+		const late = { requestId: id, ciphertext: randomBytes(SHARE_CIPHERTEXT_BYTES) };
+		err(w.domain.approveRecovery(w.guardian(2), w.now, late), 'RequestClosed');
+		w.advance(DELAY);
+		err(w.release(id), 'RequestClosed');
+
+		// A released request is not the sponsor's to withdraw: only the phrase ends it.
+		const released = w.openAs(0);
+		w.approve(0, released).approve(1, released).advance(DELAY);
+		ok(w.release(released));
+		expect(err(cancel(0, released))).toEqual({ kind: 'RequestClosed', status: 'released' });
+	});
+
 	it('opening another request never changes a released one', () => {
 		const w = World.sealed(3, 2);
 		const released = w.openAs(0);

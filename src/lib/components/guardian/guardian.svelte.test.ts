@@ -3,7 +3,11 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { verificationCode } from '$lib/crypto/verification-code';
-import type { GuardedVaultView, PendingRequest } from '$lib/services/guardian';
+import {
+	WITHDRAW_ERRORS,
+	type GuardedVaultView,
+	type PendingRequest
+} from '$lib/services/guardian';
 import type { RequestView } from '$lib/services/guardian-calls';
 import { seriousViolations } from '../../../../tests/support/axe';
 import AuditLog from './AuditLog.svelte';
@@ -216,6 +220,63 @@ describe('GuardedVaultCard', () => {
 		await rerender({ error: undefined, view: view({ myVote: 'approved' }) });
 		expect(screen.getByText('You approved this request.')).toBeInTheDocument();
 		expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+	});
+});
+
+describe('withdrawing a request the guardian opened', () => {
+	const sponsored = {
+		sponsored: true,
+		request: { ...request, myVote: undefined, sponsored: true }
+	};
+
+	it('only its sponsor gets the button, and only while the request is open', async () => {
+		const { container, rerender } = render(GuardedVaultCard, {
+			props: { view: view({}), onwithdraw: vi.fn(), ...handlers() }
+		});
+		expect(screen.queryByRole('button', { name: 'Withdraw my request' })).not.toBeInTheDocument();
+		await rerender({ view: view(sponsored) });
+		expect(screen.getByRole('button', { name: 'Withdraw my request' })).toBeEnabled();
+		expect(container).toHaveTextContent('Opened it from a wrong link');
+		expect(await seriousViolations(container)).toEqual([]);
+		// a released request is the owner's to end, with the phrase
+		await rerender({
+			view: view({ ...sponsored, request: { ...sponsored.request, status: 'released' } })
+		});
+		expect(screen.queryByRole('button', { name: 'Withdraw my request' })).not.toBeInTheDocument();
+	});
+
+	it('asks first, saying what is lost; then shows progress and a failure with its way out', async () => {
+		const onwithdraw = vi.fn();
+		const { container, rerender } = render(GuardedVaultCard, {
+			props: { view: view(sponsored), onwithdraw, ...handlers() }
+		});
+		await userEvent.click(screen.getByRole('button', { name: 'Withdraw my request' }));
+		const dialog = screen.getByRole('dialog', { name: 'Withdraw your request?' });
+		expect(dialog).toHaveTextContent(
+			'The browser that made this request can no longer get the recovery phrase through it.'
+		);
+		expect(dialog).toHaveTextContent('The approvals already given to it are lost');
+		expect(dialog).toHaveTextContent('You can open a new request at once');
+		expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+		expect(await seriousViolations(container)).toEqual([]);
+		await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+		expect(onwithdraw).not.toHaveBeenCalled();
+
+		await userEvent.click(screen.getByRole('button', { name: 'Withdraw my request' }));
+		await userEvent.click(screen.getByRole('button', { name: 'Yes, withdraw' }));
+		expect(onwithdraw).toHaveBeenCalledOnce();
+		expect(onwithdraw.mock.calls[0]?.[0]).toMatchObject({ request: { requestId: 7n } });
+
+		await rerender({ busy: 'withdraw', busyRequest: 7n });
+		expect(screen.getByRole('button', { name: /Withdrawing/u })).toBeDisabled();
+		expect(screen.getByRole('button', { name: 'Decline' })).toBeDisabled();
+
+		const failure = WITHDRAW_ERRORS['RequestClosed'] ?? '';
+		await rerender({ busy: undefined, busyRequest: undefined, error: failure });
+		expect(screen.getAllByRole('alert').at(-1)).toHaveTextContent(
+			/only they can end it, with “Cancel this recovery” on their dashboard/u
+		);
+		expect(await seriousViolations(container)).toEqual([]);
 	});
 });
 
