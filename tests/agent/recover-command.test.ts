@@ -166,7 +166,9 @@ async function openAsGuardian(
 	link: OpenedLink,
 	code: string
 ): Promise<bigint> {
-	const calls = await vaultAs(guardian);
+	const wrapper = await vaultAs(guardian);
+	// the guardian port, as the app wires it (its cancel is the sponsor's own)
+	const calls = { ...wrapper, cancelRecovery: wrapper.cancelOwnRecovery };
 	const guarded = (await loadGuardedVaults(calls)).find((v) => v.vault.anchor === link.anchor);
 	const typed = readTypedCode(code, link.code);
 	expect(typed.matches).toBe(true);
@@ -175,7 +177,9 @@ async function openAsGuardian(
 
 /** The guardian's app: approve the listed request, re-encrypting its share to the requester. */
 async function approveAsGuardian(guardian: Ed25519KeyIdentity, vaultId: bigint, requestId: bigint) {
-	const calls = await vaultAs(guardian);
+	const wrapper = await vaultAs(guardian);
+	// the guardian port, as the app wires it (its cancel is the sponsor's own)
+	const calls = { ...wrapper, cancelRecovery: wrapper.cancelOwnRecovery };
 	const guarded = (await loadGuardedVaults(calls)).find((v) => v.vault.vaultId === vaultId);
 	const listed = guarded?.requests.find((r) => r.request.requestId === requestId)?.request;
 	if (!guarded || !listed) throw new Error('the guardian does not see the request');

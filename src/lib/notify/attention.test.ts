@@ -8,22 +8,29 @@ import {
 } from './attention';
 
 describe('what needs a person', () => {
-	it('an open request on an owner vault; not a closed one', () => {
+	it('every open request on an owner vault (one per sponsor); not a released one', () => {
 		const notices = ownerAttention([
-			{ vaultId: 1n, anchor: 10042n, activeRequest: { requestId: 5n, status: 'open' } },
-			{ vaultId: 2n, anchor: 10043n, activeRequest: { requestId: 6n, status: 'released' } },
-			{ vaultId: 3n, anchor: 10044n, activeRequest: undefined }
+			{
+				anchor: 10042n,
+				requests: [
+					{ requestId: 5n, status: 'open' },
+					{ requestId: 7n, status: 'open' }
+				]
+			},
+			{ anchor: 10043n, requests: [{ requestId: 6n, status: 'released' }] },
+			{ anchor: 10044n, requests: [] }
 		]);
-		expect(notices).toHaveLength(1);
-		expect(notices[0]).toMatchObject({ key: 'owner-request-5', path: '/owner' });
+		expect(notices.map(({ key }) => key)).toEqual(['owner-request-5', 'owner-request-7']);
+		expect(notices[0]).toMatchObject({ path: '/owner' });
 		expect(notices[0]?.body).toMatch(/10042.*raise the alarm/u);
 	});
 
-	it('a guardian request not answered yet; not one they voted on', () => {
+	it('a guardian request not answered yet; not one they voted on, not a released one', () => {
 		const notices = guardianAttention([
-			{ vaultId: 1n, anchor: 10042n, pendingRequest: { requestId: 5n, myVote: undefined } },
-			{ vaultId: 2n, anchor: 10043n, pendingRequest: { requestId: 6n, myVote: 'approved' } },
-			{ vaultId: 3n, anchor: 10044n }
+			{ anchor: 10042n, requests: [{ requestId: 5n, status: 'open', myVote: undefined }] },
+			{ anchor: 10043n, requests: [{ requestId: 6n, status: 'open', myVote: 'approved' }] },
+			{ anchor: 10044n, requests: [{ requestId: 8n, status: 'released', myVote: undefined }] },
+			{ anchor: 10045n, requests: [] }
 		]);
 		expect(notices.map(({ key }) => key)).toEqual(['guardian-request-5']);
 		expect(notices[0]?.body).toMatch(/Call the owner/u);

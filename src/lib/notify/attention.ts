@@ -1,6 +1,12 @@
 // What needs a person, and which of it to announce: pure, so the polling that feeds it (the
 // layout while a tab or the installed app is open) stays a thin adapter. A notice is shown once
 // per thing that needs them; it is shown again only if that thing went away and came back.
+import type {
+	GuardianRequestView,
+	GuardianVaultView,
+	OwnerVaultView,
+	RequestView
+} from '@tessera/contract/vault';
 
 /** Something that needs the person now; `key` names it across polls. */
 export interface Attention {
@@ -11,49 +17,44 @@ export interface Attention {
 	path: '/owner' | '/guardian';
 }
 
-/** The owner's vaults, as much as the notices need. */
-export interface OwnerVaultLike {
-	vaultId: bigint;
-	anchor: bigint;
-	activeRequest?: { requestId: bigint; status: string } | undefined;
-}
+/** The owner's vaults, as much as the notices need (the contract's views, narrowed). */
+export type OwnerVaultLike = Pick<OwnerVaultView, 'anchor'> & {
+	requests: readonly Pick<RequestView, 'requestId' | 'status'>[];
+};
 
 /** The guarded vaults, as much as the notices need. */
-export interface GuardedVaultLike {
-	vaultId: bigint;
-	anchor: bigint;
-	pendingRequest?: { requestId: bigint; myVote?: string | undefined } | undefined;
-}
+export type GuardedVaultLike = Pick<GuardianVaultView, 'anchor'> & {
+	requests: readonly Pick<GuardianRequestView, 'requestId' | 'status' | 'myVote'>[];
+};
 
-/** An open request on one of the owner's vaults: if it is not theirs, they must raise the alarm. */
+/**
+ * Each open request on one of the owner's vaults. A guardian opened it from a recovery link; if
+ * the owner made no link, someone fooled that guardian (or the guardian is faulty).
+ */
 export function ownerAttention(vaults: readonly OwnerVaultLike[]): Attention[] {
-	return vaults.flatMap(({ anchor, activeRequest }) =>
-		activeRequest && activeRequest.status === 'open'
-			? [
-					{
-						key: `owner-request-${activeRequest.requestId}`,
-						title: 'Someone asked to recover your Internet Identity',
-						body: `A recovery of Internet Identity ${anchor} was requested. If it was not you, open Tessera and raise the alarm.`,
-						path: '/owner' as const
-					}
-				]
-			: []
+	return vaults.flatMap(({ anchor, requests }) =>
+		requests
+			.filter(({ status }) => status === 'open')
+			.map(({ requestId }) => ({
+				key: `owner-request-${requestId}`,
+				title: 'Someone asked to recover your Internet Identity',
+				body: `A recovery of Internet Identity ${anchor} was requested. If it was not you, open Tessera, raise the alarm and call your guardians.`,
+				path: '/owner' as const
+			}))
 	);
 }
 
-/** A request the guardian has not answered yet. */
+/** Each open request the guardian has not answered yet. */
 export function guardianAttention(vaults: readonly GuardedVaultLike[]): Attention[] {
-	return vaults.flatMap(({ anchor, pendingRequest }) =>
-		pendingRequest && pendingRequest.myVote === undefined
-			? [
-					{
-						key: `guardian-request-${pendingRequest.requestId}`,
-						title: 'A recovery request needs your answer',
-						body: `Someone asks to recover Internet Identity ${anchor}, which you guard. Call the owner before you approve.`,
-						path: '/guardian' as const
-					}
-				]
-			: []
+	return vaults.flatMap(({ anchor, requests }) =>
+		requests
+			.filter(({ status, myVote }) => status === 'open' && myVote === undefined)
+			.map(({ requestId }) => ({
+				key: `guardian-request-${requestId}`,
+				title: 'A recovery request needs your answer',
+				body: `Someone asks to recover Internet Identity ${anchor}, which you guard. Call the owner before you approve.`,
+				path: '/guardian' as const
+			}))
 	);
 }
 
