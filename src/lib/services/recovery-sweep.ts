@@ -10,7 +10,8 @@ import {
 	type IiClient,
 	type PhraseCheck,
 	type Progress,
-	type SweepReport
+	type SweepReport,
+	type SweepRequest
 } from '$lib/ii';
 import { FlowError } from './errors';
 
@@ -69,11 +70,8 @@ export function runSweep(
 	ii: Pick<IiClient, 'signedBy'>,
 	anchor: bigint,
 	phraseKey: PhraseKey,
-	request: { remove: readonly Uint8Array[]; add?: DeviceDataValue | undefined },
+	request: SweepRequest,
 	progress: Progress = () => {}
 ): Promise<SweepReport> {
-	const { remove, add } = request;
-	return ii
-		.signedBy(phraseKey.identity)
-		.sweep(anchor, add ? { remove, add } : { remove }, progress);
+	return ii.signedBy(phraseKey.identity).sweep(anchor, request, progress);
 }
