@@ -106,6 +106,16 @@ async function unlock() {
 }
 
 describe('OwnerDashboard', { timeout: 30_000 }, () => {
+	it('says when the sealed phrase is no longer the identity’s (II 2.0’s reset), with the way out', async () => {
+		const ports = scriptedPorts([
+			{ vault: vault(), audit: [], phrase: 'unprotected', watch: 'replaced' }
+		]);
+		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
+		const watch = await screen.findByTestId('phrase-watch');
+		expect(watch).toHaveAttribute('data-state', 'replaced');
+		expect(watch).toHaveTextContent('reseal the vault with the new phrase and protect it');
+	});
+
 	it('shows health, guardians and history in plain words', async () => {
 		const audit = [
 			{ kind: 'checked-in' as const, at: NOW, index: 0, ref: 0n },
