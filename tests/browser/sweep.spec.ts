@@ -1,7 +1,8 @@
 // The sweep on II 2.0, in the browser against devnet: after sealing, the thief, signed in with the
 // owner's stolen phone, opens every door II 2.0 has (agent calls to the local II as his
 // principal): his own passkey, a linked OpenID account, a recovery e-mail and registration mode.
-// The owner rebuilds the phrase from paper shares (no request, so no waiting period), sees every
+// The owner rebuilds the phrase from paper shares (no request, so no waiting period; no anchor
+// number typed: II finds the identity from the phrase), sees every
 // door on the sweep screen, keeps only their laptop, and the sweep leaves only what the owner
 // kept: checked with get_anchor_info and identity_info, and by trying each of the thief's routes.
 import { expect, test } from './fixtures';
@@ -39,9 +40,13 @@ test('the sweep closes every door the thief opened on II 2.0 and leaves what the
 	const offline = await openAs('sweep-offline', { signedIn: false });
 	const { page } = offline;
 	await test.step('the sweep screen lists every door, all selected but the phrase', async () => {
-		await openPaperRecovery(page, anchor.number);
+		// no anchor number typed: II finds the identity from the rebuilt phrase
+		await openPaperRecovery(page);
 		await typePaperShares(page, [paper.get('Alice')!, paper.get('Carol')!]);
 		await rebuildFromPaper(page).click();
+		await expect(
+			page.getByText(`This is the recovery phrase of identity ${anchor.number}`)
+		).toBeVisible({ timeout: SLOW_STEP_MS });
 		const sweep = sweepRegion(page);
 		await expect(sweep).toBeVisible({ timeout: SLOW_STEP_MS });
 		for (const name of [

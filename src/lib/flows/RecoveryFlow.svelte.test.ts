@@ -38,6 +38,8 @@ function environment(world: SealedWorld, storage: MapStorage, check: Partial<Phr
 					anchorHasPhrase: true,
 					...check
 				}),
+				// II 2.0's phrase lookup: the vault's identity, unless the check says the phrase is gone
+				findIdentityByPhrase: async () => (check.onAnchor === false ? undefined : world.w.anchor),
 				signedBy: () => ({ listDevices: async () => listing })
 			}) as unknown as Awaited<ReturnType<RecoveryEnvironment['ii']>>,
 		freshDevice: async () => {
@@ -167,6 +169,17 @@ describe('the recovery screen', () => {
 		expect(recovered.every((byte) => byte === 0)).toBe(true);
 		expect(flow.stage).toBe('start');
 		expect(flow.source).toBeUndefined();
+	});
+
+	it('rebuilds from paper without an anchor number: II finds the identity from the phrase', async () => {
+		const world = await sealedWorld(entropy, 3, 2, [1, 3]);
+		const flow = new RecoveryFlow(environment(world, new MapStorage()));
+		await flow.init();
+		await flow.recoverFromPaper(undefined, world.paper);
+		expect(flow.stage).toBe('recovered');
+		expect(flow.anchor).toBe(world.w.anchor);
+		expect(flow.entropy).toEqual(entropy);
+		expect(flow.devices?.anchor).toBe(world.w.anchor);
 	});
 
 	it('keeps the paper form with a plain reason when the shares are refused or not the anchor’s', async () => {

@@ -51,7 +51,7 @@ export interface RecoveryEnvironment {
 	readonly origin: string;
 	requesterCalls(identity: SignIdentity): Promise<RequesterCalls>;
 	trust(): VetKdTrust;
-	ii(): Promise<Pick<IiClient, 'checkPhrase' | 'signedBy'>>;
+	ii(): Promise<Pick<IiClient, 'checkPhrase' | 'findIdentityByPhrase' | 'signedBy'>>;
 	/** The owner's new device for the sweep: devnet only (see recovery-sweep.ts). */
 	freshDevice?: (() => Promise<FreshDevice>) | undefined;
 	readonly freshDeviceLabel?: string | undefined;
@@ -217,8 +217,14 @@ export class RecoveryFlow {
 		this.paperCount = this.#paper.length;
 	}
 
-	/** No request: m paper shares for `anchor`, used only once II confirms the phrase. */
-	async recoverFromPaper(anchor: bigint, envelopes: readonly Uint8Array[]): Promise<void> {
+	/**
+	 * No request: m paper shares (for `anchor`, if the person knows it; else II finds the
+	 * identity from the phrase), used only once II confirms the phrase.
+	 */
+	async recoverFromPaper(
+		anchor: bigint | undefined,
+		envelopes: readonly Uint8Array[]
+	): Promise<void> {
 		if (this.stage !== 'start') return;
 		this.paperError = undefined;
 		const onProgress = (_: string, done: number) => {
@@ -232,7 +238,7 @@ export class RecoveryFlow {
 			this.entropy = recovered.entropy;
 			this.phraseKey = recovered.checked.phraseKey;
 			this.phraseCheck = recovered.checked.check;
-			this.anchor = anchor;
+			this.anchor = recovered.checked.anchor;
 			this.source = 'paper';
 			this.paperSteps = [];
 			this.stage = 'recovered';
@@ -256,6 +262,7 @@ export class RecoveryFlow {
 			const checked = await checkRecoveredPhrase(ii, this.anchor, this.entropy);
 			this.phraseKey = checked.phraseKey;
 			this.phraseCheck = checked.check;
+			this.anchor = checked.anchor;
 		} catch (error) {
 			this.phraseError = errorMessage(error);
 			return;

@@ -73,11 +73,14 @@ export async function typePaperShares(
 	}
 }
 
-/** "I lost access" -> "Use paper shares": no request, only paper shares and the anchor. */
-export async function openPaperRecovery(page: Page, anchor: bigint): Promise<void> {
+/**
+ * "I lost access" -> "Use paper shares": no request, only paper shares and, if given, the anchor
+ * (without it, II finds the identity from the rebuilt phrase).
+ */
+export async function openPaperRecovery(page: Page, anchor?: bigint): Promise<void> {
 	await page.goto('/recover');
 	await page.getByRole('button', { name: 'Use paper shares' }).click();
-	await page.getByLabel('Anchor number').fill(anchor.toString());
+	if (anchor !== undefined) await page.getByLabel('Anchor number').fill(anchor.toString());
 }
 
 export const rebuildFromPaper = (page: Page) =>
