@@ -74,6 +74,7 @@ export const toCandid = {
 			vaultId: view.vaultId,
 			anchor: view.anchor,
 			ownerName: opt(view.ownerName),
+			phrasePrincipal: view.phrasePrincipal,
 			label: opt(view.label),
 			delayNs: view.delayNs,
 			threshold: view.threshold,

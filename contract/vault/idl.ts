@@ -135,6 +135,8 @@ export const OwnerVaultView = IDL.Record({
 	nonce: IDL.Nat64,
 	delayNs: IDL.Nat64,
 	ownerName: IDL.Opt(IDL.Text),
+	/** The phrase identity: what II's phrase watch compares the identity's recovery phrase with. */
+	phrasePrincipal: IDL.Principal,
 	slots: IDL.Vec(
 		IDL.Record({
 			label: IDL.Text,
@@ -159,6 +161,8 @@ export const GuardianVaultView = IDL.Record({
 	anchor: IDL.Nat64,
 	/** The owner's name as the owner gave it at create_vault. */
 	ownerName: IDL.Opt(IDL.Text),
+	/** The phrase identity (public: II's get_anchor_credentials shows the key it comes from). */
+	phrasePrincipal: IDL.Principal,
 	label: IDL.Opt(IDL.Text),
 	delayNs: IDL.Nat64,
 	threshold: IDL.Nat32,

@@ -69,6 +69,11 @@ export interface OwnerVaultView {
 	nonce: bigint;
 	delayNs: bigint;
 	ownerName: string | undefined;
+	/**
+	 * The self-authenticating principal of the sealed phrase's key: the phrase watch compares it
+	 * with the identity's recovery phrase on II (public there, so nothing new is revealed).
+	 */
+	phrasePrincipal: Principal;
 	slots: { label: string; guardian: Principal | undefined; inviteExpiresAt: bigint | undefined }[];
 	shares: { guardian: Principal; lastCheckInAt: bigint }[];
 	health: VaultHealth;
@@ -89,6 +94,11 @@ export interface GuardianVaultView {
 	anchor: bigint;
 	/** The owner's name as given at create_vault (label rules), for "who asks". */
 	ownerName: string | undefined;
+	/**
+	 * The self-authenticating principal of the sealed phrase's key: the phrase watch compares it
+	 * with the identity's recovery phrase on II (public there, so nothing new is revealed).
+	 */
+	phrasePrincipal: Principal;
 	label: string | undefined;
 	delayNs: bigint;
 	threshold: number;

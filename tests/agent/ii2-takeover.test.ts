@@ -220,6 +220,9 @@ test('II 2.0: the thief opens every door; the owner with the phrase alone closes
 
 	// --- II 2.0's "Unlock and reset": the phrase replaces itself with a new, unprotected one ---
 	expect(phraseWatch(await ii.checkPhrase(anchor, phrase))).toBe('protected');
+	// what the vault views carry: the phrase's principal, not its key
+	const sealedPrincipal = phrase.identity.getPrincipal();
+	expect(phraseWatch(await ii.watchPhrase(anchor, sealedPrincipal))).toBe('protected');
 	const newPhraseKey = await newPhrase();
 	const phraseActor = await actorFor(phrase.identity);
 	await phraseActor.replace(
@@ -230,4 +233,11 @@ test('II 2.0: the thief opens every door; the owner with the phrase alone closes
 	// the watch, reading II with the vault's (old) phrase key, says so
 	expect(phraseWatch(await ii.checkPhrase(anchor, phrase))).toBe('replaced');
 	expect(phraseWatch(await ii.checkPhrase(anchor, newPhraseKey))).toBe('unprotected');
+	expect(phraseWatch(await ii.watchPhrase(anchor, sealedPrincipal))).toBe('replaced');
+	expect(phraseWatch(await ii.watchPhrase(anchor, newPhraseKey.identity.getPrincipal()))).toBe(
+		'unprotected'
+	);
+	// and with no phrase on the identity at all
+	await (await actorFor(newPhraseKey.identity)).remove(anchor, newPhraseKey.publicKeyDer);
+	expect(phraseWatch(await ii.watchPhrase(anchor, sealedPrincipal))).toBe('removed');
 }, 240_000);

@@ -37,7 +37,7 @@ export const LIMITS = {
 	pubkey: 300,
 	credentialId: 350,
 	origin: 50,
-	/** Local guard, not in II: a WebAuthn AAGUID is 16 bytes. */
+	/** A WebAuthn AAGUID is exactly 16 bytes (WebAuthn: attested credential data). */
 	aaguid: 16,
 	/** Local guard, not in II: empty keys make nesting free under the size limit. */
 	metadataDepth: 8
@@ -122,6 +122,9 @@ export function checkDeviceInvariants(device: Device): AnchorError | undefined {
 		) ??
 		checkLimit('aaguid', device.aaguid?.length ?? 0, LIMITS.aaguid);
 	if (limitError) return limitError;
+	if (device.aaguid !== undefined && device.aaguid.length !== LIMITS.aaguid) {
+		return { kind: 'InvalidAaguid', length: device.aaguid.length };
+	}
 	if (device.keyType === 'seed_phrase' && device.credentialId !== undefined) {
 		return { kind: 'RecoveryPhraseCredentialIdMismatch' };
 	}

@@ -16,7 +16,9 @@ export type AnchorError =
 	| { kind: 'CannotModifyDeviceKey' }
 	| { kind: 'NotFound'; deviceKey: Uint8Array }
 	| { kind: 'DuplicateDevice'; deviceKey: Uint8Array }
-	| { kind: 'ReservedMetadataKey'; key: string };
+	| { kind: 'ReservedMetadataKey'; key: string }
+	/** Local guard: an AAGUID of any length but 16 is refused with a typed error. */
+	| { kind: 'InvalidAaguid'; length: number };
 
 /** The device operations whose failures II reports with an operation prefix. */
 export type DeviceOperation = 'add' | 'modify' | 'replace' | 'remove';
@@ -69,6 +71,8 @@ export function anchorErrorMessage(error: AnchorError): string {
 			return `Device with key ${toHex(error.deviceKey)} already exists on this anchor.`;
 		case 'ReservedMetadataKey':
 			return `Metadata key '${error.key}' is reserved and cannot be used.`;
+		case 'InvalidAaguid':
+			return `aaguid must be exactly 16 bytes: length ${error.length}`;
 	}
 }
 

@@ -367,8 +367,10 @@ export class IdentityApi {
 						})
 					};
 				}
-				const added = addOpenIdCredential(anchor, verified.value);
-				if (!added.ok)
+				const added = this.ii.openIdUsedElsewhere(verified.value, identity)
+					? undefined
+					: addOpenIdCredential(anchor, verified.value);
+				if (!added?.ok)
 					return { outcome: reply({ Err: { OpenIdCredentialAlreadyRegistered: null } }) };
 				return { anchor: added.value, outcome: okReply };
 			},

@@ -14,7 +14,7 @@ import {
 import { authorizingRoute, recordRouteUsage } from './routes';
 import { sameKey, type Device, type Protection, type Purpose } from './device';
 import { err, ok, type AnchorError, type DeviceOperation, type Result } from './errors';
-import type { AnchorStore } from './store';
+import { openIdIndexKey, type AnchorStore } from './store';
 
 /** Anchor numbers start at 10000 like II's; the upper end is this canister's own choice. */
 export const ANCHOR_RANGE: readonly [bigint, bigint] = [10_000n, 10_000n + 1_000_000n];
@@ -207,6 +207,15 @@ export class InternetIdentity {
 		return this.usedElsewhere(pubkey, anchorNumber);
 	}
 
+	/** Whether an OpenID credential is linked to another anchor (II: one anchor per credential). */
+	openIdUsedElsewhere(
+		credential: { iss: string; sub: string; aud: string },
+		anchorNumber: bigint
+	): boolean {
+		const owner = this.store.anchorOfOpenId(openIdIndexKey(credential));
+		return owner !== undefined && owner !== anchorNumber;
+	}
+
 	/** The anchor as stored, without authorization (public reads only). */
 	read(anchorNumber: bigint): Anchor | undefined {
 		return this.store.get(anchorNumber);
@@ -239,6 +248,13 @@ export class InternetIdentity {
 			}
 		}
 		for (const d of after.devices) this.store.setAnchorOf(devicePrincipal(d), after.number);
+		const linked = (anchor: Anchor | undefined) =>
+			(anchor?.openidCredentials ?? []).map(openIdIndexKey);
+		const kept = linked(after);
+		for (const key of linked(before)) {
+			if (!kept.includes(key)) this.store.deleteAnchorOfOpenId(key);
+		}
+		for (const key of kept) this.store.setAnchorOfOpenId(key, after.number);
 		this.store.put(after);
 	}
 }

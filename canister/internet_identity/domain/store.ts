@@ -12,11 +12,21 @@ export interface AnchorStore {
 	anchorOf(principal: Principal): bigint | undefined;
 	setAnchorOf(principal: Principal, anchorNumber: bigint): void;
 	deleteAnchorOf(principal: Principal): void;
+	/** The anchor a linked OpenID credential (openIdIndexKey) belongs to, across all anchors. */
+	anchorOfOpenId(key: string): bigint | undefined;
+	setAnchorOfOpenId(key: string, anchorNumber: bigint): void;
+	deleteAnchorOfOpenId(key: string): void;
+}
+
+/** The index key of an OpenID credential: its (iss, sub, aud), unambiguously joined. */
+export function openIdIndexKey(credential: { iss: string; sub: string; aud: string }): string {
+	return JSON.stringify([credential.iss, credential.sub, credential.aud]);
 }
 
 export class InMemoryAnchorStore implements AnchorStore {
 	private readonly anchors = new Map<bigint, Anchor>();
 	private readonly owners = new Map<string, bigint>();
+	private readonly openIds = new Map<string, bigint>();
 
 	get(anchorNumber: bigint): Anchor | undefined {
 		return this.anchors.get(anchorNumber);
@@ -35,5 +45,14 @@ export class InMemoryAnchorStore implements AnchorStore {
 	}
 	deleteAnchorOf(principal: Principal): void {
 		this.owners.delete(principal.toText());
+	}
+	anchorOfOpenId(key: string): bigint | undefined {
+		return this.openIds.get(key);
+	}
+	setAnchorOfOpenId(key: string, anchorNumber: bigint): void {
+		this.openIds.set(key, anchorNumber);
+	}
+	deleteAnchorOfOpenId(key: string): void {
+		this.openIds.delete(key);
 	}
 }

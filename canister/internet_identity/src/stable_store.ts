@@ -2,6 +2,7 @@
 // reset on upgrade; these maps are not. Memory ids (never reuse or renumber one):
 //   0: anchors           anchor number (u64 big-endian) -> Candid-encoded stored anchor
 //   1: principal index   device principal bytes -> anchor number (u64 big-endian)
+//   2: OpenID index      UTF-8 of openIdIndexKey (iss, sub, aud) -> anchor number
 import { Principal, StableBTreeMap } from 'azle';
 
 import type { Anchor } from '../domain/anchor';
@@ -10,6 +11,7 @@ import { decodeAnchor, decodeAnchorNumber, encodeAnchor, encodeAnchorNumber } fr
 
 export const ANCHORS_MEMORY_ID = 0;
 export const PRINCIPAL_INDEX_MEMORY_ID = 1;
+export const OPENID_INDEX_MEMORY_ID = 2;
 
 /** Stores raw bytes as they are (the domain encodes keys and values itself). */
 const rawBytes = {
@@ -25,6 +27,12 @@ export class StableAnchorStore implements AnchorStore {
 	);
 	private readonly principals = new StableBTreeMap<Uint8Array, Uint8Array>(
 		PRINCIPAL_INDEX_MEMORY_ID,
+		rawBytes,
+		rawBytes
+	);
+
+	private readonly openIds = new StableBTreeMap<Uint8Array, Uint8Array>(
+		OPENID_INDEX_MEMORY_ID,
 		rawBytes,
 		rawBytes
 	);
@@ -48,5 +56,15 @@ export class StableAnchorStore implements AnchorStore {
 	}
 	deleteAnchorOf(principal: Principal): void {
 		this.principals.remove(principal.toUint8Array());
+	}
+	anchorOfOpenId(key: string): bigint | undefined {
+		const stored = this.openIds.get(new TextEncoder().encode(key));
+		return stored === undefined ? undefined : decodeAnchorNumber(stored);
+	}
+	setAnchorOfOpenId(key: string, anchorNumber: bigint): void {
+		this.openIds.insert(new TextEncoder().encode(key), encodeAnchorNumber(anchorNumber));
+	}
+	deleteAnchorOfOpenId(key: string): void {
+		this.openIds.remove(new TextEncoder().encode(key));
 	}
 }

@@ -65,6 +65,7 @@ export function ownerVaults(ctx: OperationContext): OwnerVaultView[] {
 			nonce: vault.nonce,
 			delayNs: vault.delayNs,
 			ownerName: vault.ownerName || undefined,
+			phrasePrincipal: vault.phrasePrincipal,
 			slots: vault.slots.map((slot) => ({
 				label: slot.label,
 				guardian: slot.state === 'accepted' ? slot.guardian : undefined,
@@ -93,6 +94,7 @@ export function guardianVaults(ctx: OperationContext): GuardianVaultView[] {
 			vaultId: vault.id,
 			anchor: vault.anchor,
 			ownerName: vault.ownerName || undefined,
+			phrasePrincipal: vault.phrasePrincipal,
 			label: slot?.label,
 			delayNs: vault.delayNs,
 			threshold: vault.seal?.threshold ?? 0,

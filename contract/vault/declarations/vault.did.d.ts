@@ -356,6 +356,7 @@ export interface _SERVICE {
                 'myVote' : [] | [string],
               }
             >,
+            'phrasePrincipal' : Principal,
           }
         >
       } |
@@ -496,6 +497,7 @@ export interface _SERVICE {
                 'alarmRaisedAt' : [] | [bigint],
               }
             >,
+            'phrasePrincipal' : Principal,
             'health' : {
               'invitesPending' : number,
               'threshold' : number,

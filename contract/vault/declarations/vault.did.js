@@ -497,6 +497,7 @@ export const idlFactory = ({ IDL }) => {
                     'myVote' : IDL.Opt(IDL.Text),
                   })
                 ),
+                'phrasePrincipal' : IDL.Principal,
               })
             ),
             'Err' : IDL.Variant({
@@ -673,6 +674,7 @@ export const idlFactory = ({ IDL }) => {
                     'alarmRaisedAt' : IDL.Opt(IDL.Nat64),
                   })
                 ),
+                'phrasePrincipal' : IDL.Principal,
                 'health' : IDL.Record({
                   'invitesPending' : IDL.Nat32,
                   'threshold' : IDL.Nat32,

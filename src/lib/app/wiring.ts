@@ -75,7 +75,8 @@ export async function guardianFlow(): Promise<GuardianFlow | undefined> {
 	return new GuardianFlow(calls, identity.getPrincipal(), {
 		trust: appVetKdTrust,
 		canisterId: vaultCanisterId(),
-		connectAs: (checkIdentity) => connectVault(checkIdentity)
+		connectAs: (checkIdentity) => connectVault(checkIdentity),
+		ii: () => appIiClient()
 	});
 }
 

@@ -77,6 +77,50 @@ describe('GuardianFlow', () => {
 		expect(screen.getByText(/Your decline is recorded\./u)).toBeInTheDocument();
 	});
 
+	it('watches the sealed phrase on II: fine while it is the identity’s, "replaced" after II 2.0’s reset', async () => {
+		const world = await sealedWorld(new Uint8Array(32).fill(7));
+		const me = world.w.guardian(0);
+		// II's public reads, faked here (no II in this test; the agent test runs the real one):
+		// the identity's recovery phrase is `onIi`, protected.
+		let onIi = world.w.phraseIdentity;
+		const watchPhrase = vi.fn(async (_anchor: bigint, phrase: Principal) => ({
+			onAnchor: phrase.toText() === onIi.toText(),
+			protected: phrase.toText() === onIi.toText(),
+			anchorHasPhrase: true
+		}));
+		const flow = new GuardianFlow(guardianCalls(world.w, me), me, {
+			trust: () => trust,
+			canisterId: TEST_CANISTER_ID,
+			connectAs: () => {
+				throw new Error('not used by watching');
+			},
+			ii: async () => ({ watchPhrase })
+		});
+		await flow.refresh();
+		expect(watchPhrase).toHaveBeenCalledWith(world.w.anchor, world.w.phraseIdentity);
+		expect(flow.stateOf(world.w.vaultId).watch).toBe('protected');
+
+		onIi = Principal.fromUint8Array(Uint8Array.of(7, 7, 7));
+		await flow.refresh();
+		const state = flow.stateOf(world.w.vaultId);
+		expect(state.watch).toBe('replaced');
+		const [view] = flow.vaults;
+		if (!view) throw new Error('the guardian sees no vault');
+		render(GuardedVaultCard, {
+			props: {
+				view,
+				watch: state.watch,
+				onapprove: vi.fn(),
+				ondecline: vi.fn(),
+				onhistory: vi.fn()
+			}
+		});
+		expect(screen.getByTestId('phrase-watch')).toHaveAttribute('data-state', 'replaced');
+		expect(screen.getByTestId('phrase-watch')).toHaveTextContent(
+			'The sealed recovery phrase is no longer on this Internet Identity'
+		);
+	});
+
 	it('opens a request from the owner’s recovery link only once the typed code matched', async () => {
 		const world = await sealedWorld(new Uint8Array(32).fill(6));
 		const key = await ECDSAKeyIdentity.generate();

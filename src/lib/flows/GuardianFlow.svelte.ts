@@ -26,6 +26,8 @@ import type { OpenedLink } from '$lib/services/recovery-link';
 import { poll } from '$lib/services/poll';
 import type { VetKdTrust } from '$lib/services/vetkd-trust';
 import { progressSteps } from '$lib/components/ui/progress';
+import type { IiClient } from '$lib/ii';
+import { readPhraseWatch, type PhraseWatch } from '$lib/ii/phrase-watch';
 
 export interface VaultUiState {
 	busy?: VaultAction | undefined;
@@ -35,6 +37,8 @@ export interface VaultUiState {
 	error?: string | undefined;
 	notice?: string | undefined;
 	history?: AuditEvent[] | undefined;
+	/** Whether the sealed phrase is still the identity's and protected, read from II. */
+	watch?: PhraseWatch | undefined;
 }
 
 export class GuardianFlow {
@@ -50,6 +54,8 @@ export class GuardianFlow {
 			trust(): VetKdTrust;
 			canisterId: Principal;
 			connectAs: ConnectAs;
+			/** II's public reads, for the phrase watch; none: no watch is shown. */
+			ii?: (() => Promise<Pick<IiClient, 'watchPhrase'>>) | undefined;
 		}
 	) {}
 
@@ -68,11 +74,26 @@ export class GuardianFlow {
 			this.vaults = await loadGuardedVaults(this.calls);
 			for (const view of this.vaults) this.#entry(view.vault.vaultId);
 			this.loadError = undefined;
+			await this.#watchPhrases();
 		} catch (error) {
 			this.loadError = errorMessage(error);
 		} finally {
 			this.loaded = true;
 		}
+	}
+
+	/** The phrase watch of each sealed vault (II's public queries; 'unknown' when II is down). */
+	async #watchPhrases(): Promise<void> {
+		const ii = await this.env.ii?.().catch(() => undefined);
+		if (!ii) return;
+		await Promise.all(
+			this.vaults
+				.filter(({ vault }) => vault.sealed)
+				.map(async ({ vault }) => {
+					const watch = await readPhraseWatch(ii, vault.anchor, vault.phrasePrincipal);
+					this.#entry(vault.vaultId).watch = watch;
+				})
+		);
 	}
 
 	/**

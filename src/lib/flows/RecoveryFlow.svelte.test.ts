@@ -4,7 +4,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '@tessera/contract';
 import { splitEntropy } from '$lib/crypto/shares';
-import type { AnchorDevices, PhraseCheck } from '$lib/ii';
+import { Ed25519KeyIdentity } from '@dfinity/identity';
+import {
+	generatedKeyDeviceData,
+	IiError,
+	type AnchorDevices,
+	type PhraseCheck,
+	type SweepReport,
+	type SweepRequest
+} from '$lib/ii';
 import { approveRequest, loadGuardedVaults } from '$lib/services/guardian';
 import {
 	guardianCalls,
@@ -38,6 +46,8 @@ function environment(world: SealedWorld, storage: MapStorage, check: Partial<Phr
 					anchorHasPhrase: true,
 					...check
 				}),
+				// II 2.0's phrase lookup: the vault's identity, unless the check says the phrase is gone
+				findIdentityByPhrase: async () => (check.onAnchor === false ? undefined : world.w.anchor),
 				signedBy: () => ({ listDevices: async () => listing })
 			}) as unknown as Awaited<ReturnType<RecoveryEnvironment['ii']>>,
 		freshDevice: async () => {
@@ -133,6 +143,66 @@ describe('the recovery screen', () => {
 		expect(flow.devices).toBeUndefined();
 	});
 
+	it('sweeps with the owner’s choice, shows II’s answer under a failed step, marks the new device and adds no second one', async () => {
+		const world = await sealedWorld(entropy, 3, 2, [1, 3]);
+		const env = environment(world, new MapStorage());
+		const fresh = generatedKeyDeviceData(Ed25519KeyIdentity.generate(), { alias: 'New' });
+		env.freshDevice = vi.fn(async () => ({ data: fresh, description: 'test key' }));
+		// II's sweep, scripted (the agent tests run the real one): the e-mail removal fails
+		const email = { address: 'thief@example.com', createdAt: new Date(0) };
+		const sweep = vi.fn(async (_anchor: bigint, request: SweepRequest): Promise<SweepReport> => ({
+			outcomes: [
+				{
+					step: { kind: 'remove-email', email },
+					status: 'failed',
+					error: new IiError('Rejected', 'x', 'Internet Identity refused this change.')
+				},
+				...(request.add
+					? [{ step: { kind: 'add', device: request.add }, status: 'done' } as const]
+					: [])
+			],
+			alreadyGone: [],
+			phraseProtected: true,
+			stillPresent: [],
+			appeared: [],
+			otherWaysLeft: { openidCredentials: [], recoveryEmail: email },
+			complete: false
+		}));
+		const ii = await env.ii();
+		env.ii = async () =>
+			({
+				...ii,
+				signedBy: () => ({
+					listDevices: async () => ({ anchor: world.w.anchor, devices: [] }),
+					sweep
+				})
+			}) as unknown as Awaited<ReturnType<RecoveryEnvironment['ii']>>;
+		const flow = new RecoveryFlow(env);
+		await flow.init();
+		await flow.recoverFromPaper(undefined, world.paper);
+		const choice = { remove: [], removeOpenId: ['g'], removeRecoveryEmail: true, addFresh: true };
+		await flow.sweep(choice);
+		expect(sweep.mock.calls[0]?.[1]).toMatchObject({
+			removeOpenId: ['g'],
+			removeRecoveryEmail: true,
+			add: fresh
+		});
+		expect(flow.sweepSteps).toEqual([
+			{
+				label: 'Removing the recovery e-mail thief@example.com',
+				status: 'failed',
+				detail: 'Internet Identity refused this change.'
+			},
+			{ label: 'Adding your new device "New"', status: 'done' }
+		]);
+		expect(flow.ownDevice).toEqual(fresh.pubkey);
+		// the retry: the owner's device is already there, so none is added again
+		await flow.sweep(choice);
+		expect(sweep.mock.calls[1]?.[1].add).toBeUndefined();
+		expect(env.freshDevice).toHaveBeenCalledTimes(1);
+		expect(flow.ownDevice).toEqual(fresh.pubkey);
+	});
+
 	it('without storage (private mode) says what to do instead of failing silently', async () => {
 		const world = await sealedWorld(entropy);
 		const storage = new MapStorage();
@@ -167,6 +237,17 @@ describe('the recovery screen', () => {
 		expect(recovered.every((byte) => byte === 0)).toBe(true);
 		expect(flow.stage).toBe('start');
 		expect(flow.source).toBeUndefined();
+	});
+
+	it('rebuilds from paper without an anchor number: II finds the identity from the phrase', async () => {
+		const world = await sealedWorld(entropy, 3, 2, [1, 3]);
+		const flow = new RecoveryFlow(environment(world, new MapStorage()));
+		await flow.init();
+		await flow.recoverFromPaper(undefined, world.paper);
+		expect(flow.stage).toBe('recovered');
+		expect(flow.anchor).toBe(world.w.anchor);
+		expect(flow.entropy).toEqual(entropy);
+		expect(flow.devices?.anchor).toBe(world.w.anchor);
 	});
 
 	it('keeps the paper form with a plain reason when the shares are refused or not the anchor’s', async () => {

@@ -5,7 +5,14 @@ import type { SignIdentity } from '@dfinity/agent';
 import type { PhraseKey } from '$lib/crypto/ii-key';
 import { wipe } from '$lib/crypto/bytes';
 import type { VerificationCode } from '$lib/crypto/verification-code';
-import type { AnchorDevices, IiClient, PhraseCheck, SweepReport } from '$lib/ii';
+import {
+	describeStep,
+	type AnchorDevices,
+	type IiClient,
+	type PhraseCheck,
+	type SweepReport
+} from '$lib/ii';
+import { toBytes } from '$lib/ii/devices';
 import type { ProgressStep } from '$lib/components/ui/ProgressSteps.svelte';
 import { progressSteps } from '$lib/components/ui/progress';
 import { errorMessage } from '$lib/services/errors';
@@ -27,6 +34,16 @@ import {
 	type FreshDevice
 } from '$lib/services/recovery-sweep';
 import { PAPER_STEPS, recoverWithPaper } from '$lib/services/paper-recovery';
+import type { SweepChoice } from '$lib/services/sweep-doors';
+
+/** Each step of a finished sweep, with II's answer under the ones that failed. */
+function outcomeSteps(report: SweepReport): ProgressStep[] {
+	return report.outcomes.map((outcome) => ({
+		label: describeStep(outcome.step),
+		status: outcome.status === 'done' ? 'done' : outcome.status === 'failed' ? 'failed' : 'pending',
+		...(outcome.status === 'failed' ? { detail: outcome.error.message } : {})
+	}));
+}
 
 export interface RecoveryEnvironment {
 	readonly store: RequesterStore;
@@ -34,7 +51,7 @@ export interface RecoveryEnvironment {
 	readonly origin: string;
 	requesterCalls(identity: SignIdentity): Promise<RequesterCalls>;
 	trust(): VetKdTrust;
-	ii(): Promise<Pick<IiClient, 'checkPhrase' | 'signedBy'>>;
+	ii(): Promise<Pick<IiClient, 'checkPhrase' | 'findIdentityByPhrase' | 'signedBy'>>;
 	/** The owner's new device for the sweep: devnet only (see recovery-sweep.ts). */
 	freshDevice?: (() => Promise<FreshDevice>) | undefined;
 	readonly freshDeviceLabel?: string | undefined;
@@ -74,6 +91,8 @@ export class RecoveryFlow {
 	sweepSteps: ProgressStep[] = $state([]);
 	sweepReport: SweepReport | undefined = $state.raw();
 	sweepError: string | undefined = $state();
+	/** The key of the device this recovery added for the owner (marked as theirs, kept). */
+	ownDevice: Uint8Array | undefined = $state.raw();
 
 	#identity: SignIdentity | undefined;
 	#calls: RequesterCalls | undefined;
@@ -198,8 +217,14 @@ export class RecoveryFlow {
 		this.paperCount = this.#paper.length;
 	}
 
-	/** No request: m paper shares for `anchor`, used only once II confirms the phrase. */
-	async recoverFromPaper(anchor: bigint, envelopes: readonly Uint8Array[]): Promise<void> {
+	/**
+	 * No request: m paper shares (for `anchor`, if the person knows it; else II finds the
+	 * identity from the phrase), used only once II confirms the phrase.
+	 */
+	async recoverFromPaper(
+		anchor: bigint | undefined,
+		envelopes: readonly Uint8Array[]
+	): Promise<void> {
 		if (this.stage !== 'start') return;
 		this.paperError = undefined;
 		const onProgress = (_: string, done: number) => {
@@ -213,7 +238,7 @@ export class RecoveryFlow {
 			this.entropy = recovered.entropy;
 			this.phraseKey = recovered.checked.phraseKey;
 			this.phraseCheck = recovered.checked.check;
-			this.anchor = anchor;
+			this.anchor = recovered.checked.anchor;
 			this.source = 'paper';
 			this.paperSteps = [];
 			this.stage = 'recovered';
@@ -237,6 +262,7 @@ export class RecoveryFlow {
 			const checked = await checkRecoveredPhrase(ii, this.anchor, this.entropy);
 			this.phraseKey = checked.phraseKey;
 			this.phraseCheck = checked.check;
+			this.anchor = checked.anchor;
 		} catch (error) {
 			this.phraseError = errorMessage(error);
 			return;
@@ -254,8 +280,12 @@ export class RecoveryFlow {
 		}
 	}
 
-	/** Removes the selected devices, protects the phrase, adds the owner's fresh device. */
-	async sweep(remove: Uint8Array[], addFresh: boolean): Promise<void> {
+	/**
+	 * Closes the chosen doors (devices, linked accounts, the recovery e-mail), ends registration
+	 * mode, protects the phrase and adds the owner's fresh device; then II is read again (update
+	 * calls) and the screen shows what remains. Run again to retry what failed.
+	 */
+	async sweep(choice: SweepChoice): Promise<void> {
 		const phraseKey = this.phraseKey;
 		const anchor = this.anchor;
 		if (!phraseKey || anchor === undefined) return;
@@ -265,8 +295,11 @@ export class RecoveryFlow {
 		this.sweepSteps = [];
 		try {
 			const ii = await this.env.ii();
+			// one fresh device per recovery: a second pass keeps the one already added
 			const add =
-				addFresh && this.env.freshDevice ? (await this.env.freshDevice()).data : undefined;
+				choice.addFresh && this.env.freshDevice && !this.ownDevice
+					? (await this.env.freshDevice()).data
+					: undefined;
 			// II's sweep names its steps as it goes: each new one means the previous is done.
 			const seen: string[] = [];
 			const onProgress = (step: string, done: number, total: number) => {
@@ -276,9 +309,18 @@ export class RecoveryFlow {
 					status: i < seen.length - 1 || done === total ? 'done' : 'running'
 				}));
 			};
-			const request = { remove, add };
-			this.sweepReport = await runSweep(ii, anchor, phraseKey, request, onProgress);
-			this.devices = this.sweepReport.final ?? this.devices;
+			const request = {
+				remove: choice.remove,
+				removeOpenId: choice.removeOpenId,
+				removeRecoveryEmail: choice.removeRecoveryEmail,
+				...(add ? { add } : {})
+			};
+			const report = await runSweep(ii, anchor, phraseKey, request, onProgress);
+			this.sweepSteps = outcomeSteps(report);
+			const added = report.outcomes.find((o) => o.step.kind === 'add' && o.status === 'done');
+			if (added?.step.kind === 'add') this.ownDevice = toBytes(added.step.device.pubkey);
+			this.sweepReport = report;
+			this.devices = report.final ?? this.devices;
 		} catch (error) {
 			this.sweepError = errorMessage(error);
 		} finally {
@@ -318,6 +360,8 @@ export class RecoveryFlow {
 		this.phraseCheck = undefined;
 		this.devices = undefined;
 		this.sweepReport = undefined;
+		this.sweepSteps = [];
+		this.ownDevice = undefined;
 		this.badShares = undefined;
 	}
 }

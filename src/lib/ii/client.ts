@@ -2,7 +2,7 @@
 // (network.ts picks it). Public reads go through the app's agent; everything that changes an
 // anchor is signed by the key given for it (the phrase identity on recovery).
 import type { HttpAgent, SignIdentity } from '@dfinity/agent';
-import type { Principal } from '@dfinity/principal';
+import { Principal } from '@dfinity/principal';
 import {
 	agentSigningWith,
 	createIiActor,
@@ -46,6 +46,27 @@ export class IiClient {
 		anchor: bigint,
 		phraseKey: { readonly publicKeyDer: Uint8Array }
 	): Promise<PhraseCheck> {
+		const key = phraseKey.publicKeyDer;
+		return this.#phraseOnAnchor(anchor, (der) => sameKey(der, key));
+	}
+
+	/**
+	 * The phrase watch: is the phrase whose self-authenticating principal is `phrasePrincipal`
+	 * (what the vault stores) still the anchor's recovery phrase, and protected? The same public
+	 * queries as `checkPhrase`; no key or secret needed, so guardians can ask too.
+	 */
+	watchPhrase(anchor: bigint, phrasePrincipal: Principal): Promise<PhraseCheck> {
+		const text = phrasePrincipal.toText();
+		return this.#phraseOnAnchor(
+			anchor,
+			(der) => Principal.selfAuthenticating(der).toText() === text
+		);
+	}
+
+	async #phraseOnAnchor(
+		anchor: bigint,
+		isPhrase: (der: Uint8Array) => boolean
+	): Promise<PhraseCheck> {
 		checkAnchorNumber(anchor);
 		const [credentials, devices] = await Promise.all([
 			this.actor.get_anchor_credentials(anchor),
@@ -53,10 +74,9 @@ export class IiClient {
 		]).catch((error: unknown) => {
 			throw toIiError(error);
 		});
-		const key = phraseKey.publicKeyDer;
-		const onAnchor = credentials.recovery_phrases.some((p) => sameKey(toBytes(p), key));
-		const wire = devices.find((d) => sameKey(toBytes(d.pubkey), key));
-		const device = wire && describeDevice({ ...wire, last_usage: [] }, key);
+		const onAnchor = credentials.recovery_phrases.some((p) => isPhrase(toBytes(p)));
+		const wire = devices.find((d) => isPhrase(toBytes(d.pubkey)));
+		const device = wire && describeDevice({ ...wire, last_usage: [] }, toBytes(wire.pubkey));
 		return {
 			onAnchor,
 			protected: onAnchor && device?.protected === true,

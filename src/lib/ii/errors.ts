@@ -77,7 +77,7 @@ const trapPatterns: readonly [RegExp, IiErrorKind][] = [
 	[/public key is already used/, 'KeyInUse'],
 	[/Device with key [0-9a-f]* not found|Could not find device to update/, 'DeviceNotFound'],
 	[
-		/limit exceeded|exceeds limit|Only recovery phrases can be locked|must not have a credential id|already a recovery phrase|is reserved|cannot be updated/,
+		/limit exceeded|exceeds limit|Only recovery phrases can be locked|must not have a credential id|already a recovery phrase|is reserved|cannot be updated|must be exactly 16 bytes/,
 		'InvalidDevice'
 	]
 ];

@@ -12,6 +12,7 @@ export {
 	MAX_ALIAS_BYTES
 } from './device-data';
 export {
+	describeStep,
 	MAX_DEVICES,
 	planSweep,
 	type StepOutcome,

@@ -1,8 +1,9 @@
 // Is the phrase the vault's shares hold still the identity's recovery phrase, and protected?
 // II 2.0's "Unlock and reset" replaces the phrase with a new one created unprotected: the shares
-// then hold a phrase II no longer accepts. Read from II's public queries with the vault's phrase
-// key (its DER public key), so nothing is signed and no secret is needed.
-import type { PhraseCheck } from './client';
+// then hold a phrase II no longer accepts. Read from II's public queries and the phrase principal
+// the vault views carry, so nothing is signed and no secret is needed.
+import type { Principal } from '@dfinity/principal';
+import type { IiClient, PhraseCheck } from './client';
 
 export type PhraseWatch =
 	| 'protected'
@@ -19,6 +20,19 @@ export function phraseWatch(check: PhraseCheck | undefined): PhraseWatch {
 	if (!check) return 'unknown';
 	if (check.onAnchor) return check.protected ? 'protected' : 'unprotected';
 	return check.anchorHasPhrase ? 'replaced' : 'removed';
+}
+
+/** Reads the watch for a vault's phrase (its principal, as the vault views carry it). */
+export async function readPhraseWatch(
+	ii: Pick<IiClient, 'watchPhrase'>,
+	anchor: bigint,
+	phrasePrincipal: Principal
+): Promise<PhraseWatch> {
+	try {
+		return phraseWatch(await ii.watchPhrase(anchor, phrasePrincipal));
+	} catch {
+		return 'unknown';
+	}
 }
 
 /** What the owner (or a guardian) is told, and the way out. */

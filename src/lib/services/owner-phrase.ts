@@ -4,7 +4,7 @@
 import type { HttpAgent, SignIdentity } from '@dfinity/agent';
 import type { AppConfig } from '../config';
 import { derivePhraseKey, type PhraseKey } from '../crypto/ii-key';
-import { createIiClient, toIiError } from '../ii';
+import { createIiClient, toIiError, type IiClient } from '../ii';
 import { createIiActor } from '../canisters/internet-identity.canister';
 import { FlowError } from './errors';
 
@@ -19,6 +19,8 @@ export interface PhraseAuthority {
 	findIdentityByPhrase(phraseIdentity: SignIdentity): Promise<bigint | undefined>;
 	/** The anchor's recovery phrase as II's public `lookup` shows it, without the phrase. */
 	anchorPhrase(anchor: bigint): Promise<AnchorPhrase>;
+	/** The phrase watch: is the vault's phrase (its principal) still the anchor's, protected? */
+	watchPhrase: IiClient['watchPhrase'];
 }
 
 export type AnchorPhrase = 'protected' | 'unprotected' | 'none';
@@ -34,6 +36,7 @@ export function phraseAuthority(
 		checkPhrase: (anchor, phraseKey) => client.checkPhrase(anchor, phraseKey),
 		protectPhrase: (anchor, identity) => client.protectPhrase(anchor, identity),
 		findIdentityByPhrase: (identity) => client.findIdentityByPhrase(identity),
+		watchPhrase: (anchor, phrasePrincipal) => client.watchPhrase(anchor, phrasePrincipal),
 		async anchorPhrase(anchor): Promise<AnchorPhrase> {
 			const devices = await actor.lookup(anchor).catch((error: unknown) => {
 				throw toIiError(error);

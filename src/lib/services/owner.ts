@@ -20,6 +20,7 @@ import { FlowError } from './errors';
 import { inviteLink } from './invite-link';
 import { inviteHash, newInviteSecret } from './owner-invites';
 import { phraseAuthority, type AnchorPhrase, type PhraseAuthority } from './owner-phrase';
+import { readPhraseWatch, type PhraseWatch } from '../ii/phrase-watch';
 import { poll } from './poll';
 
 import type { Progress } from './progress';
@@ -170,6 +171,8 @@ export interface VaultOverview {
 	vault: OwnerVaultView;
 	/** The anchor's recovery phrase on II; 'unknown' when II could not be asked. */
 	phrase: AnchorPhrase | 'unknown';
+	/** Whether the sealed phrase is still the identity's and protected (II 2.0's reset). */
+	watch: PhraseWatch;
 	/** Newest first. */
 	audit: AuditEvent[];
 }
@@ -181,7 +184,8 @@ export async function vaultOverviews(context: OwnerContext): Promise<VaultOvervi
 		vaults.map(async (vault) => ({
 			vault,
 			audit: [...(await context.vault.auditLog(vault.vaultId))].reverse(),
-			phrase: await context.ii.anchorPhrase(vault.anchor).catch(() => 'unknown' as const)
+			phrase: await context.ii.anchorPhrase(vault.anchor).catch(() => 'unknown' as const),
+			watch: await readPhraseWatch(context.ii, vault.anchor, vault.phrasePrincipal)
 		}))
 	);
 }

@@ -2,6 +2,7 @@
 // cannot run here: its checkPhrase is stood in for by a comparison with the anchor's current
 // phrase principal, which is what II's check amounts to (tests/agent covers the real call).
 import { describe, expect, it, vi } from 'vitest';
+import type { SignIdentity } from '@dfinity/agent';
 import { derivePhraseKey, type PhraseKey } from '$lib/crypto/ii-key';
 import { splitEntropy } from '$lib/crypto/shares';
 import { paperShareMessage } from '$lib/content/paper-share-messages';
@@ -26,7 +27,11 @@ async function iiWithPhrase(current: Uint8Array | undefined) {
 			onAnchor: anchor === ANCHOR && key.principal.toText() === principal,
 			anchorHasPhrase: principal !== undefined,
 			protected: true
-		}))
+		})),
+		// II 2.0's phrase lookup: the anchor whose phrase signs, if any
+		findIdentityByPhrase: vi.fn(async (signer: SignIdentity) =>
+			signer.getPrincipal().toText() === principal ? ANCHOR : undefined
+		)
 	};
 }
 
@@ -84,15 +89,27 @@ describe('recovery from paper shares alone', () => {
 		});
 	});
 
+	it('without an anchor number, II finds the identity from the rebuilt phrase', async () => {
+		const paper = await paperShares();
+		const ii = await iiWithPhrase(entropy);
+		const recovered = await recoverWithPaper(ii, undefined, [paper[0]!, paper[1]!]);
+		expect(recovered.entropy).toEqual(entropy);
+		expect(recovered.checked.anchor).toBe(ANCHOR);
+		// shares of an older seal rebuild a phrase no identity has
+		const changed = await iiWithPhrase(new Uint8Array(32).fill(1));
+		const refused = await failure(recoverWithPaper(changed, undefined, [paper[0]!, paper[1]!]));
+		expect(refused).toMatchObject({ kind: 'phrase-not-on-anchor' });
+		expect(refused.message).toMatch(/do not rebuild the current recovery phrase of any identity/u);
+	});
+
 	it('passes II failures on (not blamed on the shares)', async () => {
 		const paper = await paperShares();
-		const down = {
-			checkPhrase: async () => {
-				throw Object.assign(new Error('Internet Identity could not be reached.'), {
-					kind: 'Network'
-				});
-			}
+		const unreachable = async () => {
+			throw Object.assign(new Error('Internet Identity could not be reached.'), {
+				kind: 'Network'
+			});
 		};
+		const down = { checkPhrase: unreachable, findIdentityByPhrase: unreachable };
 		expect(await failure(recoverWithPaper(down, ANCHOR, paper.slice(0, 2)))).toMatchObject({
 			kind: 'Network'
 		});

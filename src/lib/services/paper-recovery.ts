@@ -1,5 +1,6 @@
 // Recovery from paper shares: with no request at all (m paper shares of one vault, checked on II
-// for the anchor the person names), and the words for every way paper shares can be refused.
+// for the anchor the person names, or the identity II finds from the phrase), and the words for
+// every way paper shares can be refused.
 import { wipe } from '$lib/crypto/bytes';
 import { recoverFromPaper } from '$lib/crypto/paper-recovery';
 import { paperShareMessage } from '$lib/content/paper-share-messages';
@@ -14,13 +15,13 @@ export const PAPER_STEPS = [
 ] as const;
 
 /**
- * m paper shares and the anchor they are for -> the phrase, only once II confirms it is that
- * anchor's recovery phrase (offline there is no commitment to check against). The entropy is the
- * caller's to keep in memory and wipe; on any failure it is wiped here.
+ * m paper shares (and the anchor they are for, if the person knows it) -> the phrase, only once
+ * II confirms it is an identity's recovery phrase (offline there is no commitment to check
+ * against). The entropy is the caller's to keep in memory and wipe; on any failure it is wiped.
  */
 export async function recoverWithPaper(
-	ii: Pick<IiClient, 'checkPhrase'>,
-	anchor: bigint,
+	ii: Pick<IiClient, 'checkPhrase' | 'findIdentityByPhrase'>,
+	anchor: bigint | undefined,
 	paper: readonly Uint8Array[],
 	progress: Progress = () => {}
 ): Promise<{ entropy: Uint8Array; checked: CheckedPhrase }> {
@@ -39,7 +40,7 @@ export async function recoverWithPaper(
 		if (errorKind(error) !== 'phrase-not-on-anchor') throw error;
 		throw new FlowError(
 			'phrase-not-on-anchor',
-			`These paper shares do not rebuild the current recovery phrase of identity ${anchor}. They may be from before you sealed again or changed your phrase, mixed with shares of another seal, or for another identity. Check the identity number and use shares from your latest recovery kit.`
+			`These paper shares do not rebuild the current recovery phrase of ${anchor === undefined ? 'any identity' : `identity ${anchor}`}. They may be from before you sealed again or changed your phrase, mixed with shares of another seal, or for another identity. Use shares from your latest recovery kit.`
 		);
 	}
 }

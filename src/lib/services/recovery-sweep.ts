@@ -10,24 +10,33 @@ import {
 	type IiClient,
 	type PhraseCheck,
 	type Progress,
-	type SweepReport
+	type SweepReport,
+	type SweepRequest
 } from '../ii';
 import { FlowError } from './errors';
 
 export interface CheckedPhrase {
 	readonly phraseKey: PhraseKey;
 	readonly check: PhraseCheck;
+	/** The identity the phrase opens (as given, or found by II from the phrase). */
+	readonly anchor: bigint;
 }
 
-/** The recovered phrase must be the anchor's recovery phrase on II; otherwise it is useless. */
+/**
+ * The recovered phrase must be an identity's recovery phrase on II; otherwise it is useless.
+ * Without an anchor number II finds the identity from the phrase itself (II 2.0:
+ * `lookup_caller_identity_by_recovery_phrase`, signed by it). A number that was given is held
+ * to: a phrase that is not on it is reported, not quietly matched to another identity.
+ */
 export async function checkRecoveredPhrase(
-	ii: Pick<IiClient, 'checkPhrase'>,
-	anchor: bigint,
+	ii: Pick<IiClient, 'checkPhrase' | 'findIdentityByPhrase'>,
+	anchor: bigint | undefined,
 	entropy: Uint8Array
 ): Promise<CheckedPhrase> {
 	const phraseKey = await derivePhraseKey(entropy);
-	const check = await ii.checkPhrase(anchor, phraseKey);
-	if (!check.onAnchor) {
+	if (anchor !== undefined) {
+		const check = await ii.checkPhrase(anchor, phraseKey);
+		if (check.onAnchor) return { phraseKey, check, anchor };
 		throw new FlowError(
 			'phrase-not-on-anchor',
 			check.anchorHasPhrase
@@ -35,7 +44,13 @@ export async function checkRecoveredPhrase(
 				: 'Your identity has no recovery phrase any more: someone removed it. Keep this phrase anyway, and contact Internet Identity support.'
 		);
 	}
-	return { phraseKey, check };
+	const found = await ii.findIdentityByPhrase(phraseKey.identity);
+	const check = found === undefined ? undefined : await ii.checkPhrase(found, phraseKey);
+	if (found !== undefined && check?.onAnchor) return { phraseKey, check, anchor: found };
+	throw new FlowError(
+		'phrase-not-on-anchor',
+		'No Internet Identity has this recovery phrase any more: someone replaced or removed it. Keep this phrase anyway, and contact Internet Identity support.'
+	);
 }
 
 export function listDevices(
@@ -69,11 +84,8 @@ export function runSweep(
 	ii: Pick<IiClient, 'signedBy'>,
 	anchor: bigint,
 	phraseKey: PhraseKey,
-	request: { remove: readonly Uint8Array[]; add?: DeviceDataValue | undefined },
+	request: SweepRequest,
 	progress: Progress = () => {}
 ): Promise<SweepReport> {
-	const { remove, add } = request;
-	return ii
-		.signedBy(phraseKey.identity)
-		.sweep(anchor, add ? { remove, add } : { remove }, progress);
+	return ii.signedBy(phraseKey.identity).sweep(anchor, request, progress);
 }

@@ -73,35 +73,40 @@ export async function typePaperShares(
 	}
 }
 
-/** "I lost access" -> "Use paper shares": no request, only paper shares and the anchor. */
-export async function openPaperRecovery(page: Page, anchor: bigint): Promise<void> {
+/**
+ * "I lost access" -> "Use paper shares": no request, only paper shares and, if given, the anchor
+ * (without it, II finds the identity from the rebuilt phrase).
+ */
+export async function openPaperRecovery(page: Page, anchor?: bigint): Promise<void> {
 	await page.goto('/recover');
 	await page.getByRole('button', { name: 'Use paper shares' }).click();
-	await page.getByLabel('Anchor number').fill(anchor.toString());
+	if (anchor !== undefined) await page.getByLabel('Anchor number').fill(anchor.toString());
 }
 
 export const rebuildFromPaper = (page: Page) =>
 	page.getByRole('button', { name: 'Rebuild my phrase' });
 
 /**
- * The device sweep after the phrase is back: removes the devices named `remove` (by the alias II
- * shows), adds a fresh device for the owner and protects the phrase.
+ * The sweep after the phrase is back: every way in is selected for removal; the owner unticks
+ * what is theirs (`keep`, by the name the screen shows), adds a fresh device and protects the
+ * phrase. `remove` is how many ways in the screen must then be removing.
  */
 export async function sweepDevices(
 	page: Page,
-	remove: readonly string[],
+	{ keep, remove }: { keep: readonly string[]; remove: number },
 	options: { screens?: boolean } = {}
 ): Promise<void> {
-	const sweep = page.getByRole('region', { name: 'Remove devices you don’t recognise' });
+	const sweep = sweepRegion(page);
 	await expect(sweep).toBeVisible({ timeout: SLOW_STEP_MS });
-	for (const alias of remove) {
-		await sweep.getByRole('checkbox', { name: alias }).check();
+	for (const name of keep) {
+		await sweep.getByRole('checkbox', { name }).uncheck();
 	}
 	if (options.screens) await checkScreen(page, 'recover-sweep', { phone: true });
-	await sweep
-		.getByRole('button', { name: `Remove ${remove.length} and secure my identity` })
-		.click();
+	await sweep.getByRole('button', { name: `Remove ${remove} and secure my identity` }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Yes, remove them' }).click();
 	await expect(sweep.getByText('Your identity is secured')).toBeVisible({ timeout: SLOW_STEP_MS });
 	if (options.screens) await checkScreen(page, 'recover-swept');
 }
+
+export const sweepRegion = (page: Page) =>
+	page.getByRole('region', { name: 'Close every way in you don’t recognise' });

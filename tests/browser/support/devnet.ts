@@ -10,6 +10,9 @@ import {
 	type DeviceDataValue,
 	type IdentityAnchorInfoValue
 } from '../../../canister/internet_identity/domain/idl';
+import { deviceToAuthnMethod } from '../../../canister/internet_identity/domain/authn-methods';
+import { testIssuerJwt } from '../../../canister/internet_identity/domain/openid';
+import type { InternetIdentityService } from '@tessera/contract/internet-identity';
 import { idlFactory as vaultIdlFactory } from '@tessera/contract/vault/idl';
 import { ADMIN_TIME_PATH } from '@tessera/devnet/server';
 import { utf8 } from '@tessera/contract';
@@ -211,4 +214,97 @@ export async function devnetTimeNs(world: E2eWorld): Promise<bigint> {
 /** The principal the app's local devnet sign-in gives `name` (app contract, "Sign-in"). */
 export function localIdentity(name: string): Ed25519KeyIdentity {
 	return Ed25519KeyIdentity.generate(sha256(utf8(`tessera/devnet-identity/${name}`)));
+}
+
+/** The ways in a thief opened with the stolen device: his keys for each, to try them afterwards. */
+export interface ThiefDoors {
+	readonly passkey: Ed25519KeyIdentity;
+	readonly openId: Ed25519KeyIdentity;
+	readonly email: Ed25519KeyIdentity;
+	readonly address: string;
+}
+
+/**
+ * As the thief, signed in with the anchor's attacker device (agent calls to the local II): adds
+ * his passkey, links an OpenID account from the stand-in's devnet-only test issuer, attaches a
+ * recovery e-mail (the stand-in's local-only method: no SMTP offline) and opens registration mode.
+ */
+export async function thiefOpensDoors(world: E2eWorld, anchor: TestAnchor): Promise<ThiefDoors> {
+	const der = (identity: Ed25519KeyIdentity) => new Uint8Array(identity.getPublicKey().toDer());
+	const thief = await standIn(world, anchor.attackerDevice);
+	const doors: ThiefDoors = {
+		passkey: Ed25519KeyIdentity.generate(seedFor('thief-passkey', anchor.number.toString())),
+		openId: Ed25519KeyIdentity.generate(seedFor('thief-openid', anchor.number.toString())),
+		email: Ed25519KeyIdentity.generate(seedFor('thief-email', anchor.number.toString())),
+		address: `thief-${anchor.number}@example.com`
+	};
+	const expectOk = (what: string, result: unknown) => {
+		if (typeof result !== 'object' || result === null || !('Ok' in result)) {
+			throw new Error(
+				`${what}: ${JSON.stringify(result, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`
+			);
+		}
+	};
+	expectOk(
+		'authn_method_add',
+		await thief.authn_method_add(
+			anchor.number,
+			deviceToAuthnMethod({
+				pubkey: der(doors.passkey),
+				alias: 'Thief iPhone',
+				purpose: 'authentication',
+				keyType: 'platform',
+				protection: 'unprotected',
+				origin: 'https://id.ai'
+			})
+		)
+	);
+	const jwt = testIssuerJwt({
+		sub: `thief-${anchor.number}`,
+		aud: 'devnet-ii',
+		email: doors.address,
+		name: 'Mallory',
+		// devnet's clock, which other tests in the same world move ahead of this machine's
+		exp: Number((await devnetTimeNs(world)) / 1_000_000_000n) + 24 * 3600,
+		sign_in_key: Buffer.from(der(doors.openId)).toString('hex')
+	});
+	expectOk(
+		'openid_credential_add',
+		await thief.openid_credential_add(anchor.number, jwt, new Uint8Array(32), [])
+	);
+	expectOk(
+		'email_recovery_credential_add_for_local_development',
+		await thief.email_recovery_credential_add_for_local_development(
+			anchor.number,
+			doors.address,
+			der(doors.email)
+		)
+	);
+	expectOk(
+		'authn_method_registration_mode_enter',
+		await thief.authn_method_registration_mode_enter(anchor.number, [])
+	);
+	return doors;
+}
+
+/** identity_info as `as` sees it (an update call: certified), or Err when `as` is no way in. */
+export async function identityInfo(
+	world: E2eWorld,
+	anchor: bigint,
+	as: Ed25519KeyIdentity
+): Promise<Awaited<ReturnType<InternetIdentityService['identity_info']>>> {
+	return (await standIn(world, as)).identity_info(anchor);
+}
+
+/** II's own methods, plus the stand-in's local-only way to attach a recovery e-mail. */
+type StandIn = InternetIdentityService & {
+	email_recovery_credential_add_for_local_development(
+		identity: bigint,
+		address: string,
+		key: Uint8Array
+	): Promise<{ Ok: null } | { Err: Record<string, unknown> }>;
+};
+
+async function standIn(world: E2eWorld, identity: Ed25519KeyIdentity): Promise<StandIn> {
+	return (await iiActor(world, identity)) as unknown as StandIn;
 }

@@ -96,6 +96,12 @@ describe('adding devices', () => {
 		);
 	});
 
+	it.each([0, 1, 15])('refuses an aaguid of %i bytes: it must be exactly 16', (length) => {
+		const error = errorOf(addDevice(empty, { ...device(1), aaguid: new Uint8Array(length) }));
+		expect(error).toEqual({ kind: 'InvalidAaguid', length });
+		expect(anchorErrorMessage(error)).toBe(`aaguid must be exactly 16 bytes: length ${length}`);
+	});
+
 	it('accepts every field at its limit', () => {
 		const atLimits = {
 			...device(1),

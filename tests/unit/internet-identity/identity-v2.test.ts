@@ -131,6 +131,51 @@ describe('authn_method_* (main.rs v2_api: they call the legacy add/replace/remov
 		).toEqual({ Ok: null });
 	});
 
+	it('an aaguid must be exactly 16 bytes: a shorter one traps with a typed error (WebAuthn: attested credential data)', () => {
+		const { api, identity } = setup();
+		const method = deviceToAuthnMethod(passkey(thief, { aaguid: new Uint8Array(15) }));
+		expect(trapOf(api.authn_method_add(owner.getPrincipal(), NOW, identity, method))).toBe(
+			'failed to add device: aaguid must be exactly 16 bytes: length 15'
+		);
+		const exact = deviceToAuthnMethod(passkey(thief, { aaguid: new Uint8Array(16) }));
+		expect(replyOf(api.authn_method_add(owner.getPrincipal(), NOW, identity, exact))).toEqual({
+			Ok: null
+		});
+	});
+
+	it('metadata counts in the 2,500 bytes of variable fields (storage/anchor.rs check_anchor_invariants)', () => {
+		const { api, identity } = setup();
+		const big = (n: number): [string, { String: string }] => [
+			`note${n}`,
+			{ String: 'x'.repeat(1_000) }
+		];
+		// the two devices already hold some bytes: two 1,000-byte notes still fit, a third does not
+		expect(
+			replyOf(
+				api.authn_method_metadata_replace(owner.getPrincipal(), NOW, identity, der(owner), [
+					big(1),
+					big(2)
+				])
+			)
+		).toEqual({ Ok: null });
+		expect(
+			trapOf(
+				api.authn_method_metadata_replace(owner.getPrincipal(), NOW, identity, der(owner), [
+					big(1),
+					big(2),
+					big(3)
+				])
+			)
+		).toMatch(
+			/^failed to modify device: Cumulative size of variable sized fields exceeds limit: length \d+, limit 2500\.$/
+		);
+		const method = deviceToAuthnMethod(passkey(thief));
+		method.metadata = [...method.metadata, big(4)];
+		expect(trapOf(api.authn_method_add(owner.getPrincipal(), NOW, identity, method))).toMatch(
+			/^failed to add device: Cumulative size of variable sized fields exceeds limit: length \d+, limit 2500\.$/
+		);
+	});
+
 	it('authn_method_metadata_replace of an unknown key is Err(AuthnMethodNotFound)', () => {
 		const { api, identity } = setup();
 		expect(
@@ -278,6 +323,28 @@ describe('OpenID credentials (openid.rs; authz_utils.rs: a linked credential aut
 		).toEqual({
 			Err: { Unauthorized: stranger.getPrincipal() }
 		});
+	});
+
+	it('a credential links to one identity only: another identity gets OpenIdCredentialAlreadyRegistered until it is unlinked (openid.rs: lookup by credential key)', () => {
+		const { ii, api, identity } = setup();
+		const other = anchorWith(ii, stranger.getPrincipal(), [passkey(stranger)]);
+		replyOf(api.openid_credential_add(owner.getPrincipal(), NOW, identity, jwt()));
+		// the same (iss, sub, aud), even with another sign-in key
+		const again = jwt('thief-sub', keyOf(40));
+		expect(replyOf(api.openid_credential_add(stranger.getPrincipal(), NOW, other, again))).toEqual({
+			Err: { OpenIdCredentialAlreadyRegistered: null }
+		});
+		const key: [string, string, string] = [TEST_ISSUER, 'thief-sub', 'ii-devnet'];
+		replyOf(api.openid_credential_remove(phrase.getPrincipal(), NOW, identity, key));
+		expect(replyOf(api.openid_credential_add(stranger.getPrincipal(), NOW, other, again))).toEqual({
+			Ok: null
+		});
+		// and now it is the first identity that cannot take it back
+		expect(
+			replyOf(
+				api.openid_credential_add(owner.getPrincipal(), NOW, identity, jwt('thief-sub', keyOf(41)))
+			)
+		).toEqual({ Err: { OpenIdCredentialAlreadyRegistered: null } });
 	});
 
 	it('removal: Ok once, then OpenIdCredentialNotFound; the credential no longer authorizes', () => {

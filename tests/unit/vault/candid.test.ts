@@ -59,8 +59,14 @@ describe('guardian Candid mapping', () => {
 		expect(mapped.requests).toEqual([]);
 		expect(mapped.ownerName).toEqual([]);
 		expect(mapped.slots[0]?.guardian).toEqual([]);
+		// the phrase watch compares this with the identity's recovery phrase on II
+		expect(mapped.phrasePrincipal.toText()).toBe(w.phraseIdentity.toText());
 		const bytes = IDL.encode([OwnerVaultView], [mapped]);
 		expect(bytes.byteLength).toBeGreaterThan(0);
+		const [decoded] = IDL.decode([OwnerVaultView], bytes) as unknown as [typeof mapped];
+		expect(fromCandid.ownerVaultView(decoded).phrasePrincipal.toText()).toBe(
+			w.phraseIdentity.toText()
+		);
 	});
 
 	it('every method has a result type and query methods are the read-only ones', () => {

@@ -41,6 +41,7 @@ function view(pending?: Partial<PendingRequest> | null): GuardedVaultView {
 		vaultId: 3n,
 		anchor: 10042n,
 		ownerName: undefined,
+		phrasePrincipal: Principal.fromText('2vxsx-fae'),
 		label: 'Alice',
 		delayNs: 72n * 3_600_000_000_000n,
 		threshold: 2,

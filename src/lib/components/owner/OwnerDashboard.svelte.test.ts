@@ -18,6 +18,7 @@ import OwnerDashboard from './OwnerDashboard.svelte';
 
 const MS = 1_000_000n;
 const NOW = BigInt(Date.UTC(2026, 10, 20)) * MS;
+const PHRASE_PRINCIPAL = Principal.fromText('2vxsx-fae');
 const [ALICE, BOB, CAROL] = [1, 2, 3].map((i) =>
 	Principal.fromUint8Array(Uint8Array.of(i, i, i))
 ) as [Principal, Principal, Principal];
@@ -72,6 +73,7 @@ function vault(overrides: Partial<OwnerVaultView> = {}): OwnerVaultView {
 			staleCheckIns: 0
 		},
 		ownerName: undefined,
+		phrasePrincipal: PHRASE_PRINCIPAL,
 		requests: [],
 		...overrides
 	};
@@ -104,12 +106,24 @@ async function unlock() {
 }
 
 describe('OwnerDashboard', { timeout: 30_000 }, () => {
+	it('says when the sealed phrase is no longer the identity’s (II 2.0’s reset), with the way out', async () => {
+		const ports = scriptedPorts([
+			{ vault: vault(), audit: [], phrase: 'unprotected', watch: 'replaced' }
+		]);
+		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
+		const watch = await screen.findByTestId('phrase-watch');
+		expect(watch).toHaveAttribute('data-state', 'replaced');
+		expect(watch).toHaveTextContent('reseal the vault with the new phrase and protect it');
+	});
+
 	it('shows health, guardians and history in plain words', async () => {
 		const audit = [
 			{ kind: 'checked-in' as const, at: NOW, index: 0, ref: 0n },
 			{ kind: 'sealed' as const, at: NOW - MS * 1000n, index: 255, ref: 0n }
 		];
-		const ports = scriptedPorts([{ vault: vault(), audit, phrase: 'protected' }]);
+		const ports = scriptedPorts([
+			{ vault: vault(), audit, phrase: 'protected', watch: 'protected' }
+		]);
 		const { container } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		expect(await screen.findByTestId('vault-sealed')).toHaveTextContent(
 			'Sealed, held by 3 guardians'
@@ -142,7 +156,14 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 			)
 			.mockResolvedValueOnce(undefined);
 		const ports = scriptedPorts(
-			[{ vault: vault({ requests: [REQUEST] }), audit: [], phrase: 'protected' }],
+			[
+				{
+					vault: vault({ requests: [REQUEST] }),
+					audit: [],
+					phrase: 'protected',
+					watch: 'protected'
+				}
+			],
 			{
 				raiseAlarm
 			}
@@ -165,7 +186,14 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 		const second = { ...REQUEST, requestId: 6n, sponsor: CAROL, alarmRaisedAt: NOW };
 		const raiseAlarm = vi.fn(async () => {});
 		const ports = scriptedPorts(
-			[{ vault: vault({ requests: [REQUEST, second] }), audit: [], phrase: 'protected' }],
+			[
+				{
+					vault: vault({ requests: [REQUEST, second] }),
+					audit: [],
+					phrase: 'protected',
+					watch: 'protected'
+				}
+			],
 			{ raiseAlarm }
 		);
 		const { container } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
@@ -189,7 +217,14 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 			)
 			.mockResolvedValue({ phraseKey: PHRASE_KEY, status: 'protected' });
 		const ports = scriptedPorts(
-			[{ vault: vault({ requests: [REQUEST] }), audit: [], phrase: 'protected' }],
+			[
+				{
+					vault: vault({ requests: [REQUEST] }),
+					audit: [],
+					phrase: 'protected',
+					watch: 'protected'
+				}
+			],
 			{
 				unlock: unlockFlow
 			}
@@ -235,7 +270,10 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 				progress('c', 2, 3);
 			}
 		);
-		const ports = scriptedPorts([{ vault: vault(), audit: [], phrase: 'protected' }], { reseal });
+		const ports = scriptedPorts(
+			[{ vault: vault(), audit: [], phrase: 'protected', watch: 'protected' }],
+			{ reseal }
+		);
 		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		await screen.findByRole('button', { name: 'Unlock changes' });
 		await unlock();
@@ -258,12 +296,16 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 	});
 
 	it('warns loudly when the phrase is gone from II, and says when it is unprotected', async () => {
-		const ports = scriptedPorts([{ vault: vault(), audit: [], phrase: 'none' }]);
+		const ports = scriptedPorts([
+			{ vault: vault(), audit: [], phrase: 'none', watch: 'protected' }
+		]);
 		const { unmount } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		expect(await screen.findByText('Your recovery phrase was removed')).toBeInTheDocument();
 		unmount();
 		render(OwnerDashboard, {
-			flow: new DashboardFlow(scriptedPorts([{ vault: vault(), audit: [], phrase: 'unprotected' }]))
+			flow: new DashboardFlow(
+				scriptedPorts([{ vault: vault(), audit: [], phrase: 'unprotected', watch: 'protected' }])
+			)
 		});
 		expect(await screen.findByTestId('phrase-protection')).toHaveTextContent('Not protected');
 	});
@@ -304,7 +346,7 @@ describe('OwnerDashboard with guardians who have not accepted', { timeout: 30_00
 	it('explains the approvals not chosen yet instead of "0 of 3"', async () => {
 		render(OwnerDashboard, {
 			flow: new DashboardFlow(
-				scriptedPorts([{ vault: unsealed(), audit: [], phrase: 'protected' }])
+				scriptedPorts([{ vault: unsealed(), audit: [], phrase: 'protected', watch: 'protected' }])
 			)
 		});
 		const approvals = await screen.findByTestId('approvals-needed');
@@ -314,7 +356,9 @@ describe('OwnerDashboard with guardians who have not accepted', { timeout: 30_00
 	});
 
 	it('sends a new link to a pending guardian, in the same slot, behind the phrase', async () => {
-		const ports = scriptedPorts([{ vault: unsealed(), audit: [], phrase: 'protected' }]);
+		const ports = scriptedPorts([
+			{ vault: unsealed(), audit: [], phrase: 'protected', watch: 'protected' }
+		]);
 		const { container } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		await screen.findByRole('button', { name: 'Unlock changes' });
 		expect(screen.queryByRole('button', { name: /Send a new link/u })).toBeNull();
@@ -332,13 +376,16 @@ describe('OwnerDashboard with guardians who have not accepted', { timeout: 30_00
 	});
 
 	it('shows why no new link was made', async () => {
-		const ports = scriptedPorts([{ vault: unsealed(), audit: [], phrase: 'protected' }], {
-			renewInvite: vi
-				.fn()
-				.mockRejectedValue(
-					new CanisterError('InvalidState', 'A recovery request is open on this vault.')
-				)
-		});
+		const ports = scriptedPorts(
+			[{ vault: unsealed(), audit: [], phrase: 'protected', watch: 'protected' }],
+			{
+				renewInvite: vi
+					.fn()
+					.mockRejectedValue(
+						new CanisterError('InvalidState', 'A recovery request is open on this vault.')
+					)
+			}
+		);
 		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		await screen.findByRole('button', { name: 'Unlock changes' });
 		await unlock();

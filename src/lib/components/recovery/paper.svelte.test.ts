@@ -130,11 +130,16 @@ describe('PaperRecoveryForm', () => {
 		const onrecover = vi.fn();
 		const { rerender } = render(PaperRecoveryForm, { onrecover });
 		await enter(screen.getByLabelText('Paper share 1'), WORDS[1]!.join(' '));
+		// a number that is not one is refused; an empty one is not (II finds the identity)
+		await userEvent.type(screen.getByLabelText('Anchor number'), '10042x');
 		await userEvent.click(screen.getByRole('button', { name: 'Rebuild my phrase' }));
 		expect(onrecover).not.toHaveBeenCalled();
 		expect(screen.getByLabelText('Anchor number')).toHaveAccessibleDescription(
-			expect.stringContaining('Enter your Internet Identity number.')
+			expect.stringContaining('Your Internet Identity number has digits only')
 		);
+		await userEvent.clear(screen.getByLabelText('Anchor number'));
+		await userEvent.click(screen.getByRole('button', { name: 'Rebuild my phrase' }));
+		expect(onrecover).toHaveBeenCalledWith(undefined, [ENVELOPES[1]]);
 		await rerender({
 			onrecover,
 			steps: [
