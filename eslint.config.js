@@ -30,6 +30,7 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'artifacts/',
+			'conformance/azle-0.33.0/',
 			// Generated Candid bindings (scripts/bindings.ts).
 			'contract/**/declarations/'
 		]

@@ -78,6 +78,12 @@ gate('canister build (committed .did and bindings up to date)', 'npx', [
 	'--check'
 ]);
 
+const vitestCounts = (r: VitestReport): Counts => ({
+	passed: r.numPassedTests,
+	failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
+	skipped: r.numPendingTests + r.numTodoTests
+});
+
 runner(
 	'vitest',
 	'npx',
@@ -89,12 +95,28 @@ runner(
 		`--outputFile.json=${RESULTS}/vitest.json`
 	],
 	`${RESULTS}/vitest.json`,
-	(r: VitestReport) => ({
-		passed: r.numPassedTests,
-		failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
-		skipped: r.numPendingTests + r.numTodoTests
-	})
+	vitestCounts
 );
+
+// Azle's own example tests against devnet (conformance/README.md). It builds some 25 canisters
+// on a fresh clone, so only CI (TESSERA_CONFORMANCE=1) adds it to `npm test`.
+if (process.env.TESSERA_CONFORMANCE === '1') {
+	runner(
+		'conformance (Azle examples)',
+		'npx',
+		[
+			'vitest',
+			'run',
+			'--config',
+			'tests/conformance/vitest.config.ts',
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${RESULTS}/conformance.json`
+		],
+		`${RESULTS}/conformance.json`,
+		vitestCounts
+	);
+}
 
 const appBuilt = gate('app build', 'npm', ['run', '--silent', 'build']);
 

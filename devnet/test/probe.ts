@@ -21,6 +21,8 @@ export interface ProbeService {
 	whoamiAfterAwait(): Promise<Principal>;
 	callGreet(target: Principal, name: string): Promise<string>;
 	callRaw(target: Principal, method: string, arg: Uint8Array): Promise<CallOutcome>;
+	compositeCallRaw(target: Principal, method: string, arg: Uint8Array): Promise<CallOutcome>;
+	compositeHeapCounts(): Promise<bigint[]>;
 	certify(data: Uint8Array): Promise<void>;
 	certificate(): Promise<[Uint8Array] | []>;
 	certificateInUpdate(): Promise<boolean>;
@@ -61,6 +63,8 @@ export const probeIdlFactory: IDL.InterfaceFactory = ({ IDL }) => {
 		whoamiAfterAwait: IDL.Func([], [IDL.Principal], []),
 		callGreet: IDL.Func([IDL.Principal, IDL.Text], [IDL.Text], []),
 		callRaw: IDL.Func([IDL.Principal, IDL.Text, Blob], [Outcome], []),
+		compositeCallRaw: IDL.Func([IDL.Principal, IDL.Text, Blob], [Outcome], ['composite_query']),
+		compositeHeapCounts: IDL.Func([], [IDL.Vec(IDL.Nat64)], ['composite_query']),
 		certify: IDL.Func([Blob], [], []),
 		certificate: IDL.Func([], [IDL.Opt(Blob)], ['query']),
 		certificateInUpdate: IDL.Func([], [IDL.Bool], []),

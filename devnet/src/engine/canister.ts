@@ -3,8 +3,8 @@
 import { Principal } from '@dfinity/principal';
 import { ChunkStore } from './chunk-store';
 import type { Execution } from './execution';
-import { StableMemory } from './stable-memory';
-import type { WasmInstance } from './wasm-instance';
+import { StableMemory, type StableFrame } from './stable-memory';
+import type { HeapImage, WasmInstance } from './wasm-instance';
 
 export type CanisterStatus = 'running' | 'stopping' | 'stopped';
 
@@ -25,6 +25,13 @@ interface SystemState {
 	certifiedData: Uint8Array;
 	timerDeadline: bigint;
 	version: bigint;
+}
+
+/** A canister's uncommitted state, set aside while another call of the same graph runs on it. */
+export interface CanisterFrame {
+	heap?: HeapImage;
+	stable: StableFrame;
+	state: SystemState;
 }
 
 export class Canister {
@@ -106,6 +113,21 @@ export class Canister {
 		this.instance?.rollback();
 		this.stable.rollback();
 		this.state = { ...this.committedState };
+	}
+
+	/** The uncommitted state as it is now: a composite query's canister between its messages. */
+	liveFrame(): CanisterFrame {
+		return {
+			heap: this.instance?.liveImage(),
+			stable: this.stable.liveFrame(),
+			state: { ...this.state }
+		};
+	}
+
+	loadFrame(frame: CanisterFrame): void {
+		if (frame.heap) this.instance?.load(frame.heap);
+		this.stable.loadFrame(frame.stable);
+		this.state = { ...frame.state };
 	}
 
 	committed(): Readonly<SystemState> {

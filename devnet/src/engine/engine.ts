@@ -6,6 +6,7 @@ import {
 	CanisterTrap,
 	DevnetError,
 	ErrorCode,
+	executionFailure,
 	rejectMessageForCaller,
 	systemReject,
 	type CallResult
@@ -25,6 +26,7 @@ import { equalBytes } from '../bytes';
 import type { WasmInstance } from './wasm-instance';
 import { executeMessage, type ExecutedMessage } from './execute';
 import { noMethod, unavailable } from './availability';
+import { CompositeQuery } from './composite-query';
 import type { SubnetKey } from '../certification/subnet-key';
 
 export const MANAGEMENT_CANISTER_ID = Principal.managementCanister();
@@ -91,6 +93,11 @@ export class Engine {
 		const refusal = unavailable(canisterId, canister);
 		if (refusal || !canister)
 			return { result: refusal as CallResult, refund: 0n, instructions: 0n };
+		if (canister.instance?.hasExport(`canister_composite_query ${method}`)) {
+			return new CompositeQuery(this).run(canister, method, arg, sender, () =>
+				this.dataCertificate(canister)
+			);
+		}
 		const exportName = `canister_query ${method}`;
 		if (!canister.instance?.hasExport(exportName)) {
 			return noMethod(canister, 'query', method);
@@ -253,6 +260,14 @@ export class Engine {
 		const update = `canister_update ${method}`;
 		const query = `canister_query ${method}`;
 		const exportName = canister.instance?.hasExport(update) ? update : query;
+		if (canister.instance?.hasExport(`canister_composite_query ${method}`)) {
+			const refused = executionFailure(
+				ErrorCode.CompositeQueryCalledInReplicatedMode,
+				'Composite query cannot be called in replicated mode'
+			);
+			respond({ result: refused, refund: cycles, instructions: 0n });
+			return;
+		}
 		if (!canister.instance?.hasExport(exportName)) {
 			respond({ ...noMethod(canister, 'update', method), refund: cycles });
 			return;

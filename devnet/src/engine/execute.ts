@@ -2,8 +2,15 @@
 // trapped (or was a query, or inspect_message, which never persist anything).
 import type { Canister } from './canister';
 import { CanisterTrap, DevnetError } from './errors';
-import { Execution, type ExecutionInput } from './execution';
+import { Execution, type ExecutionInput, type ExecutionKind } from './execution';
 import { OutOfInstructions, type WasmInstance } from './wasm-instance';
+
+const COMPOSITE: readonly ExecutionKind[] = [
+	'composite_query',
+	'composite_reply',
+	'composite_reject',
+	'composite_cleanup'
+];
 
 export type ExecutedMessage = Execution & { trap?: CanisterTrap; instructions: bigint };
 
@@ -37,7 +44,9 @@ export function executeMessage(
 	if (input.context) input.context.instructions += instructions;
 	const readOnly =
 		input.kind === 'query' || input.kind === 'replicated_query' || input.kind === 'inspect';
-	if (trap || readOnly) {
+	if (!trap && COMPOSITE.includes(input.kind)) {
+		// a composite query's state lives on for its callbacks; the call graph discards it at the end
+	} else if (trap || readOnly) {
 		canister.rollback();
 		// cycles the message accepted go back to the call, as the balance they went to rolled back
 		if (input.context && cyclesAvailable !== undefined)

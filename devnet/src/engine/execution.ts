@@ -2,16 +2,23 @@
 import type { CallResult } from './errors';
 import type { WasmInstance } from './wasm-instance';
 
-/** Where a System API function is called from (the spec's I, G, U, RQ, NRQ, Ry, Rt, C, F, T). */
+/**
+ * Where a System API function is called from (the spec's I, G, U, RQ, NRQ, CQ, Ry, Rt, CRy, CRt,
+ * C, CC, F, T).
+ */
 export type ExecutionKind =
 	| 'init' // canister_init and canister_post_upgrade (I)
 	| 'pre_upgrade' // G
 	| 'update' // U
 	| 'replicated_query' // RQ: a query method run by an inter-canister call
 	| 'query' // NRQ: an ingress query
+	| 'composite_query' // CQ: a composite query, ingress or called from one
 	| 'reply' // Ry
 	| 'reject' // Rt
 	| 'cleanup' // C
+	| 'composite_reply' // CRy: a reply callback of a call a composite query made
+	| 'composite_reject' // CRt
+	| 'composite_cleanup' // CC
 	| 'inspect' // F
 	| 'timer'; // T
 

@@ -3,6 +3,12 @@
 export const WASM_PAGE = 65536;
 export const MAX_STABLE_PAGES = 500n * 16384n; // 500 GiB, the IC's limit
 
+export interface StableFrame {
+	pages: Map<number, Uint8Array>;
+	size: bigint;
+	undo: Map<number, Uint8Array | undefined>;
+}
+
 export class StableMemory {
 	private pages = new Map<number, Uint8Array>();
 	private size = 0n;
@@ -61,6 +67,18 @@ export class StableMemory {
 		}
 		this.undo.clear();
 		this.size = this.sizeAtCheckpoint;
+	}
+
+	/** The contents as they are now, with their undo log (pages are copied on write: sharing is safe). */
+	liveFrame(): StableFrame {
+		return { pages: new Map(this.pages), size: this.size, undo: new Map(this.undo) };
+	}
+
+	/** Puts back a live frame (see liveFrame) taken since the last checkpoint. */
+	loadFrame(frame: StableFrame): void {
+		this.pages = new Map(frame.pages);
+		this.size = frame.size;
+		this.undo = new Map(frame.undo);
 	}
 
 	/** The checkpointed contents (for persistence): page index -> bytes. */

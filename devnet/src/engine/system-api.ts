@@ -8,9 +8,14 @@ import {
 	ARG_DATA,
 	BURN,
 	CALL,
+	CALL_CYCLES,
 	CYCLES_IN,
+	DATA_CERTIFICATE,
 	MODE_NAMES,
 	MUTATE,
+	NON_REPLICATED,
+	REJECT_CODE,
+	REJECT_MESSAGE,
 	RESPOND,
 	TIMER_SET
 } from './contexts';
@@ -108,13 +113,13 @@ export function createSystemApi(canister: Canister, env: SystemApiEnvironment): 
 		msg_caller_size: () => size(current('msg_caller_size').caller),
 		msg_caller_copy: (dst: number, offset: number, n: number) =>
 			copyOut('msg_caller_copy', current('msg_caller_copy').caller, dst, offset, n),
-		msg_reject_code: () => current('msg_reject_code', ['reply', 'reject', 'cleanup']).rejectCode,
+		msg_reject_code: () => current('msg_reject_code', REJECT_CODE).rejectCode,
 		msg_reject_msg_size: () =>
-			encoder.encode(current('msg_reject_msg_size', ['reject']).rejectMessage ?? '').length,
+			encoder.encode(current('msg_reject_msg_size', REJECT_MESSAGE).rejectMessage ?? '').length,
 		msg_reject_msg_copy: (dst: number, offset: number, n: number) =>
 			copyOut(
 				'msg_reject_msg_copy',
-				encoder.encode(current('msg_reject_msg_copy', ['reject']).rejectMessage ?? ''),
+				encoder.encode(current('msg_reject_msg_copy', REJECT_MESSAGE).rejectMessage ?? ''),
 				dst,
 				offset,
 				n
@@ -221,8 +226,7 @@ export function createSystemApi(canister: Canister, env: SystemApiEnvironment): 
 			return canister.isController(Principal.fromUint8Array(principal).toUint8Array()) ? 1 : 0;
 		},
 		in_replicated_execution: () => {
-			const kind = current('in_replicated_execution').kind;
-			return kind === 'query' || kind === 'inspect' ? 0 : 1;
+			return NON_REPLICATED.includes(current('in_replicated_execution').kind) ? 0 : 1;
 		},
 
 		call_new: (
@@ -264,6 +268,7 @@ export function createSystemApi(canister: Canister, env: SystemApiEnvironment): 
 			pending('call_data_append').arg.push(read('call_data_append', src, n));
 		},
 		call_cycles_add128: (high: bigint, low: bigint) => {
+			current('call_cycles_add128', CALL_CYCLES);
 			const call = pending('call_cycles_add128');
 			const amount = u128(high, low);
 			if (amount > canister.state.cycles) {
@@ -322,11 +327,12 @@ export function createSystemApi(canister: Canister, env: SystemApiEnvironment): 
 		},
 		data_certificate_present: () =>
 			current('data_certificate_present').hasDataCertificate ? 1 : 0,
-		data_certificate_size: () => certificate(current('data_certificate_size', ['query'])).length,
+		data_certificate_size: () =>
+			certificate(current('data_certificate_size', DATA_CERTIFICATE)).length,
 		data_certificate_copy: (dst: number, offset: number, n: number) =>
 			copyOut(
 				'data_certificate_copy',
-				certificate(current('data_certificate_copy', ['query'])),
+				certificate(current('data_certificate_copy', DATA_CERTIFICATE)),
 				dst,
 				offset,
 				n

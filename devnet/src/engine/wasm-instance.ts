@@ -125,6 +125,24 @@ export class WasmInstance {
 		this.globals.forEach((global, i) => (global.value = this.committed.globals[i]));
 	}
 
+	/** A copy of the heap and globals as they are now, committed or not. */
+	liveImage(): HeapImage {
+		return {
+			memory: this.bytes().slice(),
+			globals: this.globals.map((global) => global.value as GlobalValue)
+		};
+	}
+
+	/** Puts back a live image (see liveImage) without committing it. */
+	load(image: HeapImage): void {
+		const missing = (image.memory.length - this.memory.buffer.byteLength) / WASM_PAGE;
+		if (missing > 0) this.memory.grow(missing);
+		const live = this.bytes();
+		live.set(image.memory);
+		if (live.length > image.memory.length) live.fill(0, image.memory.length);
+		this.globals.forEach((global, i) => (global.value = image.globals[i] as GlobalValue));
+	}
+
 	committedImage(): HeapImage {
 		return { memory: this.committed.memory, globals: [...this.committed.globals] };
 	}

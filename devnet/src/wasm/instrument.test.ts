@@ -38,6 +38,17 @@ const WAT = `(module
     (drop (i32.add (i32.add (i32.add (i32.const 1) (i32.const 2)) (i32.add (i32.const 3) (i32.const 4)))
                    (i32.add (i32.add (i32.const 5) (i32.const 6)) (i32.add (i32.const 7) (i32.const 8)))))
     (i32.const 2))
+  (func $leaf (param $v i32) (result i32) (local.get $v))
+  (func (export "weights") (param $x i32) (result i32)
+    (drop (call $leaf (i32.const 1)))
+    (global.set $sp (global.get $sp))
+    (i32.div_u (local.get $x) (i32.const 3)))
+  (func (export "early") (param $x i32) (result i32)
+    (block $out
+      (br_if $out (local.get $x))
+      (drop (i32.add (i32.const 1) (i32.const 2)))
+      (drop (i32.add (i32.const 1) (i32.const 2))))
+    (i32.const 0))
 )`;
 
 function assemble(text: string): Uint8Array {
@@ -90,6 +101,21 @@ describe('instrumentWasm', () => {
 		const heavy = run('switch', 1);
 		expect([light.result, heavy.result]).toEqual([1, 2]);
 		expect(heavy.used - light.used).toBeGreaterThanOrEqual(30n);
+	});
+
+	// dfinity/ic rs/embedders/src/wasm_utils/instrumentation.rs, instruction_to_cost
+	it("charges each instruction the IC's cost: call 5, global 2, division 10, most others 1", () => {
+		const { run } = instantiate();
+		// call 5 + const 1 + drop 1 + the callee's local.get 1; global.get 2 + global.set 2;
+		// local.get 1 + const 1 + div_u 10
+		expect(run('weights', 9)).toEqual({ result: 3, used: 24n });
+	});
+
+	it('charges the code after a br_if only when the branch is not taken (basic blocks)', () => {
+		const { run } = instantiate();
+		// local.get 1 + br_if 2, then const 1 after the block; not taken: two drops of 4 more
+		expect(run('early', 1).used).toBe(4n);
+		expect(run('early', 0).used).toBe(12n);
 	});
 
 	it('calls out_of_instructions once the budget is spent', () => {

@@ -1,12 +1,12 @@
 // Rewrites canister wasm for devnet (with binaryen, as Azle itself does):
 // - exports the function table (callbacks of inter-canister calls are table indices) and every
 //   mutable global (rolled back with the heap when a message traps);
-// - meters instructions: a budget counter (an exported i64 global) is decremented by the static
-//   size of each region when it starts — a function body, a loop iteration, an if arm — and a
-//   function entry or loop header whose budget went negative calls devnet.out_of_instructions,
-//   which traps. A region's size is its number of binaryen expressions, a close match for wasm
-//   instructions; regions nested in it (loops, if arms, and the code after a named block's end,
-//   which branches can jump to — e.g. each case of a br_table switch) are charged when they run.
+// - meters instructions with the IC's cost model (instructionCost): a budget counter (an
+//   exported i64 global) is decremented by the cost of each basic block when it starts — a
+//   function body, a loop iteration, an if arm, the code after a named block's end (a branch
+//   target, e.g. each case of a br_table switch) and the code after an expression that may
+//   branch or return — and a function entry or loop header whose budget went negative calls
+//   devnet.out_of_instructions, which traps.
 import binaryen from 'binaryen';
 
 export const TABLE_EXPORT = '__devnet_table';
@@ -79,6 +79,65 @@ const CHILD_FIELDS = new Map<number, readonly string[]>([
 	[binaryen.TupleMakeId, ['operands']],
 	[binaryen.TupleExtractId, ['tuple']]
 ]);
+
+/** Binary operators the IC charges 10 (integer division and remainder). */
+const DIVISIONS = new Set<number>(
+	[
+		'DivSInt32',
+		'DivUInt32',
+		'RemSInt32',
+		'RemUInt32',
+		'DivSInt64',
+		'DivUInt64',
+		'RemSInt64',
+		'RemUInt64'
+	].map((name) => (binaryen as unknown as Record<string, number>)[name] as number)
+);
+
+/**
+ * The IC's static cost of one instruction (dfinity/ic rs/embedders/src/wasm_utils/
+ * instrumentation.rs, instruction_to_cost, Wasm32): block, loop and end are free, branches and
+ * globals 2, calls 5 and 10, integer division 10, memory.size 20, memory.grow 300, bulk memory
+ * 100, most others 1. Float conversions and the rarer operators are charged 1 (Azle's QuickJS
+ * build uses few).
+ */
+function instructionCost(id: number, info: Record<string, unknown>): number {
+	switch (id) {
+		case binaryen.BlockId:
+		case binaryen.LoopId:
+			return 0;
+		case binaryen.IfId:
+		case binaryen.BreakId:
+		case binaryen.SwitchId:
+		case binaryen.GlobalGetId:
+		case binaryen.GlobalSetId:
+			return 2;
+		case binaryen.CallId:
+			return 5;
+		case binaryen.CallIndirectId:
+		case binaryen.TableGetId:
+		case binaryen.TableSetId:
+			return id === binaryen.CallIndirectId ? 10 : 5;
+		case binaryen.BinaryId:
+			return DIVISIONS.has(info.op as number) ? 10 : 1;
+		case binaryen.MemorySizeId:
+			return 20;
+		case binaryen.TableSizeId:
+			return 100;
+		case binaryen.MemoryGrowId:
+		case binaryen.TableGrowId:
+		case binaryen.DataDropId:
+			return 300;
+		case binaryen.MemoryCopyId:
+		case binaryen.MemoryFillId:
+		case binaryen.MemoryInitId:
+			return 100;
+		case binaryen.RefFuncId:
+			return 130;
+		default:
+			return 1;
+	}
+}
 
 export class UnsupportedWasmError extends Error {
 	constructor(reason: string) {
@@ -165,25 +224,33 @@ function addMetering(module: binaryen.Module): void {
 		binaryen.getExpressionId(expr) === binaryen.BlockId &&
 		Boolean((binaryen.getExpressionInfo(expr) as binaryen.BlockInfo).name);
 
-	// A block's children up to its first named child block run with the enclosing region; the
-	// code after each named child block is a region of its own (a branch target).
+	// Whether the expression measured last may leave its block early (a branch or a return):
+	// the code after it is then a basic block of its own, charged only when it runs.
+	let branches = false;
+
+	// A block's children up to its first named child block (or child that may branch) run with
+	// the enclosing region; the code after each is a region of its own.
 	const measureBlock = (block: Ref, children: Ref[]): number => {
-		let leading = 1;
+		let leading = 0;
 		let segment: { start: number; cost: number } | undefined;
 		const segments: { start: number; cost: number }[] = [];
+		let anyBranch = false;
 		children.forEach((child, i) => {
+			branches = false;
 			const cost = measure(child);
+			anyBranch ||= branches;
 			if (segment) segment.cost += cost;
 			else leading += cost;
-			if (i < children.length - 1 && isNamedBlock(child)) {
+			if (i < children.length - 1 && (branches || isNamedBlock(child))) {
 				if (segment) segments.push(segment);
 				segment = { start: i + 1, cost: 0 };
 			}
 		});
 		if (segment) segments.push(segment);
 		for (const { start, cost } of segments.reverse()) {
-			setters.Block.insertChildAt(block, start, charge(cost, false)[0] as Ref);
+			if (cost > 0) setters.Block.insertChildAt(block, start, charge(cost, false)[0] as Ref);
 		}
+		branches = anyBranch;
 		return leading;
 	};
 
@@ -196,11 +263,19 @@ function addMetering(module: binaryen.Module): void {
 		const fields = CHILD_FIELDS.get(id);
 		if (!fields) throw new UnsupportedWasmError(`expression kind ${id}`);
 		const info = binaryen.getExpressionInfo(expr) as unknown as Record<string, unknown>;
-		let size = 1;
+		let size = instructionCost(id, info);
+		let anyBranch = id === binaryen.BreakId || id === binaryen.SwitchId || id === binaryen.ReturnId;
 		for (const field of fields) {
 			const value = info[field];
-			if (Array.isArray(value)) for (const child of value as Ref[]) size += measure(child);
-			else if (typeof value === 'number' && value !== 0) size += measure(value);
+			const children = Array.isArray(value)
+				? (value as Ref[])
+				: typeof value === 'number' && value !== 0
+					? [value]
+					: [];
+			for (const child of children) {
+				size += measure(child);
+				anyBranch ||= branches;
+			}
 		}
 		if (id === binaryen.LoopId) {
 			const body = info.body as Ref;
@@ -209,8 +284,15 @@ function addMetering(module: binaryen.Module): void {
 			const ifTrue = info.ifTrue as Ref;
 			const ifFalse = info.ifFalse as Ref;
 			setters.If.setIfTrue(expr, prepend(measure(ifTrue), false, ifTrue));
-			if (ifFalse) setters.If.setIfFalse(expr, prepend(measure(ifFalse), false, ifFalse));
+			anyBranch ||= branches;
+			if (ifFalse) {
+				setters.If.setIfFalse(expr, prepend(measure(ifFalse), false, ifFalse));
+				anyBranch ||= branches;
+			}
 		}
+		// a branch inside a loop body or an if arm may leave the enclosing block too
+		if (id === binaryen.LoopId) anyBranch ||= branches;
+		branches = anyBranch;
 		return size;
 	};
 

@@ -20,7 +20,7 @@ export interface CompiledModule {
 	mutableGlobals: number[];
 }
 
-const FORMAT_VERSION = 'v2';
+const FORMAT_VERSION = 'v3'; // changes with the instrumentation (instrument.ts)
 /** By the decompressed module's sha256: one instrumentation for its raw and gzipped copies. */
 const byModule = new Map<string, Promise<Omit<CompiledModule, 'hash'>>>();
 /** By the bytes as sent, so the same bytes give the same CompiledModule. */

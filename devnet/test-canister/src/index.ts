@@ -2,6 +2,7 @@
 import {
 	call,
 	canisterCycleBalance,
+	canisterSelf,
 	canisterVersion,
 	certifiedDataSet,
 	dataCertificate,
@@ -141,6 +142,25 @@ export default class Probe {
 		return await outcome(() =>
 			call<Uint8Array, Uint8Array>(target, method, { raw: true, args: arg })
 		);
+	}
+
+	/** A composite query calling any method of any canister. */
+	@query([IDL.Principal, IDL.Text, IDL.Vec(IDL.Nat8)], CallOutcome, { composite: true })
+	async compositeCallRaw(target: Principal, method: string, arg: Uint8Array): Promise<CallOutcome> {
+		return await outcome(() =>
+			call<Uint8Array, Uint8Array>(target, method, { raw: true, args: arg })
+		);
+	}
+
+	/** Bumps the heap counter, then reads it from itself twice: [own counter, first, second]. */
+	@query([], IDL.Vec(IDL.Nat64), { composite: true })
+	async compositeHeapCounts(): Promise<bigint[]> {
+		this.heapCounter += 1n;
+		const read = (): Promise<bigint> =>
+			call<undefined, bigint>(canisterSelf(), 'heapCount', { returnIdlType: IDL.Nat64 });
+		const first = await read();
+		const second = await read();
+		return [this.heapCounter, first, second];
 	}
 
 	@update([IDL.Vec(IDL.Nat8)])

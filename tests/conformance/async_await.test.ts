@@ -1,0 +1,3 @@
+import { runExample } from './harness';
+
+await runExample({ name: 'async_await', actors: ['async_await'] });

@@ -1,0 +1,3 @@
+import { runExample } from './harness';
+
+await runExample({ name: 'counter', actors: ['counter'] });

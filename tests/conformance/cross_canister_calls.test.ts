@@ -1,0 +1,3 @@
+import { runExample } from './harness';
+
+await runExample({ name: 'cross_canister_calls', actors: ['canister1', 'canister2'] });

@@ -1,0 +1,3 @@
+import { runExample } from './harness';
+
+await runExample({ name: 'key_value_store', actors: ['key_value_store'] });

@@ -1,0 +1,3 @@
+import { runExample } from './harness';
+
+await runExample({ name: 'manual_reply', actors: ['manual_reply'] });

@@ -1,0 +1,3 @@
+import { runExample } from './harness';
+
+await runExample({ name: 'rejections', actors: ['rejections'] });
