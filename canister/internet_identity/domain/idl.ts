@@ -7,6 +7,7 @@
 // types (opt T = [] | [T], variant = single-key object, blob = Uint8Array, nat64 = bigint).
 import { IDL, type GenericIdlFuncArgs, type GenericIdlFuncRets } from '@dfinity/candid';
 import type * as Ii from '@tessera/contract/internet-identity';
+import { signInMethods } from './sign-in-idl';
 
 export const UserNumber = IDL.Nat64;
 export const IdentityNumber = IDL.Nat64;
@@ -130,7 +131,8 @@ export const iiMethods = {
 		args: [],
 		results: [IDL.Opt(IdentityNumber)],
 		query: false
-	}
+	},
+	...signInMethods
 } satisfies Record<string, MethodSignature>;
 
 /**

@@ -181,6 +181,14 @@ export class InternetIdentity {
 		return device?.keyType === 'seed_phrase' ? anchorNumber : undefined;
 	}
 
+	/** Sign-in (prepare_delegation): the caller must be a device of the anchor; records its use. */
+	authenticate(caller: Principal, anchorNumber: bigint, now: bigint): Result<void> {
+		const auth = this.authorize(caller, anchorNumber, now);
+		if (!auth.ok) return auth;
+		this.store.put(auth.value);
+		return ok(undefined);
+	}
+
 	/** Reads the anchor, checks the caller is one of its devices and records that device's use. */
 	private authorize(caller: Principal, anchorNumber: bigint, now: bigint): Result<Anchor> {
 		const anchor = this.store.get(anchorNumber);
