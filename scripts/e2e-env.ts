@@ -2,7 +2,9 @@
 // The browser tests' world, as `npm start` builds it but throw-away: devnet on a free port with
 // a temporary state directory and clock control (--admin), the vault and the local Internet
 // Identity deployed on it, the app built for that devnet (VITE_IC_HOST, VITE_CANISTER_ID_*) into
-// its own directory and served on a free localhost port.
+// its own directory and served on a free localhost port, and the local Internet Identity window
+// (local-ii/) built for that devnet and served on another port: its own origin, as II's is. The
+// app signs in through it (VITE_II_URL).
 //
 // Run alone (`npx tsx scripts/e2e-env.ts`) it keeps the world up until Ctrl-C and prints the
 // variables that make `npx playwright test` reuse it instead of starting its own.
@@ -17,10 +19,12 @@ import { deployCanisters } from '@tessera/devnet/server';
 import buildCanistersIfStale from '../tests/canister/global-setup';
 import { startTarget } from '../tests/agent/target';
 import { appBuildEnv } from './app-env';
+import { buildLocalIi } from './build-local-ii';
 import { serveStatic } from './e2e-serve';
 import { READY_LINE, worldToEnv, type E2eWorld } from './e2e-world';
 
 const APP_DIRECTORY = 'test-results/e2e-app';
+const II_DIRECTORY = 'test-results/e2e-local-ii';
 
 async function buildApp(env: NodeJS.ProcessEnv): Promise<void> {
 	rmSync(APP_DIRECTORY, { recursive: true, force: true });
@@ -45,19 +49,25 @@ export async function startE2eEnvironment(): Promise<E2eWorld & { close(): Promi
 		const { ids } = await deployCanisters({ agent, root: resolve('.'), ids: {} });
 		const canisterIds = Object.fromEntries(Object.entries(ids).map(([n, id]) => [n, id.local]));
 
+		const devnetEnv = appBuildEnv(devnet.url, canisterIds);
+		await buildLocalIi(II_DIRECTORY, devnetEnv);
+		const ii = await serveStatic(II_DIRECTORY);
 		const appEnv: NodeJS.ProcessEnv = {
 			...process.env,
 			TESSERA_BUILD_DIR: APP_DIRECTORY,
-			...appBuildEnv(devnet.url, canisterIds)
+			...devnetEnv,
+			VITE_II_URL: ii.url
 		};
 		await buildApp(appEnv);
 		const app = await serveStatic(APP_DIRECTORY);
 		return {
 			appUrl: app.url,
+			iiUrl: ii.url,
 			devnetUrl: devnet.url,
 			canisterIds,
 			async close() {
 				await app.close();
+				await ii.close();
 				await devnet.close();
 			}
 		};

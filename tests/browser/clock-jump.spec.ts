@@ -7,7 +7,8 @@ import { vote } from './flows/guardian';
 import { SLOW_STEP_MS } from './flows/owner';
 import { getPhraseBack, openRecovery } from './flows/recover';
 import { GUARDIAN_NAMES, setUpSealedVault } from './flows/vault';
-import { vaultCanister, localIdentity } from './support/devnet';
+import { vaultCanister } from './support/devnet';
+import { sessionOf } from './support/identities';
 import { checkScreen } from './support/screens';
 
 const HOUR_MS = 3_600_000;
@@ -27,9 +28,9 @@ test('devnet’s clock jumps 72 hours under open pages: calls go on and countdow
 	// the test's own reader, from Node: a fresh agent per read follows devnet's clock
 	const canister = {
 		activeRequest: async (anchor: bigint) =>
-			(await vaultCanister(world, localIdentity('jump-alice'))).activeRequest(anchor),
+			(await vaultCanister(world, await sessionOf(world, 'jump-alice'))).activeRequest(anchor),
 		request: async (id: bigint) =>
-			(await vaultCanister(world, localIdentity('jump-alice'))).request(id)
+			(await vaultCanister(world, await sessionOf(world, 'jump-alice'))).request(id)
 	};
 	const anchor = await createAnchor('jump');
 	const { owner, guardians } = await setUpSealedVault(openAs, 'jump', anchor, {

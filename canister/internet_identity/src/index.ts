@@ -17,6 +17,7 @@ import {
 	update
 } from 'azle';
 
+import type { GenericIdlFuncArgs, GenericIdlFuncRets } from '@dfinity/candid';
 import type { Principal } from '@dfinity/principal';
 
 import { CandidApi, type Outcome } from '../domain/candid_api';
@@ -186,6 +187,10 @@ function declareResults(
 ): true {
 	const meta = (canister.constructor as { _azleCanisterClassMeta?: AzleClassMeta })
 		._azleCanisterClassMeta;
-	if (meta) meta.canisterMethodIdlParamTypes[name] = IDL.Func(method.args, method.results);
+	if (meta)
+		meta.canisterMethodIdlParamTypes[name] = IDL.Func(
+			method.args as GenericIdlFuncArgs,
+			method.results as GenericIdlFuncRets
+		);
 	return true;
 }

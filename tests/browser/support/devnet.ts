@@ -1,6 +1,6 @@
 // The browser tests' hands on devnet, from Node: its clock, and anchors on the local Internet
 // Identity with a known recovery phrase, the owner's device and an attacker's device.
-import { Actor, HttpAgent, type ActorSubclass } from '@dfinity/agent';
+import { Actor, HttpAgent, type ActorSubclass, type Identity } from '@dfinity/agent';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';
@@ -38,7 +38,7 @@ export async function advanceDevnetClock(world: E2eWorld, milliseconds: number):
 async function devnetAgent(
 	world: E2eWorld,
 	canisterId: string,
-	identity?: Ed25519KeyIdentity
+	identity?: Identity
 ): Promise<HttpAgent> {
 	const agent = await HttpAgent.create({ host: world.devnetUrl, identity });
 	await agent.fetchRootKey();
@@ -158,7 +158,7 @@ export interface RequestStatus {
  * What the vault canister says, through its queries: the check behind the UI, so a story does
  * not trust the screen alone. `as` must be a party (owner or guardian) to read a request.
  */
-export async function vaultCanister(world: E2eWorld, as?: Ed25519KeyIdentity) {
+export async function vaultCanister(world: E2eWorld, as?: Identity) {
 	const canisterId = world.canisterIds.vault;
 	if (!canisterId) throw new Error('the vault canister is not deployed');
 	const agent = await devnetAgent(world, canisterId, as);
@@ -190,9 +190,4 @@ export async function devnetTimeNs(world: E2eWorld): Promise<bigint> {
 	const response = await fetch(new URL(ADMIN_TIME_PATH, world.devnetUrl));
 	const { timeMs } = (await response.json()) as { timeMs: number };
 	return BigInt(timeMs) * 1_000_000n;
-}
-
-/** The principal the app's local devnet sign-in gives `name` (app contract, "Sign-in"). */
-export function localIdentity(name: string): Ed25519KeyIdentity {
-	return Ed25519KeyIdentity.generate(sha256(utf8(`tessera/devnet-identity/${name}`)));
 }

@@ -12,8 +12,11 @@ import { InMemoryAnchorStore } from '../../../canister/internet_identity/domain/
 import { deviceToWire } from '../../../canister/internet_identity/domain/wire';
 import { der, keyOf, passkey, phraseDevice } from './helpers';
 
+import { signInMethods } from '../../../canister/internet_identity/domain/sign-in-idl';
+
 const methods = { ...iiMethods, ...localOnlyMethods };
-type Name = keyof typeof methods;
+/** The sign-in methods have their own module (domain/sign-in.ts), tested end to end in tests/agent. */
+type Name = Exclude<keyof typeof methods, keyof typeof signInMethods>;
 
 /** Encodes `args` as a client would and decodes them as the canister runtime does. */
 function overTheWire(name: Name, args: unknown[]): unknown[] {
