@@ -3,7 +3,8 @@
 // each of the person's browser pages' virtual authenticators) and an Ed25519 device key the
 // tests use from Node to act as that person at the app's origin (vault queries), through the
 // same canister-signature delegations the app gets. Nothing is derived from the name.
-import { wrapDER } from '@dfinity/agent';
+// DER_COSE_OID: AlgorithmIdentifier of OID 1.3.6.1.4.1.56387.1.1, a COSE key as II stores passkeys
+import { DER_COSE_OID, wrapDER } from '@dfinity/agent';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import type { DelegationIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
@@ -13,11 +14,6 @@ import { createAnchor } from '../../agent/ii/local-ii';
 import { signIn, signInActor } from '../../agent/ii/sign-in';
 import { agentFor } from '../../agent/target';
 import { generatedKeyDeviceData } from '../../../src/lib/ii/device-data';
-
-/** DER OID 1.3.6.1.4.1.56387.1.1: a COSE key, as II stores passkeys. */
-const DER_COSE_OID = Uint8Array.from([
-	0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xb8, 0x43, 0x01, 0x01
-]);
 
 export interface Passkey {
 	/** base64url, as CDP's WebAuthn domain takes it. */

@@ -54,9 +54,20 @@ export async function passkeySignIn(window: Page, world: E2eWorld, name: string)
 	const { anchor, passkey } = await identityOf(world, name);
 	await virtualAuthenticator(window, [passkey]);
 	await window.getByLabel('Identity number').fill(anchor.toString());
-	const closed = window.waitForEvent('close');
-	await window.getByRole('button', { name: 'Sign in with a passkey' }).click();
-	await closed;
+	await signInAndClose(window, 'Sign in with a passkey');
+}
+
+/** Clicks `button` in the local II window and waits until the app closes the window; fails with the window's error if it shows one instead. */
+export async function signInAndClose(window: Page, button: string): Promise<void> {
+	const closed = window.waitForEvent('close', { timeout: 120_000 });
+	await window.getByRole('button', { name: button }).click();
+	const alert = window
+		.getByRole('alert')
+		.filter({ hasText: /\S/ })
+		.textContent({ timeout: 120_000 })
+		.catch(() => undefined);
+	const outcome = await Promise.race([closed.then(() => undefined), alert]);
+	if (outcome) throw new Error(`the local II window refused: ${outcome}`);
 }
 
 /** Signs `page` in as `name` through the local II window and waits for the `next` path. */
