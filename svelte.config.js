@@ -1,10 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
-
-// A devnet on another port than 4943 (npm start's DEVNET_PORT, the browser tests' free port).
-const devnetOrigin = process.env.VITE_IC_HOST
-	? new URL(process.env.VITE_IC_HOST).origin
-	: undefined;
+import { cspDirectives } from './security-headers.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -28,41 +24,9 @@ const config = {
 			fallback: 'index.html',
 			strict: true
 		}),
-		// Strict CSP: SvelteKit hashes its own inline boot script; nothing else inline may run.
-		// connect-src: the IC API hosts (mainnet), a local devnet/replica on port 4943, VITE_IC_HOST.
-		csp: {
-			mode: 'hash',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self'],
-				// Only two fixed style attributes may apply: app.html's `display: contents` wrapper and
-				// SvelteKit's route announcer (re-hash if a SvelteKit update changes it).
-				'style-src': [
-					'self',
-					'unsafe-hashes',
-					'sha256-tcbDxjMo+xKqM21aCGYbs/QAJqB7yUXC06oPWDapBgc=',
-					'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='
-				],
-				'img-src': ['self', 'data:'],
-				'font-src': ['self'],
-				'connect-src': [
-					'self',
-					'https://icp-api.io',
-					'https://icp0.io',
-					'https://*.icp0.io',
-					'https://ic0.app',
-					'https://*.ic0.app',
-					'http://localhost:4943',
-					'http://127.0.0.1:4943',
-					'http://*.localhost:4943',
-					...(devnetOrigin ? [devnetOrigin] : [])
-				],
-				'frame-src': ['none'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['self']
-			}
-		}
+		// Strict CSP (security-headers.js): SvelteKit hashes its own inline boot script; nothing
+		// else inline may run. The asset canister sends the same policy as a header.
+		csp: { mode: 'hash', directives: cspDirectives({ icHost: process.env.VITE_IC_HOST }) }
 	}
 };
 

@@ -12,7 +12,7 @@ export const LIMITS = {
 	maxSlots: 10,
 	/** Threshold m: 2 <= m <= n. */
 	minThreshold: 2,
-	/** Slot labels: UTF-8 bytes, no control characters. */
+	/** Slot labels and the owner's name: UTF-8 bytes, no control characters. */
 	maxLabelBytes: 32,
 	/** Time-lock between opening a recovery and its release. */
 	defaultDelayNs: 72n * NS_PER_HOUR,
@@ -29,16 +29,21 @@ export const LIMITS = {
 	maxPrincipalBytes: 29,
 	/** II allows at most 10 devices per anchor. */
 	maxAnchorDevices: 10,
-	/** Recovery pacing. */
-	cooldownNs: 24n * NS_PER_HOUR,
-	/** After the time-lock ends, the requester has this long to collect; then the request lapses. */
+	/**
+	 * After the time-lock ends, the requester has this long to release (repeatedly) and guardians
+	 * may still add or replace approvals; then the request expires.
+	 */
 	releaseWindowNs: 7n * NS_PER_DAY,
-	vaultOpensPerWindow: 3,
-	vaultOpenWindowNs: 7n * NS_PER_DAY,
-	requesterOpensPerWindow: 5,
-	requesterOpenWindowNs: NS_PER_DAY,
-	/** Index sizes per principal. */
+	/** Release vetKeys derived per request, over all its release_recovery calls. */
+	releaseDerivationsPerRequest: 3,
+	/** shares_key derivations per principal per day (only share holders of sealed vaults). */
+	sharesKeysPerDay: 10,
+	/** Check-ins per share: one per this interval. */
+	checkInIntervalNs: NS_PER_DAY,
+	/** Index sizes per principal (owner: confirmed vaults only). */
 	maxVaultsPerOwner: 8,
+	/** Live requests that may name one requester principal (a fresh key per recovery). */
+	maxRequestsPerRequester: 8,
 	maxVaultsPerGuardian: 32,
 	/** Audit events kept per vault (oldest dropped first). */
 	maxAuditEvents: 32,
@@ -49,3 +54,8 @@ export const LIMITS = {
 /** The same bounds under the names the app's crypto and forms use. */
 export const MIN_THRESHOLD = LIMITS.minThreshold;
 export const MAX_GUARDIANS = LIMITS.maxSlots;
+export const RELEASE_WINDOW_NS = LIMITS.releaseWindowNs;
+export const RELEASE_DERIVATIONS_PER_REQUEST = LIMITS.releaseDerivationsPerRequest;
+export const SHARES_KEY_PER_DAY = LIMITS.sharesKeysPerDay;
+/** The window shares_key's allowance counts in. */
+export const SHARES_KEY_WINDOW_NS = NS_PER_DAY;

@@ -20,6 +20,25 @@ export const DOMAIN = {
 	verificationCode: 'tessera/v1/verification-code'
 } as const;
 
+/** Domain tag of a per-share commitment (shareCommitment). */
+export const SHARE_COMMITMENT_DOMAIN = 'tessera/v2/share-commitment';
+
+/**
+ * The commitment seal_shares stores for one share and release_recovery returns by slot:
+ * sha256(utf8(SHARE_COMMITMENT_DOMAIN) || 0x00 || u64be(vaultId) || u32be(slot) || envelope),
+ * envelope = the plaintext share envelope (docs/share-format.md). Bound to vault and slot, so a
+ * guardian cannot pass off another slot's (or vault's) share as its own. `slot` is the envelope's
+ * own 1-based slot (the one its byte 9 carries, and the requester checks); seal_shares stores the
+ * commitments in share order, so 0-based share index i (release_recovery's `slot`) holds slot i + 1.
+ */
+export function shareCommitment(vaultId: bigint, slot: number, envelope: Uint8Array): Uint8Array {
+	const slotBytes = new Uint8Array(4);
+	new DataView(slotBytes.buffer).setUint32(0, slot);
+	return sha256(
+		concat(utf8(SHARE_COMMITMENT_DOMAIN), Uint8Array.of(0), u64be(vaultId), slotBytes, envelope)
+	);
+}
+
 // Sizes and limits.
 export const ENTROPY_BYTES = 32; // 24-word BIP39 phrase
 export const SHARE_BYTES = ENTROPY_BYTES + 1; // shamir-secret-sharing: y bytes || x coordinate

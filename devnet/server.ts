@@ -9,6 +9,7 @@ export {
 	createCanister,
 	installChunkedCode,
 	installCode,
+	setControllers,
 	storedChunks,
 	uploadChunk,
 	uploadChunks

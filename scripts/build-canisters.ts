@@ -4,11 +4,15 @@
 //
 //   tsx scripts/build-canisters.ts [--check] [--root DIR] [name ...]
 //
+// Every module is reproducible (scripts/azle-build.ts says how) and its sha256 is printed: the
+// hash an upgrade announces, which anyone can compare with a build of the tagged source.
+//
 // Default: build, then write each canister's generated .did to the path dfx.json names, and the
 // TypeScript bindings generated from the contract's .did files (BINDINGS).
 // --check: build, then fail if a committed .did or binding differs from the generated one (used
 // by npm test).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bindings } from './bindings';
@@ -44,12 +48,13 @@ if (azleCanisters.length === 0) {
 	process.exit(1);
 }
 
-const azle = resolve('node_modules/.bin/azle');
+const tsx = resolve('node_modules/.bin/tsx');
+const azleBuild = resolve(import.meta.dirname, 'azle-build.ts');
 let stale = 0;
 for (const [name, config] of azleCanisters) {
 	const generatedDid = join(root, '.azle', name, `${name}.did`);
 	const started = performance.now();
-	const result = spawnSync(azle, ['build', name], {
+	const result = spawnSync(tsx, [azleBuild, name], {
 		cwd: root,
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: { ...process.env, CANISTER_CANDID_PATH: generatedDid, AZLE_DFX_ROOT: root }
@@ -60,7 +65,9 @@ for (const [name, config] of azleCanisters) {
 	}
 	const wasm = join(root, '.azle', name, `${name}.wasm`);
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	const sha256 = createHash('sha256').update(readFileSync(wasm)).digest('hex');
 	console.log(`built ${name}: ${wasm} (${statSync(wasm).size} bytes, ${seconds} s)`);
+	console.log(`sha256 ${sha256}  ${name}`);
 
 	if (!config.candid) continue;
 	const committedDid = join(root, config.candid);

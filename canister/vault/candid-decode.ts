@@ -6,6 +6,11 @@
 // bytes the values are read by small readers compiled from the types once. Anything else (another
 // table order, other encoders, extra arguments, malformed bytes) goes to IDL.decode, so the
 // accepted language and the decoded values are IDL.decode's (property-tested equal).
+// `ownTableOnly` (method arguments, which anyone can send): a message whose header and type table
+// are not exactly ours is refused before IDL.decode sees it. IDL.decode walks whatever table it is
+// given: `vec null` of length 2^31 costs ~40 B instructions to skip and is 10 bytes long. With our
+// own table every vector element takes at least a byte, so IDL.decode's work is bounded by the
+// message's length.
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
 import { utf8Decode } from './domain/utf8';
@@ -193,6 +198,11 @@ function sampleOf(type: IDL.Type): unknown {
 	throw new TypeError(`no sample for ${type.display()}`);
 }
 
+/** Values of `types` whose encoding carries their table (for tests and the table comparison). */
+export function sampleArguments(types: readonly IDL.Type[]): unknown[] {
+	return types.map(sampleOf);
+}
+
 /** A byte string as a Latin-1 JS string: one native call, compared natively. */
 function latin1(bytes: Uint8Array): string {
 	return String.fromCharCode.apply(null, bytes as unknown as number[]);
@@ -203,7 +213,10 @@ export class TableCachedDecoder {
 	private readonly readers: Reader[] | undefined;
 	private prefix: string | undefined;
 
-	constructor(private readonly types: readonly IDL.Type[]) {
+	constructor(
+		private readonly types: readonly IDL.Type[],
+		private readonly options: { ownTableOnly?: boolean } = {}
+	) {
 		const compiled = types.map(compile);
 		this.readers = compiled.every((c) => c !== undefined)
 			? compiled.map((c) => (c as { read: Reader }).read)
@@ -212,8 +225,8 @@ export class TableCachedDecoder {
 
 	/** Encodes our own table now (at canister load, so that queries find it: they keep no state). */
 	warm(): this {
-		if (this.prefix !== undefined || !this.readers) return this;
-		const samples = this.types.map(sampleOf);
+		if (this.prefix !== undefined || (!this.readers && !this.options.ownTableOnly)) return this;
+		const samples = sampleArguments(this.types);
 		const full = new Uint8Array(IDL.encode([...this.types], samples));
 		const values = this.types.reduce(
 			(length, type, i) => length + new Uint8Array(type.encodeValue(samples[i])).length,
@@ -230,9 +243,20 @@ export class TableCachedDecoder {
 		return latin1(bytes.subarray(0, prefix.length)) === prefix;
 	}
 
-	/** The arguments, or CandidDecodeError with IDL.decode's reason. */
+	/** The DIDL header and type table our own encoder writes for these types. */
+	ownTable(): Uint8Array {
+		const prefix = this.warm().prefix;
+		if (prefix === undefined) throw new TypeError('no own table for these types');
+		return Uint8Array.from(prefix, (char) => char.charCodeAt(0));
+	}
+
+	/** The arguments, or CandidDecodeError with IDL.decode's reason (or the foreign table). */
 	decode(bytes: Uint8Array): unknown[] {
-		const fast = this.hasOwnTable(bytes) ? this.readFast(bytes) : undefined;
+		const own = this.hasOwnTable(bytes);
+		if (!own && this.options.ownTableOnly) {
+			throw new CandidDecodeError("the type table is not this method's own");
+		}
+		const fast = own && this.readers ? this.readFast(bytes) : undefined;
 		if (fast) return fast;
 		try {
 			return IDL.decode([...this.types], bytes);

@@ -19,6 +19,10 @@ export type IiAppService = Pick<
 	| 'get_anchor_info'
 	| 'authn_method_security_settings_replace'
 	| 'lookup_caller_identity_by_recovery_phrase'
+	| 'identity_info'
+	| 'openid_credential_remove'
+	| 'email_recovery_credential_remove'
+	| 'authn_method_registration_mode_exit'
 >;
 
 export type Opt<T> = [] | [T];

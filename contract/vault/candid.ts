@@ -23,7 +23,7 @@ export type CandidOk<M extends keyof VaultService> = Extract<Reply<M>, { Ok: unk
 /** VaultError as Candid has it: `{ Kind: fields }` or `{ Kind: null }`. */
 export type CandidError = Extract<Reply<'owner_vaults'>, { Err: unknown }>['Err'];
 
-export type CandidRequestView = CandidOk<'request_status'>;
+export type CandidRequestView = CandidOk<'recovery_request'>;
 export type CandidOwnerVault = CandidOk<'owner_vaults'>[number];
 export type CandidGuardianVault = CandidOk<'guardian_vaults'>[number];
 export type CandidAnchorStatus = CandidOk<'anchor_status'>;
@@ -48,42 +48,50 @@ export function candidError<E extends { kind: string }>(error: E): CandidError {
 /** Domain values to Candid values: what the canister replies. */
 export const toCandid = {
 	requestView(view: RequestView): CandidRequestView {
-		return { ...view, alarmRaisedAt: opt(view.alarmRaisedAt) };
+		return {
+			...view,
+			approvedSlots: Uint32Array.from(view.approvedSlots),
+			alarmRaisedAt: opt(view.alarmRaisedAt),
+			releasedAt: opt(view.releasedAt)
+		};
 	},
 
 	ownerVaultView(view: OwnerVaultView): CandidOwnerVault {
 		return {
 			...view,
+			ownerName: opt(view.ownerName),
 			slots: view.slots.map((slot) => ({
 				label: slot.label,
 				guardian: opt<Principal>(slot.guardian),
 				inviteExpiresAt: opt(slot.inviteExpiresAt)
 			})),
-			activeRequest: opt(view.activeRequest && toCandid.requestView(view.activeRequest))
+			requests: view.requests.map(toCandid.requestView)
 		};
 	},
 
 	guardianVaultView(view: GuardianVaultView): CandidGuardianVault {
-		const pending = view.pendingRequest;
 		return {
 			vaultId: view.vaultId,
 			anchor: view.anchor,
+			ownerName: opt(view.ownerName),
 			label: opt(view.label),
 			delayNs: view.delayNs,
 			threshold: view.threshold,
+			sealed: view.sealed,
 			share: opt(view.share),
-			pendingRequest: opt(pending && toCandid.requestView(pending)),
-			myVote: opt<string>(pending?.myVote)
+			requests: view.requests.map(({ myVote, sponsored, ...request }) => ({
+				request: toCandid.requestView(request),
+				myVote: opt<string>(myVote),
+				sponsored
+			}))
 		};
 	},
 
 	anchorStatus(status: AnchorStatus): CandidAnchorStatus {
 		return {
 			vaultId: opt(status.vaultId),
-			createNonce: status.createNonce,
-			vaultNonce: opt(status.vaultNonce),
 			sealed: status.sealed,
-			activeRequestId: opt(status.activeRequestId)
+			createNonce: status.createNonce
 		};
 	}
 };
@@ -99,34 +107,39 @@ export const fromCandid = {
 		return {
 			...view,
 			status: view.status as RequestView['status'],
-			alarmRaisedAt: fromOpt(view.alarmRaisedAt)
+			approvedSlots: Array.from(view.approvedSlots),
+			alarmRaisedAt: fromOpt(view.alarmRaisedAt),
+			releasedAt: fromOpt(view.releasedAt)
 		};
 	},
 
 	ownerVaultView(view: CandidOwnerVault): OwnerVaultView {
 		return {
 			...view,
+			ownerName: fromOpt(view.ownerName),
 			slots: view.slots.map((slot) => ({
 				label: slot.label,
 				guardian: fromOpt(slot.guardian),
 				inviteExpiresAt: fromOpt(slot.inviteExpiresAt)
 			})),
-			activeRequest: view.activeRequest[0] && fromCandid.requestView(view.activeRequest[0])
+			requests: view.requests.map(fromCandid.requestView)
 		};
 	},
 
 	guardianVaultView(view: CandidGuardianVault): GuardianVaultView {
-		const { myVote, pendingRequest, ...rest } = view;
-		const pending = pendingRequest[0];
-		const vote = fromOpt(myVote);
 		return {
-			...rest,
+			...view,
+			ownerName: fromOpt(view.ownerName),
 			label: fromOpt(view.label),
 			share: fromOpt(view.share),
-			pendingRequest: pending && {
-				...fromCandid.requestView(pending),
-				myVote: vote === 'approved' || vote === 'declined' ? vote : undefined
-			}
+			requests: view.requests.map(({ request, myVote, sponsored }) => {
+				const vote = fromOpt(myVote);
+				return {
+					...fromCandid.requestView(request),
+					myVote: vote === 'approved' || vote === 'declined' ? vote : undefined,
+					sponsored
+				};
+			})
 		};
 	},
 
@@ -138,10 +151,8 @@ export const fromCandid = {
 	anchorStatus(status: CandidAnchorStatus): AnchorStatus {
 		return {
 			vaultId: fromOpt(status.vaultId),
-			createNonce: status.createNonce,
-			vaultNonce: fromOpt(status.vaultNonce),
 			sealed: status.sealed,
-			activeRequestId: fromOpt(status.activeRequestId)
+			createNonce: status.createNonce
 		};
 	}
 };

@@ -24,8 +24,9 @@ export const VaultError = IDL.Variant({
 	AlreadyGuardian: IDL.Null,
 	OwnerCannotGuard: IDL.Null,
 	NotAllAccepted: IDL.Null,
-	RecoveryActive: IDL.Record({ requestId: IDL.Nat64 }),
-	CooldownActive: IDL.Record({ until: IDL.Nat64 }),
+	/** The sponsoring guardian already has a live (open or released) request for this vault. */
+	AlreadyOpen: IDL.Record({ requestId: IDL.Nat64 }),
+	/** A per-principal or per-share allowance is used up until `until`. */
 	RateLimited: IDL.Record({ until: IDL.Nat64 }),
 	AlreadyVoted: IDL.Null,
 	RequestClosed: IDL.Record({ status: IDL.Text }),
@@ -56,7 +57,9 @@ export const CreateVaultArgs = IDL.Record({
 	owner: IDL.Principal,
 	delayNs: IDL.Opt(IDL.Nat64),
 	invites: IDL.Vec(InviteSpec),
-	nonce: IDL.Nat64
+	nonce: IDL.Nat64,
+	/** How guardians see who asks (label rules apply); none = the anchor number only. */
+	ownerName: IDL.Opt(IDL.Text)
 });
 export const SetGuardiansArgs = IDL.Record({
 	vaultId: IDL.Nat64,
@@ -68,8 +71,11 @@ export const SealSharesArgs = IDL.Record({
 	vaultId: IDL.Nat64,
 	nonce: IDL.Nat64,
 	threshold: IDL.Nat32,
+	/** The entropy commitment (DOMAIN.commitment). */
 	commitment: Blob,
-	shares: IDL.Vec(ShareSubmission)
+	shares: IDL.Vec(ShareSubmission),
+	/** One 32-byte shareCommitment(vaultId, slot, envelope) per share, in the order of `shares`. */
+	shareCommitments: IDL.Vec(Blob)
 });
 export const SetDelayArgs = IDL.Record({
 	vaultId: IDL.Nat64,
@@ -79,24 +85,40 @@ export const SetDelayArgs = IDL.Record({
 export const DeleteVaultArgs = IDL.Record({ vaultId: IDL.Nat64, nonce: IDL.Nat64 });
 /** Sent by the share's check identity; `nonce` = the share's checkInNonce. */
 export const CheckInArgs = IDL.Record({ vaultId: IDL.Nat64, nonce: IDL.Nat64 });
+/** Sent by a share holder of the sealed vault, on behalf of `requester` (P_R). */
+export const OpenRecoveryArgs = IDL.Record({ vaultId: IDL.Nat64, requester: IDL.Principal });
 export const ApproveArgs = IDL.Record({ requestId: IDL.Nat64, ciphertext: Blob });
+/** The phrase identity with the vault's nonce; or the request's sponsor (nonce ignored). */
 export const CancelRecoveryArgs = IDL.Record({ requestId: IDL.Nat64, nonce: IDL.Nat64 });
+/** Sent by the requester; `transportKey` is a 48-byte vetKD transport public key. */
+export const ReleaseRecoveryArgs = IDL.Record({ requestId: IDL.Nat64, transportKey: Blob });
 
 export const RequestView = IDL.Record({
 	requestId: IDL.Nat64,
 	vaultId: IDL.Nat64,
 	anchor: IDL.Nat64,
+	/** With the anchor, what the verification code is derived from. */
 	requester: IDL.Principal,
+	/** The guardian that opened the request. */
+	sponsor: IDL.Principal,
+	/** open | released | failed | cancelled | expired */
 	status: IDL.Text,
 	openedAt: IDL.Nat64,
 	releasableAt: IDL.Nat64,
+	/** End of the release window: no release, approval or derivation from then on. */
 	expiresAt: IDL.Nat64,
+	/** Time-lock countdown: 0 once the delay has passed. */
 	remainingNs: IDL.Nat64,
 	threshold: IDL.Nat32,
 	guardianCount: IDL.Nat32,
 	approvals: IDL.Nat32,
 	declines: IDL.Nat32,
-	alarmRaisedAt: IDL.Opt(IDL.Nat64)
+	/** Slots (share indexes) that approved. */
+	approvedSlots: IDL.Vec(IDL.Nat32),
+	alarmRaisedAt: IDL.Opt(IDL.Nat64),
+	releasedAt: IDL.Opt(IDL.Nat64),
+	/** Release vetKeys derived so far (at most RELEASE_DERIVATIONS_PER_REQUEST). */
+	derivations: IDL.Nat32
 });
 export const VaultHealth = IDL.Record({
 	sealed: IDL.Bool,
@@ -112,6 +134,7 @@ export const OwnerVaultView = IDL.Record({
 	anchor: IDL.Nat64,
 	nonce: IDL.Nat64,
 	delayNs: IDL.Nat64,
+	ownerName: IDL.Opt(IDL.Text),
 	slots: IDL.Vec(
 		IDL.Record({
 			label: IDL.Text,
@@ -121,25 +144,35 @@ export const OwnerVaultView = IDL.Record({
 	),
 	shares: IDL.Vec(IDL.Record({ guardian: IDL.Principal, lastCheckInAt: IDL.Nat64 })),
 	health: VaultHealth,
-	activeRequest: IDL.Opt(RequestView)
+	/** Live requests (open, or released and inside their release window). */
+	requests: IDL.Vec(RequestView)
+});
+export const GuardianRequestView = IDL.Record({
+	request: RequestView,
+	/** Own vote: "approved", "declined", or none. */
+	myVote: IDL.Opt(IDL.Text),
+	/** This guardian opened the request. */
+	sponsored: IDL.Bool
 });
 export const GuardianVaultView = IDL.Record({
 	vaultId: IDL.Nat64,
 	anchor: IDL.Nat64,
+	/** The owner's name as the owner gave it at create_vault. */
+	ownerName: IDL.Opt(IDL.Text),
 	label: IDL.Opt(IDL.Text),
 	delayNs: IDL.Nat64,
 	threshold: IDL.Nat32,
+	sealed: IDL.Bool,
 	share: IDL.Opt(IDL.Record({ shareIndex: IDL.Nat32, ciphertext: Blob, checkInNonce: IDL.Nat64 })),
-	pendingRequest: IDL.Opt(RequestView),
-	/** Own vote on the pending request: "approved", "declined", or none. */
-	myVote: IDL.Opt(IDL.Text)
+	/** Live requests of this vault. */
+	requests: IDL.Vec(GuardianRequestView)
 });
+/** What anyone may learn about an anchor: only what the recovery and create pages need. */
 export const AnchorStatus = IDL.Record({
 	vaultId: IDL.Opt(IDL.Nat64),
-	createNonce: IDL.Nat64,
-	vaultNonce: IDL.Opt(IDL.Nat64),
 	sealed: IDL.Bool,
-	activeRequestId: IDL.Opt(IDL.Nat64)
+	/** Nonce the next create_vault for this anchor must carry. */
+	createNonce: IDL.Nat64
 });
 export const InvitationView = IDL.Record({
 	vaultId: IDL.Nat64,
@@ -154,11 +187,20 @@ export const AuditEvent = IDL.Record({
 	index: IDL.Nat8,
 	ref: IDL.Nat64
 });
-export const OpenRecoveryResult = IDL.Record({ requestId: IDL.Nat64, releasableAt: IDL.Nat64 });
+export const OpenRecoveryResult = IDL.Record({
+	requestId: IDL.Nat64,
+	releasableAt: IDL.Nat64,
+	expiresAt: IDL.Nat64
+});
 export const ReleaseResult = IDL.Record({
-	shares: IDL.Vec(IDL.Record({ shareIndex: IDL.Nat32, ciphertext: Blob })),
+	/** Every approval's ciphertext (share re-encrypted to the release identity), by slot. */
+	approvals: IDL.Vec(IDL.Record({ slot: IDL.Nat32, ciphertext: Blob })),
+	/** The seal's per-share commitments, indexed by slot. */
+	shareCommitments: IDL.Vec(Blob),
 	/** The seal's entropy commitment: the requester checks the combined shares against it. */
-	commitment: Blob
+	entropyCommitment: Blob,
+	/** The release vetKey for releaseIdentity(request id, requester), encrypted to transportKey. */
+	releaseKey: Blob
 });
 export const VetKdPublicKeys = IDL.Record({ shares: Blob, release: Blob });
 
@@ -180,22 +222,26 @@ export const METHODS = {
 	delete_vault: { args: [DeleteVaultArgs], result: UnitResult },
 	resign: { args: [IDL.Nat64], result: UnitResult },
 	check_in: { args: [CheckInArgs], result: UnitResult },
-	open_recovery: { args: [IDL.Nat64], result: result(OpenRecoveryResult) },
+	/** The owner (P_O) puts a vault that names it into its owner index. */
+	confirm_vault: { args: [IDL.Nat64], result: UnitResult },
+	open_recovery: { args: [OpenRecoveryArgs], result: result(OpenRecoveryResult) },
 	approve_recovery: { args: [ApproveArgs], result: UnitResult },
 	decline_recovery: { args: [IDL.Nat64], result: UnitResult },
 	raise_alarm: { args: [IDL.Nat64], result: UnitResult },
 	cancel_recovery: { args: [CancelRecoveryArgs], result: UnitResult },
-	release: { args: [IDL.Nat64], result: result(ReleaseResult) },
+	/** Everything the requester needs, in one call, repeatable inside the release window. */
+	release_recovery: { args: [ReleaseRecoveryArgs], result: result(ReleaseResult) },
+	/** Certified (update) read of one request: its guardians, its requester, its owner. */
+	recovery_request: { args: [IDL.Nat64], result: result(RequestView) },
+	/** Certified (update) read of the caller's requests as requester. */
+	requests_for_requester: { args: [], result: result(IDL.Vec(RequestView)) },
 	/** The caller's own guardian vetKey, encrypted to the transport key. */
 	shares_key: { args: [Blob], result: BlobResult },
-	/** The release vetKey for (request id, requester), encrypted to the transport key. */
-	release_key: { args: [IDL.Nat64, Blob], result: BlobResult },
 	vetkd_public_keys: { args: [], result: result(VetKdPublicKeys) },
 	anchor_status: { args: [IDL.Nat64], result: result(AnchorStatus), query: true },
 	invitation: { args: [AcceptInviteArgs], result: result(InvitationView), query: true },
 	owner_vaults: { args: [], result: result(IDL.Vec(OwnerVaultView)), query: true },
 	guardian_vaults: { args: [], result: result(IDL.Vec(GuardianVaultView)), query: true },
-	request_status: { args: [IDL.Nat64], result: result(RequestView), query: true },
 	audit_log: { args: [IDL.Nat64], result: result(IDL.Vec(AuditEvent)), query: true },
 	version: { args: [], result: IDL.Text, query: true }
 } satisfies Record<string, Method>;

@@ -26,11 +26,14 @@ export interface RequestView {
 	requestId: bigint;
 	vaultId: bigint;
 	anchor: bigint;
-	/** With requestId, what the verification code (words + emoji) is derived from. */
+	/** With the anchor, what the verification code is derived from. */
 	requester: Principal;
+	/** The guardian that opened the request on the requester's behalf. */
+	sponsor: Principal;
 	status: EffectiveStatus;
 	openedAt: bigint;
 	releasableAt: bigint;
+	/** End of the release window: no release, approval or derivation from then on. */
 	expiresAt: bigint;
 	/** Time-lock countdown: 0 once the delay has passed. */
 	remainingNs: bigint;
@@ -38,7 +41,13 @@ export interface RequestView {
 	guardianCount: number;
 	approvals: number;
 	declines: number;
+	/** Slots (share indexes) that approved. */
+	approvedSlots: number[];
+	/** The owner's "This isn't me": information only (it extended the delay once). */
 	alarmRaisedAt: bigint | undefined;
+	releasedAt: bigint | undefined;
+	/** Release vetKeys derived so far (at most RELEASE_DERIVATIONS_PER_REQUEST). */
+	derivations: number;
 }
 
 export interface VaultHealth {
@@ -59,33 +68,43 @@ export interface OwnerVaultView {
 	anchor: bigint;
 	nonce: bigint;
 	delayNs: bigint;
+	ownerName: string | undefined;
 	slots: { label: string; guardian: Principal | undefined; inviteExpiresAt: bigint | undefined }[];
 	shares: { guardian: Principal; lastCheckInAt: bigint }[];
 	health: VaultHealth;
-	activeRequest: RequestView | undefined;
+	/** Live requests: open, or released and inside their release window. */
+	requests: RequestView[];
 }
 
 export type Vote = 'approved' | 'declined';
 
+export interface GuardianRequestView extends RequestView {
+	myVote: Vote | undefined;
+	/** This guardian opened the request. */
+	sponsored: boolean;
+}
+
 export interface GuardianVaultView {
 	vaultId: bigint;
 	anchor: bigint;
+	/** The owner's name as given at create_vault (label rules), for "who asks". */
+	ownerName: string | undefined;
 	label: string | undefined;
 	delayNs: bigint;
 	threshold: number;
+	sealed: boolean;
 	/** The guardian's own share: what it decrypts to approve or check in. */
 	share: { shareIndex: number; ciphertext: Uint8Array; checkInNonce: bigint } | undefined;
-	pendingRequest: (RequestView & { myVote: Vote | undefined }) | undefined;
+	/** Live requests of this vault. */
+	requests: GuardianRequestView[];
 }
 
+/** What anyone may learn about an anchor: only what the recovery and create pages need. */
 export interface AnchorStatus {
 	vaultId: bigint | undefined;
+	sealed: boolean;
 	/** Nonce the next create_vault for this anchor must carry. */
 	createNonce: bigint;
-	/** Nonce the vault's next phrase-identity call must carry. */
-	vaultNonce: bigint | undefined;
-	sealed: boolean;
-	activeRequestId: bigint | undefined;
 }
 
 export interface InvitationView {
@@ -123,13 +142,25 @@ export interface AuditEvent {
 	ref: bigint;
 }
 
-export interface ReleasedShare {
-	shareIndex: number;
+export interface ReleasedApproval {
+	/** The approving guardian's share index. */
+	slot: number;
+	/** Its share envelope, IBE-encrypted to releaseIdentity(request id, requester). */
 	ciphertext: Uint8Array;
 }
 
 export interface ReleaseResult {
-	shares: ReleasedShare[];
+	approvals: ReleasedApproval[];
+	/** The seal's per-share commitments by slot (shareCommitment in the contract's protocol). */
+	shareCommitments: Uint8Array[];
 	/** The seal's entropy commitment: the requester checks the combined shares against it. */
-	commitment: Uint8Array;
+	entropyCommitment: Uint8Array;
+	/** The release vetKey, encrypted to the transport key given in the same call. */
+	releaseKey: Uint8Array;
+}
+
+export interface OpenRecoveryResult {
+	requestId: bigint;
+	releasableAt: bigint;
+	expiresAt: bigint;
 }

@@ -4,7 +4,11 @@ import { Principal } from '@dfinity/principal';
 
 export const MAINNET_HOST = 'https://icp-api.io';
 export const MAINNET_II_CANISTER_ID = 'rdmx6-jaaaa-aaaaa-aaadq-cai';
-export const MAINNET_II_URL = 'https://identity.ic0.app';
+/**
+ * II 2.0's sign-in page. Which II domain a user signs in at does not change their principals:
+ * II derives them from the anchor and the *app's* origin (derivationOrigin when set), not its own.
+ */
+export const MAINNET_II_URL = 'https://id.ai';
 /** vetKD key names the vault canister is installed with, per network. */
 export const VETKD_KEY_NAMES = { local: 'dfx_test_key', ic: 'key_1' } as const;
 
@@ -17,6 +21,11 @@ export interface AppConfig {
 	host: string;
 	/** Undefined when the build names no vault canister (the app then says so). */
 	vaultCanisterId: Principal | undefined;
+	/**
+	 * The vault canister's controller that installs only announced upgrades; undefined when the
+	 * build names none (the app then shows no upgrade notice).
+	 */
+	upgradeCanisterId?: Principal;
 	internetIdentityCanisterId: Principal;
 	/** Identity provider for sign-in; undefined on devnet, which signs in locally instead. */
 	iiUrl: string | undefined;
@@ -38,6 +47,7 @@ export interface AppConfig {
 export interface AppEnv {
 	VITE_IC_HOST?: string;
 	VITE_CANISTER_ID_VAULT?: string;
+	VITE_CANISTER_ID_UPGRADE?: string;
 	VITE_CANISTER_ID_INTERNET_IDENTITY?: string;
 	VITE_II_URL?: string;
 	VITE_II_DERIVATION_ORIGIN?: string;
@@ -94,6 +104,7 @@ export function readConfig(env: AppEnv): AppConfig {
 		throw new ConfigError('VITE_IC_HOST', 'a non-local host must use https');
 	}
 	const vault = present(env.VITE_CANISTER_ID_VAULT);
+	const upgrade = present(env.VITE_CANISTER_ID_UPGRADE);
 	const ii = present(env.VITE_CANISTER_ID_INTERNET_IDENTITY);
 	const iiUrlText = present(env.VITE_II_URL) ?? (network === 'ic' ? MAINNET_II_URL : undefined);
 	const derivation = present(env.VITE_II_DERIVATION_ORIGIN);
@@ -102,6 +113,7 @@ export function readConfig(env: AppEnv): AppConfig {
 		network,
 		host: host.origin,
 		vaultCanisterId: vault ? parsePrincipal('VITE_CANISTER_ID_VAULT', vault) : undefined,
+		upgradeCanisterId: upgrade ? parsePrincipal('VITE_CANISTER_ID_UPGRADE', upgrade) : undefined,
 		internetIdentityCanisterId: parsePrincipal(
 			'VITE_CANISTER_ID_INTERNET_IDENTITY',
 			ii ?? MAINNET_II_CANISTER_ID

@@ -75,9 +75,12 @@ describe('a delegation from the local II', () => {
 		const vault = await vaultAs(session.identity);
 		expect(await vault.ownerVaults()).toEqual([]);
 		expect(await vault.guardianVaults()).toEqual([]);
-		await expect(vault.openRecovery(anchor)).rejects.not.toMatchObject({
-			kind: 'AnonymousCaller'
+		const openForNoVault = vault.openRecovery({
+			vaultId: anchor,
+			requester: session.identity.getPrincipal()
 		});
+		await expect(openForNoVault).rejects.not.toMatchObject({ kind: 'AnonymousCaller' });
+		await expect(openForNoVault).rejects.toMatchObject({ kind: 'NotFound' });
 	});
 
 	test('the user key is a canister-signature key of the II canister (OID 1.3.6.1.4.1.56387.1.2)', async () => {

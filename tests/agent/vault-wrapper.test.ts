@@ -20,6 +20,7 @@ import {
 	deleteVault,
 	ownerContext,
 	raiseAlarm,
+	renewInvite,
 	setDelay,
 	setGuardians,
 	vaultOverviews,
@@ -90,7 +91,7 @@ describe('vault wrapper', () => {
 			message: expect.stringMatching(/not signed in/u)
 		});
 		const someone = await vaultAs(Ed25519KeyIdentity.generate());
-		const missing = await someone.requestStatus(987_654n).catch((error: unknown) => error);
+		const missing = await someone.recoveryRequest(987_654n).catch((error: unknown) => error);
 		expect(missing).toBeInstanceOf(CanisterError);
 		expect(missing).toMatchObject({ kind: 'NotFound', details: { entity: 'request' } });
 		await expect(
@@ -203,17 +204,21 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		expect(changed?.delayNs).toBe(48n * NS_PER_HOUR);
 		expect(changed?.nonce).toBe((view?.nonce ?? 0n) + 1n);
 
-		// dashboard: a recovery opened by someone else, the alarm, and a cancel by the phrase
-		const requester = await vaultAs(Ed25519KeyIdentity.generate());
-		const { requestId } = await requester.openRecovery(anchor);
+		// dashboard: a recovery a guardian opened for a requester, the alarm, and a cancel by the phrase
+		const requesterKey = Ed25519KeyIdentity.generate();
+		const requester = await vaultAs(requesterKey);
+		const { requestId } = await alice.openRecovery({
+			vaultId,
+			requester: requesterKey.getPrincipal()
+		});
 		const [withRequest] = await vaultOverviews(context);
-		expect(withRequest?.vault.activeRequest?.requestId).toBe(requestId);
+		expect(withRequest?.vault.requests.map((live) => live.requestId)).toEqual([requestId]);
 		expect(withRequest?.phrase).toBe('protected'); // asked of II without the phrase
 		await raiseAlarm(context, requestId);
-		expect((await requester.requestStatus(requestId)).alarmRaisedAt).toBeDefined();
+		expect((await requester.recoveryRequest(requestId)).alarmRaisedAt).toBeDefined();
 		await cancelRecovery(context, phraseKey, { vaultId, requestId });
 		const [afterCancel] = await vaultOverviews(context);
-		expect(afterCancel?.vault.activeRequest).toBeUndefined();
+		expect(afterCancel?.vault.requests).toEqual([]);
 		expect(afterCancel?.audit.map((event) => event.kind).slice(0, 3)).toEqual([
 			'recovery-cancelled',
 			'alarm-raised',
@@ -243,6 +248,44 @@ describe('owner services: protect, create, invite, seal, alarm, cancel, rotate, 
 		await deleteVault(context, phraseKey, vaultId);
 		expect(await vaultOverviews(context)).toEqual([]);
 	}, 300_000); // ~40 calls with vetKD and Candid in Azle: minutes on a loaded 2-core machine
+
+	test('"Send a new link": a fresh link in the same slot, the old one refused, only by the phrase', async () => {
+		const entropy = new Uint8Array(randomBytes(32));
+		const phraseKey = await derivePhraseKey(entropy);
+		const anchor = await newAnchor(target.url, iiId, newDevice('Owner phone'), {
+			phrase: phraseKey,
+			phraseProtected: true
+		});
+		const context = await ownerContext(Ed25519KeyIdentity.generate(), APP, appConfig());
+		const labels = ['Alice', 'Bob', 'Carol'];
+		const { vaultId, invitations } = await createVault(context, {
+			anchor,
+			phraseKey,
+			guardians: labels,
+			delayHours: 24
+		});
+		const [aliceLink, bobLink] = invitations.map(({ url }) => linkOf(url));
+		await (await vaultAs(Ed25519KeyIdentity.generate())).acceptInvite(aliceLink!);
+
+		const other = await derivePhraseKey(new Uint8Array(32).fill(11));
+		await expect(renewInvite(context, other, vaultId, 1)).rejects.toMatchObject({
+			kind: 'Unauthorized'
+		});
+		await expect(renewInvite(context, phraseKey, vaultId, 0)).rejects.toMatchObject({
+			kind: 'invite-accepted'
+		});
+		const renewed = await renewInvite(context, phraseKey, vaultId, 1);
+		expect(renewed.label).toBe('Bob');
+		const bob = await vaultAs(Ed25519KeyIdentity.generate());
+		await expect(bob.acceptInvite(bobLink!)).rejects.toMatchObject({ kind: 'InviteNotFound' });
+		expect(await bob.acceptInvite(linkOf(renewed.url))).toBe(1);
+		const [view] = await context.vault.ownerVaults();
+		expect(view?.slots.map(({ label, guardian }) => [label, guardian !== undefined])).toEqual([
+			['Alice', true],
+			['Bob', true],
+			['Carol', false]
+		]);
+	}, 300_000);
 });
 
 function linkOf(url: string): InviteLink {

@@ -59,14 +59,20 @@ async function seedVault(net: Net): Promise<{ anchor: bigint; owner: Ed25519KeyI
 			owner: owner.getPrincipal(),
 			delayNs: [DELAY_NS],
 			invites,
-			nonce: 0n
+			nonce: 0n,
+			ownerName: []
 		})
 	);
+	const status = okOf<{ vaultId: [] | [bigint] }>(await net.as(owner).anchor_status(anchor));
+	okOf(await net.as(owner).confirm_vault(status.vaultId[0] ?? 0n));
 	return { anchor, owner };
 }
 
 async function lifecycle(net: Net, keys: Awaited<ReturnType<Net['vetKeys']>>): Promise<void> {
-	const vault = await metered(net, 'create_vault', () => Vault.create(net, 5));
+	const vault = await metered(net, 'create_vault', () =>
+		Vault.create(net, 5, undefined, { confirm: false })
+	);
+	await metered(net, 'confirm_vault', () => net.as(vault.owner).confirm_vault(vault.vaultId));
 	for (const [i, guardian] of vault.guardians.entries()) {
 		const secret = vault.secrets[i] as Uint8Array;
 		await metered(net, 'accept_invite', () =>
@@ -77,8 +83,11 @@ async function lifecycle(net: Net, keys: Awaited<ReturnType<Net['vetKeys']>>): P
 	const checkIdentity = await vault.checkIdentity(4, keys.shares);
 	await metered(net, 'check_in', () => vault.checkIn(4, checkIdentity, 0n));
 	await metered(net, 'open_recovery', () => vault.open());
+	await metered(net, 'recovery_request', () =>
+		net.as(vault.guardian(1)).recovery_request(vault.requestId)
+	);
 	for (const i of [0, 1, 2]) {
-		// approve = guardian_vaults query + shares_key + approve_recovery: metered apart below.
+		// approve = guardian_vaults query + recovery_request + shares_key + approve_recovery.
 		await vault.approve(i, keys);
 	}
 	await metered(net, 'shares_key', () => net.as(vault.guardian(3)).shares_key(keys48()));
@@ -86,8 +95,12 @@ async function lifecycle(net: Net, keys: Awaited<ReturnType<Net['vetKeys']>>): P
 		net.as(vault.guardian(3)).decline_recovery(vault.requestId)
 	);
 	await metered(net, 'raise_alarm', () => net.as(vault.owner).raise_alarm(vault.requestId));
-	await net.devnet.advanceTime(Number(DELAY_NS / 1_000_000n) + 1000);
-	await metered(net, 'release', () => net.as(vault.requester).release(vault.requestId));
+	// The alarm extended the delay once: wait both.
+	await net.devnet.advanceTime(Number((2n * DELAY_NS) / 1_000_000n) + 1000);
+	await metered(net, 'release_recovery', () => vault.release(keys.release));
+	await metered(net, 'requests_for_requester', () =>
+		net.as(vault.requester).requests_for_requester()
+	);
 	await metered(net, 'owner_vaults (query)', () => net.as(vault.owner).owner_vaults());
 	await metered(net, 'guardian_vaults (query)', () => net.as(vault.guardian(0)).guardian_vaults());
 

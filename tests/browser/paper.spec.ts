@@ -97,12 +97,12 @@ test('paper shares: printed in the kit, the phrase rebuilt from paper alone and 
 
 	const requester = await openAs('paper-requester', { signedIn: false });
 	await test.step('with a request: a paper share is added to the released shares', async () => {
-		await openRecovery(requester.page, anchor.number);
+		const { code } = await openRecovery(requester.page, anchor.number, guardians[0]!.page);
 		const requestId = (await canister.activeRequest(anchor.number)) ?? -1n;
 		expect(requestId).toBeGreaterThanOrEqual(0n);
 		for (const [i, guardian] of guardians.slice(0, 2).entries()) {
 			const card = await pendingRequest(guardian.page, anchor.number);
-			await vote(guardian.page, card, 'approve');
+			await vote(guardian.page, card, 'approve', code);
 			await expect
 				.poll(async () => (await canister.request(requestId)).approvals, { timeout: SLOW_STEP_MS })
 				.toBe(i + 1);

@@ -1,12 +1,13 @@
 // The complete story, each person in their own browser context against devnet: the owner
 // protects an anchor with five guardians, 3 of 5 and a 96-hour delay (not the wizard's defaults,
-// so what the owner chose must reach the canister), loses access, opens a recovery from a fresh
-// browser, three guardians approve after comparing the code, the release waits for the delay,
-// the phrase comes back and the sweep removes the attacker's device and protects the phrase.
+// so what the owner chose must reach the canister), loses access, makes a recovery link in a
+// fresh browser, one guardian opens the request from it after typing the code the owner reads
+// out, three guardians approve (each typing the code), the release waits for the delay, the
+// phrase comes back and the sweep removes the attacker's device and protects the phrase.
 // Every outcome is checked on the canisters too, not only on screen.
 import { verificationCode } from '../../src/lib/crypto/verification-code';
 import { expect, test } from './fixtures';
-import { pendingRequest, shownCode, vote } from './flows/guardian';
+import { pendingRequest, typeCode, vote } from './flows/guardian';
 import { SLOW_STEP_MS } from './flows/owner';
 import { getPhraseBack, openRecovery, recoverPhrase, sweepDevices } from './flows/recover';
 import { setUpSealedVault, type GuardianPlan } from './flows/vault';
@@ -54,8 +55,11 @@ test('the complete story: protect, invite, seal, recover, sweep', async ({
 	// the owner has lost every device: a fresh browser, nobody signed in
 	const requester = await openAs('requester', { signedIn: false });
 	let requestId = 0n;
-	await test.step('a recovery is opened from a fresh browser', async () => {
-		await openRecovery(requester.page, anchor.number, { screens: true });
+	let code = '';
+	await test.step('a guardian opens the recovery from the link the fresh browser made', async () => {
+		({ code } = await openRecovery(requester.page, anchor.number, guardians[0]!.page, {
+			screens: true
+		}));
 		requestId = (await canister.activeRequest(anchor.number)) ?? -1n;
 		expect(requestId).toBeGreaterThanOrEqual(0n);
 		// the vault was created and sealed with what the owner chose
@@ -65,13 +69,19 @@ test('the complete story: protect, invite, seal, recover, sweep', async ({
 		expect(opened.releasableAt - opened.openedAt).toBe(BigInt(DELAY_HOURS) * HOUR_NS);
 	});
 
-	await test.step('the verification codes match on both sides and are the real one', async () => {
+	await test.step('the code the requester reads out is the real one, and guardians type it', async () => {
 		const { requester: requesterPrincipal } = await canister.request(requestId);
-		const expected = verificationCode(requestId, requesterPrincipal).text;
-		expect(await shownCode(requester.page)).toBe(expected);
+		const expected = verificationCode(anchor.number, requesterPrincipal).text;
+		expect(code).toBe(expected);
 		for (const [i, guardian] of guardians.slice(0, THRESHOLD).entries()) {
 			const card = await pendingRequest(guardian.page, anchor.number);
-			expect(await shownCode(card)).toBe(expected);
+			// other words (another link's) never enable Approve
+			expect(await typeCode(card, 'circle square triangle diamond')).toBe(
+				expected === 'circle square triangle diamond'
+			);
+			await expect(card.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
+			expect(await typeCode(card, expected)).toBe(true);
+			await expect(card.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled();
 			if (i === 0) await checkScreen(guardian.page, 'guardian-request', { phone: true });
 		}
 	});
@@ -79,7 +89,7 @@ test('the complete story: protect, invite, seal, recover, sweep', async ({
 	await test.step(`${THRESHOLD} guardians approve`, async () => {
 		for (const [i, guardian] of guardians.slice(0, THRESHOLD).entries()) {
 			const card = await pendingRequest(guardian.page, anchor.number);
-			await vote(guardian.page, card, 'approve');
+			await vote(guardian.page, card, 'approve', code);
 			await expect
 				.poll(async () => (await canister.request(requestId)).approvals, { timeout: SLOW_STEP_MS })
 				.toBe(i + 1);

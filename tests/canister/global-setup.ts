@@ -1,4 +1,4 @@
-// Builds the vault and the local Internet Identity wasm once per test run, unless each wasm
+// Builds the vault, the local Internet Identity and the upgrade canister wasm once per test run, unless each wasm
 // is newer than every source it is built from.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -18,7 +18,7 @@ export function wasmPath(name: string): string {
 
 export default function setup(): void {
 	const sources = Math.max(...SOURCES.map(newest));
-	for (const name of ['vault', 'internet_identity']) {
+	for (const name of ['vault', 'internet_identity', 'upgrade']) {
 		const wasm = wasmPath(name);
 		if (existsSync(wasm) && statSync(wasm).mtimeMs > sources) continue;
 		const result = spawnSync('npx', ['tsx', 'scripts/build-canisters.ts', name], {

@@ -62,7 +62,15 @@ export async function sealedWorld(
 		ciphertext,
 		checkPrincipal
 	}));
-	const args = { vaultId: w.vaultId, nonce: w.vaultNonce(), threshold: m, commitment, shares };
+	const { shareCommitments } = seal.value;
+	const args = {
+		vaultId: w.vaultId,
+		nonce: w.vaultNonce(),
+		threshold: m,
+		commitment,
+		shares,
+		shareCommitments
+	};
 	ok(w.domain.seal(w.phraseIdentity, w.now, args));
 	return { w, commitment, paper: seal.value.paper.map(({ envelope }) => envelope) };
 }
@@ -87,6 +95,8 @@ export function guardianCalls(w: World, caller: Principal): GuardianCalls {
 			const { input } = unwrap(d.authorizeSharesKey(caller, w.now, undefined));
 			return master.deriveEncryptedKey(canister, VETKD_CONTEXT_SHARES, input, transportPublicKey);
 		},
+		openRecovery: async (args) => unwrap(d.openRecovery(caller, w.now, args)),
+		recoveryRequest: async (requestId) => unwrap(d.recoveryRequest(caller, w.now, { requestId })),
 		approveRecovery: async (args) => unwrap(d.approveRecovery(caller, w.now, args)),
 		declineRecovery: async (requestId) => unwrap(d.declineRecovery(caller, w.now, { requestId }))
 	};
@@ -101,22 +111,20 @@ export function checkInCalls(w: World, identity: SignIdentity) {
 }
 
 /** RequesterCalls as `caller` (the requester's browser key). */
-export function requesterCalls(
-	{ w, commitment }: Pick<SealedWorld, 'w' | 'commitment'>,
-	caller: Principal
-): RequesterCalls {
+export function requesterCalls({ w }: Pick<SealedWorld, 'w'>, caller: Principal): RequesterCalls {
 	const d = w.domain;
 	return {
-		openRecovery: async (anchor) => unwrap(d.openRecovery(caller, w.now, { anchor })),
-		requestStatus: async (requestId) => unwrap(d.requestStatus(caller, w.now, { requestId })),
-		release: async (requestId) => {
-			const { shares } = unwrap(d.release(caller, w.now, { requestId }));
-			// The canister's release does not return the commitment yet (asked of guardian-perf).
-			return { shares, commitment };
-		},
-		releaseKey: async (requestId, transportPublicKey) => {
-			const { input } = unwrap(d.authorizeReleaseKey(caller, w.now, { requestId }));
-			return master.deriveEncryptedKey(canister, VETKD_CONTEXT_RELEASE, input, transportPublicKey);
+		anchorStatus: async (anchor) => unwrap(d.anchorStatus(caller, w.now, { anchor })),
+		requestsForRequester: async () => unwrap(d.requesterRequests(caller, w.now, undefined)),
+		releaseRecovery: async ({ requestId, transportKey }) => {
+			const { input, ...release } = unwrap(d.releaseRecovery(caller, w.now, { requestId }));
+			const releaseKey = master.deriveEncryptedKey(
+				canister,
+				VETKD_CONTEXT_RELEASE,
+				input,
+				transportKey
+			);
+			return { ...release, releaseKey };
 		},
 		vetkdPublicKeys: async () => publicKeys()
 	};

@@ -31,7 +31,9 @@ export const CHECK_KEY_VECTOR = {
 	principal: 'smevo-rf5d5-frjpn-o5i2z-63yme-chkv4-qvndk-b2rm3-notwx-gz5s2-gqe'
 } as const;
 
+/** The recovery link's code: sha256(utf8 tag || u64_be anchor || requester principal), 4 x 6 bits. */
 export const VERIFICATION_CODE_VECTORS = [
-	{ requestId: 9n, requester: PRINCIPAL, text: 'potato moral carry 🥕 🍋 🦔' },
-	{ requestId: 10n, requester: PRINCIPAL, text: 'lion actual urge 🐶 🌵 🐶' }
+	{ anchor: 10000n, requester: PRINCIPAL, text: 'bird cherry egg letter' },
+	{ anchor: 10010n, requester: PRINCIPAL, text: 'eye leaf mountain heart' },
+	{ anchor: 12345678901234n, requester: PRINCIPAL, text: 'eye globe fish hat' }
 ] as const;

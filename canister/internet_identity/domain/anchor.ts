@@ -4,8 +4,9 @@
 import { Principal } from '@dfinity/principal';
 import { checkAnchorInvariants, checkDeviceInvariants, sameKey, type Device } from './device';
 import { err, ok, type AnchorError, type Result } from './errors';
+import type { IdentityExtras } from './identity-state';
 
-export interface Anchor {
+export interface Anchor extends IdentityExtras {
 	readonly number: bigint;
 	readonly devices: readonly Device[];
 	readonly createdAt: bigint;

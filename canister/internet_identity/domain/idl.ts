@@ -7,6 +7,7 @@
 // types (opt T = [] | [T], variant = single-key object, blob = Uint8Array, nat64 = bigint).
 import { IDL, type GenericIdlFuncArgs, type GenericIdlFuncRets } from '@dfinity/candid';
 import type * as Ii from '@tessera/contract/internet-identity';
+import { idlFactory as vendoredIdlFactory } from '@tessera/contract/internet-identity';
 import { signInMethods } from './sign-in-idl';
 
 export const UserNumber = IDL.Nat64;
@@ -135,6 +136,44 @@ export const iiMethods = {
 	...signInMethods
 } satisfies Record<string, MethodSignature>;
 
+/** II 2.0's identity API and the registration / OpenID / recovery e-mail methods the stand-in serves. */
+export const II2_METHOD_NAMES = [
+	'identity_info',
+	'identity_authn_info',
+	'authn_method_add',
+	'authn_method_replace',
+	'authn_method_remove',
+	'authn_method_metadata_replace',
+	'authn_method_registration_mode_enter',
+	'authn_method_registration_mode_exit',
+	'authn_method_register',
+	'authn_method_confirm',
+	'enter_device_registration_mode',
+	'exit_device_registration_mode',
+	'add_tentative_device',
+	'verify_tentative_device',
+	'openid_credential_add',
+	'openid_credential_remove',
+	'email_recovery_credential_remove'
+] as const;
+export type Ii2MethodName = (typeof II2_METHOD_NAMES)[number];
+
+/** A method's types exactly as II's vendored internet_identity.did declares them. */
+function vendoredSignature(func: IDL.FuncClass): MethodSignature {
+	return { args: func.argTypes, results: func.retTypes, query: func.annotations.includes('query') };
+}
+
+const vendoredService = new Map(vendoredIdlFactory({ IDL })._fields as [string, IDL.FuncClass][]);
+
+/** II 2.0's methods, their types taken from the vendored .did (one source of truth). */
+export const ii2Methods = Object.fromEntries(
+	II2_METHOD_NAMES.map((name) => {
+		const func = vendoredService.get(name);
+		if (!func) throw new Error(`the vendored internet_identity.did has no ${name}`);
+		return [name, vendoredSignature(func)];
+	})
+) as Record<Ii2MethodName, MethodSignature>;
+
 /**
  * Local development only: mainnet II has no such method. Creates an anchor holding the given
  * devices; the caller must be one of them (as in II's `register`).
@@ -144,13 +183,22 @@ export const localOnlyMethods = {
 		args: [IDL.Vec(DeviceData)],
 		results: [UserNumber],
 		query: false
+	},
+	/**
+	 * Attaches a recovery e-mail whose sign-in key is `blob`. II binds one only after a DKIM-verified
+	 * e-mail (no SMTP here); the result is II's `EmailChallengeError` variant.
+	 */
+	email_recovery_credential_add_for_local_development: {
+		args: [IdentityNumber, IDL.Text, PublicKey],
+		results: [vendoredService.get('email_recovery_credential_remove')?.retTypes[0] as IDL.Type],
+		query: false
 	}
 } satisfies Record<string, MethodSignature>;
 
 /** The IDL factory clients use to build an actor for this subset (plus the local-only method). */
 export const idlFactory: IDL.InterfaceFactory = ({ IDL: idl }) => {
 	const service: Record<string, IDL.FuncClass> = {};
-	for (const [name, m] of Object.entries({ ...iiMethods, ...localOnlyMethods })) {
+	for (const [name, m] of Object.entries({ ...iiMethods, ...ii2Methods, ...localOnlyMethods })) {
 		service[name] = idl.Func(
 			m.args as GenericIdlFuncArgs,
 			m.results as GenericIdlFuncRets,

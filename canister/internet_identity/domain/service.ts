@@ -8,10 +8,10 @@ import {
 	authorizingDevice,
 	devicePrincipal,
 	modifyDevice,
-	recordUsage,
 	removeDevice,
 	type Anchor
 } from './anchor';
+import { authorizingRoute, recordRouteUsage } from './routes';
 import { sameKey, type Device, type Protection, type Purpose } from './device';
 import { err, ok, type AnchorError, type DeviceOperation, type Result } from './errors';
 import type { AnchorStore } from './store';
@@ -38,6 +38,10 @@ export class InternetIdentity {
 		private readonly store: AnchorStore,
 		private readonly range: readonly [bigint, bigint] = ANCHOR_RANGE
 	) {}
+
+	get anchorRange(): readonly [bigint, bigint] {
+		return this.range;
+	}
 
 	/** Local development only (mainnet II has no such call): an anchor with these devices. */
 	createAnchor(caller: Principal, devices: readonly Device[], now: bigint): Result<bigint> {
@@ -181,7 +185,7 @@ export class InternetIdentity {
 		return device?.keyType === 'seed_phrase' ? anchorNumber : undefined;
 	}
 
-	/** Sign-in (prepare_delegation): the caller must be a device of the anchor; records its use. */
+	/** Sign-in (prepare_delegation): the caller must authorize as II's check_authorization; records the use. */
 	authenticate(caller: Principal, anchorNumber: bigint, now: bigint): Result<void> {
 		const auth = this.authorize(caller, anchorNumber, now);
 		if (!auth.ok) return auth;
@@ -189,13 +193,31 @@ export class InternetIdentity {
 		return ok(undefined);
 	}
 
-	/** Reads the anchor, checks the caller is one of its devices and records that device's use. */
-	private authorize(caller: Principal, anchorNumber: bigint, now: bigint): Result<Anchor> {
+	/**
+	 * Reads the anchor, checks the caller signs in through one of its routes (routes.ts: devices,
+	 * OpenID credentials, recovery e-mail) and records that route's use.
+	 */
+	authorize(caller: Principal, anchorNumber: bigint, now: bigint): Result<Anchor> {
 		const anchor = this.store.get(anchorNumber);
 		if (!anchor) return err({ kind: 'AnchorNotFound', anchorNumber, range: this.range });
-		const device = authorizingDevice(anchor, caller);
-		if (!device) return err({ kind: 'Unauthorized', principal: caller });
-		return ok(recordUsage(anchor, device.pubkey, now));
+		const route = authorizingRoute(anchor, caller);
+		if (!route) return err({ kind: 'Unauthorized', principal: caller });
+		return ok(recordRouteUsage(anchor, route, now));
+	}
+
+	/** Writes an anchor read with `authorize` (the principal index follows its devices). */
+	commitChange(before: Anchor, after: Anchor): Result<void> {
+		return this.commit(before, after);
+	}
+
+	/** Whether a device key belongs to another anchor (II: passkeys are unique across anchors). */
+	keyUsedElsewhere(pubkey: Uint8Array, anchorNumber: bigint): boolean {
+		return this.usedElsewhere(pubkey, anchorNumber);
+	}
+
+	/** The anchor as stored, without authorization (public reads only). */
+	read(anchorNumber: bigint): Anchor | undefined {
+		return this.store.get(anchorNumber);
 	}
 
 	/** A device whose key changes from `oldKey` to `newKey` must not take another anchor's key. */

@@ -6,6 +6,7 @@ import type { Device, KeyType, MetadataEntry, MetadataMap, Protection, Purpose }
 import type { SecuritySettings } from './service';
 import type { AnchorCredentials } from './service';
 import {
+	DeviceData,
 	DeviceWithUsage,
 	type AnchorCredentialsValue,
 	type AuthnMethodSecuritySettingsValue,
@@ -109,24 +110,116 @@ export function securitySettingsFromWire(
 
 // --- Stored form ----------------------------------------------------------------------------
 
-/** Version 1 of the stored anchor. Change only by adding a new version and a migration. */
+/** Version 1 of the stored anchor (devices only). Never changed: decoded and migrated to v2. */
 const StoredAnchorV1 = IDL.Record({
 	number: IDL.Nat64,
 	devices: IDL.Vec(DeviceWithUsage),
 	created_at: IDL.Nat64
 });
-const StoredAnchor = IDL.Variant({ v1: StoredAnchorV1 });
+/** Version 2 adds II 2.0's other ways in: OpenID credentials, recovery e-mail, registration mode. */
+const StoredAnchorV2 = IDL.Record({
+	number: IDL.Nat64,
+	devices: IDL.Vec(DeviceWithUsage),
+	created_at: IDL.Nat64,
+	openid_credentials: IDL.Vec(
+		IDL.Record({
+			iss: IDL.Text,
+			sub: IDL.Text,
+			aud: IDL.Text,
+			email: IDL.Opt(IDL.Text),
+			name: IDL.Opt(IDL.Text),
+			sign_in_key: IDL.Vec(IDL.Nat8),
+			last_usage: IDL.Opt(IDL.Nat64)
+		})
+	),
+	email_recovery: IDL.Opt(
+		IDL.Record({
+			address: IDL.Text,
+			created_at: IDL.Nat64,
+			last_used: IDL.Opt(IDL.Nat64),
+			sign_in_key: IDL.Vec(IDL.Nat8)
+		})
+	),
+	registration: IDL.Opt(
+		IDL.Record({
+			expiration: IDL.Nat64,
+			tentative: IDL.Opt(IDL.Record({ device: DeviceData, code: IDL.Text, retries_left: IDL.Nat8 }))
+		})
+	)
+});
+const StoredAnchor = IDL.Variant({ v1: StoredAnchorV1, v2: StoredAnchorV2 });
 
-interface StoredAnchorValue {
-	v1: { number: bigint; devices: DeviceWithUsageValue[]; created_at: bigint };
+interface StoredV1 {
+	number: bigint;
+	devices: DeviceWithUsageValue[];
+	created_at: bigint;
 }
+interface StoredV2 extends StoredV1 {
+	openid_credentials: {
+		iss: string;
+		sub: string;
+		aud: string;
+		email: Opt<string>;
+		name: Opt<string>;
+		sign_in_key: Uint8Array;
+		last_usage: Opt<bigint>;
+	}[];
+	email_recovery: Opt<{
+		address: string;
+		created_at: bigint;
+		last_used: Opt<bigint>;
+		sign_in_key: Uint8Array;
+	}>;
+	registration: Opt<{
+		expiration: bigint;
+		tentative: Opt<{ device: DeviceDataValue; code: string; retries_left: number }>;
+	}>;
+}
+type StoredAnchorValue = { v1: StoredV1 } | { v2: StoredV2 };
 
 export function encodeAnchor(anchor: Anchor): Uint8Array {
+	const email = anchor.emailRecovery;
+	const registration = anchor.registration;
 	const value: StoredAnchorValue = {
-		v1: {
+		v2: {
 			number: anchor.number,
 			devices: anchor.devices.map(deviceWithUsageToWire),
-			created_at: anchor.createdAt
+			created_at: anchor.createdAt,
+			openid_credentials: (anchor.openidCredentials ?? []).map((c) => ({
+				iss: c.iss,
+				sub: c.sub,
+				aud: c.aud,
+				email: toOpt(c.email),
+				name: toOpt(c.name),
+				sign_in_key: c.signInKey,
+				last_usage: toOpt(c.lastUsage)
+			})),
+			email_recovery: email
+				? [
+						{
+							address: email.address,
+							created_at: email.createdAt,
+							last_used: toOpt(email.lastUsed),
+							sign_in_key: email.signInKey
+						}
+					]
+				: [],
+			registration: registration
+				? [
+						{
+							expiration: registration.expiration,
+							tentative: registration.tentative
+								? [
+										{
+											device: deviceToWire(registration.tentative.device),
+											code: registration.tentative.code,
+											retries_left: registration.tentative.retriesLeft
+										}
+									]
+								: []
+						}
+					]
+				: []
 		}
 	};
 	return new Uint8Array(IDL.encode([StoredAnchor], [value]));
@@ -134,13 +227,48 @@ export function encodeAnchor(anchor: Anchor): Uint8Array {
 
 export function decodeAnchor(encoded: Uint8Array): Anchor {
 	const [value] = IDL.decode([StoredAnchor], encoded) as unknown as [StoredAnchorValue];
-	return {
-		number: value.v1.number,
-		createdAt: value.v1.created_at,
-		devices: value.v1.devices.map((d) => ({
+	const stored = 'v1' in value ? value.v1 : value.v2;
+	const anchor: Anchor = {
+		number: stored.number,
+		createdAt: stored.created_at,
+		devices: stored.devices.map((d) => ({
 			...deviceFromWire(d),
 			lastUsage: fromOpt(d.last_usage)
 		}))
+	};
+	if ('v1' in value) return anchor;
+	const v2 = value.v2;
+	const email = fromOpt(v2.email_recovery);
+	const registration = fromOpt(v2.registration);
+	const tentative = registration && fromOpt(registration.tentative);
+	return {
+		...anchor,
+		openidCredentials:
+			v2.openid_credentials.length === 0
+				? undefined
+				: v2.openid_credentials.map((c) => ({
+						iss: c.iss,
+						sub: c.sub,
+						aud: c.aud,
+						email: fromOpt(c.email),
+						name: fromOpt(c.name),
+						signInKey: bytes(c.sign_in_key),
+						lastUsage: fromOpt(c.last_usage)
+					})),
+		emailRecovery: email && {
+			address: email.address,
+			createdAt: email.created_at,
+			lastUsed: fromOpt(email.last_used),
+			signInKey: bytes(email.sign_in_key)
+		},
+		registration: registration && {
+			expiration: registration.expiration,
+			tentative: tentative && {
+				device: deviceFromWire(tentative.device),
+				code: tentative.code,
+				retriesLeft: tentative.retries_left
+			}
+		}
 	};
 }
 

@@ -30,9 +30,13 @@ export type Rule =
 	| 'invite-secret'
 	/** A guardian of the vault (for recovery: one whose share is in the vault's seal). */
 	| 'guardian'
+	/** The phrase identity with the vault's nonce, or the request's sponsoring guardian. */
+	| 'phrase-identity-or-sponsor'
+	/** The request's requester, its sponsor, a share holder of its vault, or the owner. */
+	| 'request-party'
 	/** The owner principal P_O recorded at create. */
 	| 'owner'
-	/** The principal that opened the request. */
+	/** The principal the request releases to (P_R, named by the sponsoring guardian). */
 	| 'requester'
 	/** Any authenticated principal (a requester is a fresh self-authenticating key). */
 	| 'authenticated';
@@ -45,7 +49,11 @@ export interface Authorization {
 export const AUTHORIZATION = {
 	createVault: {
 		rule: 'phrase-identity-create',
-		why: 'binds the vault to the phrase key and records the named owner'
+		why: 'binds the vault to the phrase key and records the named owner (checked before II is called)'
+	},
+	confirmVault: {
+		rule: 'owner',
+		why: 'anyone can name anyone as owner: only P_O puts the vault into its own index'
 	},
 	updateGuardians: { rule: 'phrase-identity', why: 'changing guardians weakens the vault' },
 	acceptInvite: { rule: 'invite-secret', why: 'the one-time secret is the authority' },
@@ -54,12 +62,27 @@ export const AUTHORIZATION = {
 	deleteVault: { rule: 'phrase-identity', why: 'deleting destroys the backup' },
 	resign: { rule: 'guardian', why: 'a guardian may always step down' },
 	checkIn: { rule: 'check-identity', why: 'only who can decrypt the share holds its key' },
-	openRecovery: { rule: 'authenticated', why: 'anyone may ask; guardians and time decide' },
+	openRecovery: {
+		rule: 'guardian',
+		why: 'a share holder opens for the requester after checking the code: strangers create nothing'
+	},
 	approveRecovery: { rule: 'guardian', why: 'only sealed guardians hold shares' },
 	declineRecovery: { rule: 'guardian', why: 'only sealed guardians vote' },
-	raiseAlarm: { rule: 'owner', why: 'a device of the owner warns guardians; it cannot cancel' },
-	cancelRecovery: { rule: 'phrase-identity', why: 'only the phrase holder can stop a recovery' },
-	release: { rule: 'requester', why: 'shares go only to the requester, when releasable' }
+	raiseAlarm: {
+		rule: 'owner',
+		why: "information from the owner's device (a thief may hold it): extends the delay once"
+	},
+	cancelRecovery: {
+		rule: 'phrase-identity-or-sponsor',
+		why: 'the phrase holder stops any request; a sponsor withdraws its own'
+	},
+	releaseRecovery: { rule: 'requester', why: 'shares go only to the requester, when releasable' },
+	recoveryRequest: { rule: 'request-party', why: 'the parties read the request, certified' },
+	requesterRequests: { rule: 'authenticated', why: "the caller's own requests as requester" },
+	sharesKey: {
+		rule: 'guardian',
+		why: 'only a share holder of a sealed vault, SHARES_KEY_PER_DAY a day'
+	}
 } as const satisfies Record<string, Authorization>;
 
 export type Operation = keyof typeof AUTHORIZATION;
@@ -76,6 +99,10 @@ export function allowedRoles(rule: Rule): readonly Role[] {
 			return ['stranger', 'requester', 'controller', 'phraseIdentity', 'checkIdentity'];
 		case 'guardian':
 			return ['guardian'];
+		case 'phrase-identity-or-sponsor':
+			return ['phraseIdentity', 'guardian'];
+		case 'request-party':
+			return ['owner', 'guardian', 'requester'];
 		case 'owner':
 			return ['owner'];
 		case 'requester':

@@ -22,8 +22,7 @@ export type DomainError =
 	| { kind: 'OwnerCannotGuard' }
 	| { kind: 'NotAllAccepted' }
 	// recovery
-	| { kind: 'RecoveryActive'; requestId: bigint }
-	| { kind: 'CooldownActive'; until: bigint }
+	| { kind: 'AlreadyOpen'; requestId: bigint }
 	| { kind: 'RateLimited'; until: bigint }
 	| { kind: 'AlreadyVoted' }
 	| { kind: 'RequestClosed'; status: string }

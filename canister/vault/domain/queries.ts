@@ -13,7 +13,7 @@ import type {
 } from '@tessera/contract/vault';
 import { principalKey, samePrincipal } from './principals';
 import type { AuditEvent, RequestRecord, VaultRecord } from './records';
-import { activeRequest, effectiveStatus } from './recovery-state';
+import { effectiveStatus, liveRequests } from './recovery-state';
 import { guardianSet } from './repository';
 import { storedInviteHash } from './vault-ops';
 import * as validate from './validate';
@@ -40,29 +40,31 @@ export function invitation(
 	};
 }
 
-/** Public: what a requester or a recovering owner (holding only the phrase) needs to start. */
+/**
+ * Public, and only what the recovery page (is there a sealed vault to recover from?) and the
+ * create page (the create nonce) need: no request ids, no operation counter, no owner.
+ */
 export function anchorStatus(ctx: OperationContext, args: { anchor: bigint }): AnchorStatus {
 	const record = ctx.repo.anchor(validate.u64('anchor', args.anchor));
 	const vault = record && record.vaultId !== 0n ? ctx.repo.vault(record.vaultId) : undefined;
 	return {
 		vaultId: vault?.id,
-		createNonce: record?.createNonce ?? 0n,
-		vaultNonce: vault?.nonce,
 		sealed: vault?.seal !== undefined,
-		activeRequestId: vault && activeRequest(ctx.repo, vault, ctx.now)?.id
+		createNonce: record?.createNonce ?? 0n
 	};
 }
 
+/** The caller's confirmed vaults (the owner index holds only those). */
 export function ownerVaults(ctx: OperationContext): OwnerVaultView[] {
 	validate.requireAuthenticated(ctx.caller);
 	return ctx.repo.ownedVaults(ctx.caller).map((id) => {
 		const vault = ctx.repo.requireVault(id);
-		const active = activeRequest(ctx.repo, vault, ctx.now);
 		return {
 			vaultId: vault.id,
 			anchor: vault.anchor,
 			nonce: vault.nonce,
 			delayNs: vault.delayNs,
+			ownerName: vault.ownerName || undefined,
 			slots: vault.slots.map((slot) => ({
 				label: slot.label,
 				guardian: slot.state === 'accepted' ? slot.guardian : undefined,
@@ -73,7 +75,7 @@ export function ownerVaults(ctx: OperationContext): OwnerVaultView[] {
 				lastCheckInAt
 			})),
 			health: health(vault, ctx.now),
-			activeRequest: active && requestView(active, vault, ctx.now)
+			requests: liveRequests(ctx.repo, vault, ctx.now).map((r) => requestView(r, vault, ctx.now))
 		};
 	});
 }
@@ -87,39 +89,55 @@ export function guardianVaults(ctx: OperationContext): GuardianVaultView[] {
 		const shares = vault.seal?.shares ?? [];
 		const shareIndex = shares.findIndex((share) => samePrincipal(share.guardian, me));
 		const share = shares[shareIndex];
-		const active = activeRequest(ctx.repo, vault, ctx.now);
 		return {
 			vaultId: vault.id,
 			anchor: vault.anchor,
+			ownerName: vault.ownerName || undefined,
 			label: slot?.label,
 			delayNs: vault.delayNs,
 			threshold: vault.seal?.threshold ?? 0,
+			sealed: vault.seal !== undefined,
 			share: share && {
 				shareIndex,
 				ciphertext: share.ciphertext,
 				checkInNonce: share.checkInNonce
 			},
-			pendingRequest: active && {
-				...requestView(active, vault, ctx.now),
-				myVote: active.approvals.some((a) => a.shareIndex === shareIndex)
-					? 'approved'
-					: active.declines.some((d) => d.shareIndex === shareIndex)
-						? 'declined'
-						: undefined
-			}
+			requests: liveRequests(ctx.repo, vault, ctx.now).map((request) => ({
+				...requestView(request, vault, ctx.now),
+				myVote: request.approvals.some((a) => a.shareIndex === shareIndex)
+					? ('approved' as const)
+					: request.declines.some((d) => d.shareIndex === shareIndex)
+						? ('declined' as const)
+						: undefined,
+				sponsored: samePrincipal(request.sponsor, me)
+			}))
 		};
 	});
 }
 
-/** For the requester, the owner and the vault's guardians. */
-export function requestStatus(ctx: OperationContext, args: { requestId: bigint }): RequestView {
+/**
+ * One request, for its requester, its sponsor, the vault's guardians and its owner. An update
+ * call (certified): guardians read the requester principal they re-encrypt to with it.
+ */
+export function recoveryRequest(ctx: OperationContext, args: { requestId: bigint }): RequestView {
 	validate.requireAuthenticated(ctx.caller);
-	const request = ctx.repo.requireRequest(args.requestId);
+	const request = ctx.repo.requireRequest(validate.u64('requestId', args.requestId));
 	const vault = ctx.repo.requireVault(request.vaultId);
-	if (!samePrincipal(ctx.caller, request.requester) && !isOwnerOrGuardian(vault, ctx.caller)) {
-		fail({ kind: 'Unauthorized', reason: 'not a party to this request' });
-	}
+	const party =
+		samePrincipal(ctx.caller, request.requester) ||
+		samePrincipal(ctx.caller, request.sponsor) ||
+		isOwnerOrGuardian(vault, ctx.caller);
+	if (!party) fail({ kind: 'Unauthorized', reason: 'not a party to this request' });
 	return requestView(request, vault, ctx.now);
+}
+
+/** The requests that name the caller as requester (update call: the requester acts on them). */
+export function requesterRequests(ctx: OperationContext): RequestView[] {
+	validate.requireAuthenticated(ctx.caller);
+	return ctx.repo.requesterRequests(ctx.caller).flatMap((request) => {
+		const vault = ctx.repo.vault(request.vaultId);
+		return vault ? [requestView(request, vault, ctx.now)] : [];
+	});
 }
 
 /** For the owner and the vault's guardians. */
@@ -142,6 +160,7 @@ function requestView(request: RequestRecord, vault: VaultRecord, now: bigint): R
 		vaultId: request.vaultId,
 		anchor: vault.anchor,
 		requester: request.requester,
+		sponsor: request.sponsor,
 		status: effectiveStatus(request, now),
 		openedAt: request.openedAt,
 		releasableAt: request.releasableAt,
@@ -151,7 +170,10 @@ function requestView(request: RequestRecord, vault: VaultRecord, now: bigint): R
 		guardianCount: request.guardianCount,
 		approvals: request.approvals.length,
 		declines: request.declines.length,
-		alarmRaisedAt: request.alarmAt === 0n ? undefined : request.alarmAt
+		approvedSlots: request.approvals.map((approval) => approval.shareIndex),
+		alarmRaisedAt: request.alarmAt === 0n ? undefined : request.alarmAt,
+		releasedAt: request.releasedAt === 0n ? undefined : request.releasedAt,
+		derivations: request.derivations
 	};
 }
 

@@ -21,8 +21,10 @@ import {
 
 const HASH = 32;
 const V1 = 1;
-/** Vault records are version 2 (phrase and check identities stored as principals). */
-const VAULT_V2 = 2;
+/** Protocol v2 records: vaults with owner name, confirmation, request list, share commitments. */
+const VAULT_V3 = 3;
+/** Protocol v2 requests: sponsor, release time and derivation count. */
+const REQUEST_V2 = 2;
 
 function principal(writer: ByteWriter, value: Principal): ByteWriter {
 	return writer.bytes8(value.toUint8Array());
@@ -36,7 +38,7 @@ function version(reader: ByteReader, what: string): void {
 }
 
 export function encodeVault(vault: VaultRecord): Uint8Array {
-	const w = new ByteWriter().u8(VAULT_V2).u64(vault.id).u64(vault.anchor);
+	const w = new ByteWriter().u8(VAULT_V3).u64(vault.id).u64(vault.anchor);
 	principal(principal(w, vault.owner), vault.phrasePrincipal);
 	w.u64(vault.createdAt).u64(vault.nonce).u64(vault.delayNs).u8(vault.slots.length);
 	for (const slot of vault.slots) {
@@ -54,16 +56,18 @@ export function encodeVault(vault: VaultRecord): Uint8Array {
 		for (const share of seal.shares) {
 			principal(w, share.guardian).bytes16(share.ciphertext);
 			principal(w, share.checkPrincipal).u64(share.checkInNonce).u64(share.lastCheckInAt);
+			w.fixed(share.commitment, HASH);
 		}
 	}
-	w.u64(vault.lastRequestId).u64(vault.cooldownUntil).u64(vault.openWindowStart);
-	return w.u8(vault.opensInWindow).finish();
+	w.text8(vault.ownerName).bool(vault.confirmed).u8(vault.requestIds.length);
+	for (const id of vault.requestIds) w.u64(id);
+	return w.finish();
 }
 
 export function decodeVault(bytes: Uint8Array): VaultRecord {
 	const r = new ByteReader(bytes);
 	const found = r.u8();
-	if (found !== VAULT_V2) throw new InvariantError(`vault record version ${found}`);
+	if (found !== VAULT_V3) throw new InvariantError(`vault record version ${found}`);
 	const id = r.u64();
 	const anchor = r.u64();
 	const owner = readPrincipal(r);
@@ -100,7 +104,8 @@ export function decodeVault(bytes: Uint8Array): VaultRecord {
 				ciphertext: r.bytes16(),
 				checkPrincipal: readPrincipal(r),
 				checkInNonce: r.u64(),
-				lastCheckInAt: r.u64()
+				lastCheckInAt: r.u64(),
+				commitment: r.fixed(HASH)
 			});
 		}
 		seal = { threshold, commitment, sealedAt, shares };
@@ -115,21 +120,22 @@ export function decodeVault(bytes: Uint8Array): VaultRecord {
 		delayNs,
 		slots,
 		seal,
-		lastRequestId: r.u64(),
-		cooldownUntil: r.u64(),
-		openWindowStart: r.u64(),
-		opensInWindow: r.u8()
+		ownerName: r.text8(),
+		confirmed: r.bool(),
+		requestIds: []
 	};
+	for (let count = r.u8(); count > 0; count--) vault.requestIds.push(r.u64());
 	r.end();
 	return vault;
 }
 
 export function encodeRequest(request: RequestRecord): Uint8Array {
-	const w = new ByteWriter().u8(V1).u64(request.id).u64(request.vaultId);
-	principal(w, request.requester).u64(request.openedAt).u64(request.releasableAt);
+	const w = new ByteWriter().u8(REQUEST_V2).u64(request.id).u64(request.vaultId);
+	principal(principal(w, request.requester), request.sponsor);
+	w.u64(request.openedAt).u64(request.releasableAt);
 	w.u64(request.expiresAt).u8(request.threshold).u8(request.guardianCount);
 	w.u8(REQUEST_STATUSES.indexOf(request.status)).u64(request.closedAt).u64(request.alarmAt);
-	w.u8(request.approvals.length);
+	w.u64(request.releasedAt).u8(request.derivations).u8(request.approvals.length);
 	for (const approval of request.approvals) {
 		w.u8(approval.shareIndex).u64(approval.at).bytes16(approval.ciphertext);
 	}
@@ -140,11 +146,13 @@ export function encodeRequest(request: RequestRecord): Uint8Array {
 
 export function decodeRequest(bytes: Uint8Array): RequestRecord {
 	const r = new ByteReader(bytes);
-	version(r, 'request');
+	const found = r.u8();
+	if (found !== REQUEST_V2) throw new InvariantError(`request record version ${found}`);
 	const head = {
 		id: r.u64(),
 		vaultId: r.u64(),
 		requester: readPrincipal(r),
+		sponsor: readPrincipal(r),
 		openedAt: r.u64(),
 		releasableAt: r.u64(),
 		expiresAt: r.u64(),
@@ -155,6 +163,8 @@ export function decodeRequest(bytes: Uint8Array): RequestRecord {
 	if (status === undefined) throw new InvariantError('request status');
 	const closedAt = r.u64();
 	const alarmAt = r.u64();
+	const releasedAt = r.u64();
+	const derivations = r.u8();
 	const approvals: Approval[] = [];
 	for (let count = r.u8(); count > 0; count--) {
 		approvals.push({ shareIndex: r.u8(), at: r.u64(), ciphertext: r.bytes16() });
@@ -162,7 +172,7 @@ export function decodeRequest(bytes: Uint8Array): RequestRecord {
 	const declines: Vote[] = [];
 	for (let count = r.u8(); count > 0; count--) declines.push({ shareIndex: r.u8(), at: r.u64() });
 	r.end();
-	return { ...head, status, closedAt, alarmAt, approvals, declines };
+	return { ...head, status, closedAt, alarmAt, releasedAt, derivations, approvals, declines };
 }
 
 export function encodeAnchor(anchor: AnchorRecord): Uint8Array {

@@ -29,6 +29,8 @@ export interface SealedShare {
 	checkPrincipal: Principal;
 	checkInNonce: bigint;
 	lastCheckInAt: bigint;
+	/** shareCommitment(vault id, slot, envelope): what the requester checks the released share against. */
+	commitment: Uint8Array;
 }
 
 export interface Seal {
@@ -51,11 +53,12 @@ export interface VaultRecord {
 	slots: Slot[];
 	/** The shares recovery uses; kept while guardians are rotated until the next seal. */
 	seal: Seal | undefined;
-	/** Latest request (0 = none); only it is kept in the requests store. */
-	lastRequestId: bigint;
-	cooldownUntil: bigint;
-	openWindowStart: bigint;
-	opensInWindow: number;
+	/** How guardians see who asks ('' = none given). */
+	ownerName: string;
+	/** The owner confirmed the vault from P_O: only then is it in the owner's index. */
+	confirmed: boolean;
+	/** Stored requests: at most one per sponsoring guardian (its latest). */
+	requestIds: bigint[];
 }
 
 export const REQUEST_STATUSES: RequestStatus[] = ['open', 'released', 'failed', 'cancelled'];
@@ -74,6 +77,8 @@ export interface RequestRecord {
 	id: bigint;
 	vaultId: bigint;
 	requester: Principal;
+	/** The guardian that opened the request on the requester's behalf. */
+	sponsor: Principal;
 	openedAt: bigint;
 	releasableAt: bigint;
 	expiresAt: bigint;
@@ -83,6 +88,11 @@ export interface RequestRecord {
 	closedAt: bigint;
 	/** When the owner said "this isn't me" (0 = no alarm). */
 	alarmAt: bigint;
+	/** First release (0 = not released). */
+	releasedAt: bigint;
+	/** Release vetKeys derived so far. */
+	derivations: number;
+	/** At most one per share index: a guardian's newer approval replaces its older one. */
 	approvals: Approval[];
 	declines: Vote[];
 }

@@ -1,88 +1,102 @@
-// Recovery: open, approve, decline, owner alarm, cancel by the phrase identity, release.
+// Recovery: a guardian opens a request for a requester, guardians approve (replaceably) or
+// decline, the owner's alarm extends that request's delay once, the phrase identity or the
+// sponsor cancels, and the requester releases everything in one call.
+import type { Principal } from '@dfinity/principal';
 import type { OperationContext } from './context';
 import { fail } from './errors';
-import type { RateWindow, RequestRecord, VaultRecord } from './records';
-import { activeRequest, effectiveStatus, requireReleasable } from './recovery-state';
+import type { RequestRecord, VaultRecord } from './records';
+import {
+	effectiveStatus,
+	expiredOr,
+	isLive,
+	requireReleasable,
+	vaultRequests
+} from './recovery-state';
 import { LIMITS, releaseIdentity } from '@tessera/contract';
-import type { ReleasedShare } from '@tessera/contract/vault';
+import type { OpenRecoveryResult, ReleasedApproval } from '@tessera/contract/vault';
 import { requirePhraseIdentity } from './phrase-auth';
 import { samePrincipal } from './principals';
 import * as validate from './validate';
 
+/**
+ * Opened by a share holder of the sealed vault on the requester's behalf (after checking the
+ * verification code with the owner). Strangers create nothing. A sponsor has at most one live
+ * request per vault; any number of sponsors may each have one, and none blocks another.
+ */
 export function openRecovery(
 	ctx: OperationContext,
-	args: { anchor: bigint }
-): { requestId: bigint; releasableAt: bigint } {
+	args: { vaultId: bigint; requester: Principal }
+): OpenRecoveryResult {
 	const { caller, now, repo } = ctx;
+	validate.requireAuthenticated(caller);
+	const vault = repo.requireVault(validate.u64('vaultId', args.vaultId));
+	shareIndexOf(vault, caller);
+	const seal = vault.seal ?? fail({ kind: 'InvalidState', reason: 'vault is not sealed' });
 	// Not anonymous: the release key's identity is (request id || requester), and the anonymous
 	// principal is everyone's, so anyone could collect the release.
-	validate.requireAuthenticated(caller);
-	const vaultId = repo.anchor(validate.u64('anchor', args.anchor))?.vaultId ?? 0n;
-	if (vaultId === 0n) fail({ kind: 'NotFound', entity: 'vault' });
-	const vault = repo.requireVault(vaultId);
-	const seal = vault.seal ?? fail({ kind: 'InvalidState', reason: 'vault is not sealed' });
-	if (seal.shares.length < seal.threshold) {
-		fail({ kind: 'InvalidState', reason: 'fewer guardians than the threshold' });
-	}
-	const active = activeRequest(repo, vault, now);
-	if (active) fail({ kind: 'RecoveryActive', requestId: active.id });
-	const cooldownUntil = cooldownEnd(ctx, vault);
-	if (now < cooldownUntil) fail({ kind: 'CooldownActive', until: cooldownUntil });
-	const vaultWindow = bump(
-		{ windowStart: vault.openWindowStart, count: vault.opensInWindow },
-		now,
-		LIMITS.vaultOpenWindowNs,
-		LIMITS.vaultOpensPerWindow
-	);
-	const requesterWindow = bump(
-		repo.requesterWindow(caller),
-		now,
-		LIMITS.requesterOpenWindowNs,
-		LIMITS.requesterOpensPerWindow
-	);
+	const requester = validate.requester(args.requester);
+	const previous = vaultRequests(repo, vault).find((r) => samePrincipal(r.sponsor, caller));
+	if (previous && isLive(previous, now)) fail({ kind: 'AlreadyOpen', requestId: previous.id });
+	const releasableAt = now + vault.delayNs;
 	const request: RequestRecord = {
 		id: repo.nextId('nextRequestId'),
-		vaultId,
-		requester: caller,
+		vaultId: vault.id,
+		requester,
+		sponsor: caller,
 		openedAt: now,
-		releasableAt: now + vault.delayNs,
-		expiresAt: now + vault.delayNs + LIMITS.releaseWindowNs,
+		releasableAt,
+		expiresAt: releasableAt + LIMITS.releaseWindowNs,
 		threshold: seal.threshold,
 		guardianCount: seal.shares.length,
 		status: 'open',
 		closedAt: 0n,
 		alarmAt: 0n,
+		releasedAt: 0n,
+		derivations: 0,
 		approvals: [],
 		declines: []
 	};
-	if (vault.lastRequestId !== 0n) repo.removeRequest(vault.lastRequestId);
+	// The sponsor's previous request is closed (failed, cancelled, lapsed): it is replaced, so a
+	// vault stores at most one request per share holder.
+	if (previous) repo.removeRequest(previous);
 	repo.putRequest(request);
-	repo.putRequesterWindow(caller, requesterWindow);
-	repo.putVault({
-		...vault,
-		lastRequestId: request.id,
-		cooldownUntil,
-		openWindowStart: vaultWindow.windowStart,
-		opensInWindow: vaultWindow.count
-	});
-	repo.audit(vaultId, { kind: 'recovery-opened', at: now, index: 255, ref: request.id });
-	return { requestId: request.id, releasableAt: request.releasableAt };
+	repo.addRequesterRequest(requester, request.id, now);
+	const requestIds = [...vault.requestIds.filter((id) => id !== previous?.id), request.id];
+	repo.putVault({ ...vault, requestIds });
+	const index = shareIndexOf(vault, caller);
+	repo.audit(vault.id, { kind: 'recovery-opened', at: now, index, ref: request.id });
+	return { requestId: request.id, releasableAt, expiresAt: request.expiresAt };
 }
 
+/**
+ * A share holder approves with its share re-encrypted to the release identity. A newer approval
+ * replaces its own older one, while the request is open or released inside its window: after a
+ * release that found a bad share, one more guardian (or the same, corrected) repairs it.
+ */
 export function approveRecovery(
 	ctx: OperationContext,
 	args: { requestId: bigint; ciphertext: Uint8Array }
 ): void {
-	const { request, vault, shareIndex } = guardianVote(ctx, args.requestId);
+	const { request, vault, shareIndex } = guardianOfLiveRequest(ctx, args.requestId);
+	if (request.declines.some((d) => d.shareIndex === shareIndex)) fail({ kind: 'AlreadyVoted' });
 	const ciphertext = validate.shareCiphertext('ciphertext', args.ciphertext);
-	const approvals = [...request.approvals, { shareIndex, at: ctx.now, ciphertext }];
+	const approvals = [
+		...request.approvals.filter((a) => a.shareIndex !== shareIndex),
+		{ shareIndex, at: ctx.now, ciphertext }
+	].sort((a, b) => a.shareIndex - b.shareIndex);
 	ctx.repo.putRequest({ ...request, approvals });
 	ctx.repo.audit(vault.id, { kind: 'approved', at: ctx.now, index: shareIndex, ref: request.id });
 }
 
+/** A share holder declines an open request; once m approvals are out of reach, it fails. */
 export function declineRecovery(ctx: OperationContext, args: { requestId: bigint }): void {
 	const { now, repo } = ctx;
-	const { request, vault, shareIndex } = guardianVote(ctx, args.requestId);
+	const { request, vault, shareIndex } = guardianOfLiveRequest(ctx, args.requestId);
+	if (request.status !== 'open') fail({ kind: 'RequestClosed', status: request.status });
+	const voted = [...request.approvals, ...request.declines].some(
+		(v) => v.shareIndex === shareIndex
+	);
+	if (voted) fail({ kind: 'AlreadyVoted' });
 	const declines = [...request.declines, { shareIndex, at: now }];
 	const failed = declines.length > request.guardianCount - request.threshold;
 	repo.putRequest({
@@ -93,12 +107,15 @@ export function declineRecovery(ctx: OperationContext, args: { requestId: bigint
 	});
 	repo.audit(vault.id, { kind: 'declined', at: now, index: shareIndex, ref: request.id });
 	if (failed) {
-		repo.putVault({ ...vault, cooldownUntil: now + LIMITS.cooldownNs });
 		repo.audit(vault.id, { kind: 'recovery-failed', at: now, index: 255, ref: request.id });
 	}
 }
 
-/** The owner's device says "this isn't me": guardians see it; it cancels nothing. */
+/**
+ * The owner's device says "this isn't me". A thief holds the owner's devices too, so it proves
+ * nothing either way: guardians see it, and it extends THAT request's delay (and window) once
+ * by the vault's delay. It never blocks approval or release and touches no other request.
+ */
 export function raiseAlarm(ctx: OperationContext, args: { requestId: bigint }): void {
 	const { caller, now, repo } = ctx;
 	validate.requireAuthenticated(caller);
@@ -107,34 +124,67 @@ export function raiseAlarm(ctx: OperationContext, args: { requestId: bigint }): 
 	if (!samePrincipal(caller, vault.owner)) {
 		fail({ kind: 'Unauthorized', reason: 'only the owner can raise the alarm' });
 	}
-	requireOpen(request, now);
+	if (effectiveStatus(request, now) !== 'open') {
+		fail({ kind: 'RequestClosed', status: expiredOr(request, now) });
+	}
 	if (request.alarmAt !== 0n) return;
-	repo.putRequest({ ...request, alarmAt: now });
+	repo.putRequest({
+		...request,
+		alarmAt: now,
+		releasableAt: request.releasableAt + vault.delayNs,
+		expiresAt: request.expiresAt + vault.delayNs
+	});
 	repo.audit(vault.id, { kind: 'alarm-raised', at: now, index: 255, ref: request.id });
 }
 
+/**
+ * The phrase identity (with the vault's nonce) cancels any live request; the sponsor cancels its
+ * own open request (nonce ignored: it is not a vault-weakening operation).
+ */
 export function cancelRecovery(
 	ctx: OperationContext,
 	args: { requestId: bigint; nonce: bigint }
 ): void {
-	const { now, repo } = ctx;
+	const { caller, now, repo } = ctx;
+	validate.requireAuthenticated(caller);
 	const request = repo.requireRequest(args.requestId);
 	const vault = repo.requireVault(request.vaultId);
-	requirePhraseIdentity(ctx.caller, vault, args.nonce);
-	requireOpen(request, now);
+	const bySponsor =
+		samePrincipal(caller, request.sponsor) && !samePrincipal(caller, vault.phrasePrincipal);
+	if (bySponsor) {
+		if (effectiveStatus(request, now) !== 'open') {
+			fail({ kind: 'RequestClosed', status: expiredOr(request, now) });
+		}
+	} else {
+		requirePhraseIdentity(caller, vault, args.nonce);
+		if (!isLive(request, now)) fail({ kind: 'RequestClosed', status: expiredOr(request, now) });
+	}
 	repo.putRequest({ ...request, status: 'cancelled', closedAt: now });
-	repo.putVault({ ...vault, nonce: vault.nonce + 1n, cooldownUntil: now + LIMITS.cooldownNs });
+	if (!bySponsor) repo.putVault({ ...vault, nonce: vault.nonce + 1n });
 	repo.audit(vault.id, { kind: 'recovery-cancelled', at: now, index: 255, ref: request.id });
 }
 
 /** The vetKD input for the release key: u64_be(request id) || requester principal bytes. */
 export { releaseIdentity };
 
-/** Read-only release decision: the identity the adapter may derive the release key for. */
-export function authorizeRelease(
+export interface ReleaseDecision {
+	/** The vetKD input the adapter derives the release key for, under the release context. */
+	input: Uint8Array;
+	approvals: ReleasedApproval[];
+	shareCommitments: Uint8Array[];
+	entropyCommitment: Uint8Array;
+}
+
+/**
+ * The requester collects everything in one call: every approval, the seal's per-share and
+ * entropy commitments, and (by the adapter, with `input`) the release vetKey. Repeatable inside
+ * the release window; each call spends one of the request's RELEASE_DERIVATIONS_PER_REQUEST.
+ * The count is committed before the adapter's vetKD call, so parallel calls cannot exceed it.
+ */
+export function releaseRecovery(
 	ctx: OperationContext,
 	args: { requestId: bigint }
-): { request: RequestRecord; input: Uint8Array } {
+): ReleaseDecision {
 	const { caller, now, repo } = ctx;
 	validate.requireAuthenticated(caller);
 	const request = repo.requireRequest(args.requestId);
@@ -142,31 +192,44 @@ export function authorizeRelease(
 		fail({ kind: 'Unauthorized', reason: 'only the requester receives the release' });
 	}
 	requireReleasable(request, now);
-	return { request, input: releaseIdentity(request.id, request.requester) };
-}
-
-/** Releases the approvals' re-encrypted shares to the requester (recorded on first release). */
-export function release(
-	ctx: OperationContext,
-	args: { requestId: bigint }
-): { input: Uint8Array; shares: ReleasedShare[]; commitment: Uint8Array } {
-	const { request, input } = authorizeRelease(ctx, args);
-	// The requester checks the combined entropy against the seal's commitment. The seal is
-	// frozen while the request is open, so this is the seal the approvals were made from.
-	const commitment = ctx.repo.requireVault(request.vaultId).seal?.commitment;
-	if (!commitment) fail({ kind: 'InvalidState', reason: 'the vault has no sealed shares' });
-	if (request.status === 'open') {
-		ctx.repo.putRequest({ ...request, status: 'released', closedAt: ctx.now });
-		ctx.repo.audit(request.vaultId, { kind: 'released', at: ctx.now, index: 255, ref: request.id });
+	if (request.derivations >= LIMITS.releaseDerivationsPerRequest) {
+		fail({ kind: 'LimitReached', limit: 'release derivations per request' });
 	}
-	const shares = request.approvals.map(({ shareIndex, ciphertext }) => ({
-		shareIndex,
-		ciphertext
-	}));
-	return { input, shares, commitment };
+	// The seal is the one the approvals were made from: a new seal cancels every live request.
+	const seal =
+		repo.requireVault(request.vaultId).seal ??
+		fail({ kind: 'InvalidState', reason: 'the vault has no sealed shares' });
+	const first = request.status === 'open';
+	repo.putRequest({
+		...request,
+		status: 'released',
+		releasedAt: first ? now : request.releasedAt,
+		closedAt: first ? now : request.closedAt,
+		derivations: request.derivations + 1
+	});
+	if (first)
+		repo.audit(request.vaultId, { kind: 'released', at: now, index: 255, ref: request.id });
+	return {
+		input: releaseIdentity(request.id, request.requester),
+		approvals: request.approvals.map(({ shareIndex, ciphertext }) => ({
+			slot: shareIndex,
+			ciphertext
+		})),
+		shareCommitments: seal.shares.map((share) => share.commitment),
+		entropyCommitment: seal.commitment
+	};
 }
 
-function guardianVote(
+/** The caller's share index in the vault's seal, or Unauthorized. */
+export function shareIndexOf(vault: VaultRecord, caller: Principal): number {
+	const index = (vault.seal?.shares ?? []).findIndex((share) =>
+		samePrincipal(share.guardian, caller)
+	);
+	if (index < 0) fail({ kind: 'Unauthorized', reason: 'not a share holder of this vault' });
+	return index;
+}
+
+function guardianOfLiveRequest(
 	ctx: OperationContext,
 	requestId: bigint
 ): { request: RequestRecord; vault: VaultRecord; shareIndex: number } {
@@ -174,42 +237,8 @@ function guardianVote(
 	validate.requireAuthenticated(caller);
 	const request = repo.requireRequest(requestId);
 	const vault = repo.requireVault(request.vaultId);
-	// The seal is frozen while a request is open (seal, rotation and resign are refused).
-	const shareIndex = (vault.seal?.shares ?? []).findIndex((share) =>
-		samePrincipal(share.guardian, caller)
-	);
-	if (shareIndex < 0) fail({ kind: 'Unauthorized', reason: 'not a guardian of this request' });
-	requireOpen(request, now);
-	const voted = [...request.approvals, ...request.declines].some(
-		(v) => v.shareIndex === shareIndex
-	);
-	if (voted) fail({ kind: 'AlreadyVoted' });
+	// The seal is frozen while a request is live (a new seal cancels requests; resign waits).
+	const shareIndex = shareIndexOf(vault, caller);
+	if (!isLive(request, now)) fail({ kind: 'RequestClosed', status: expiredOr(request, now) });
 	return { request, vault, shareIndex };
-}
-
-function requireOpen(request: RequestRecord, now: bigint): void {
-	const status = effectiveStatus(request, now);
-	if (status !== 'open') fail({ kind: 'RequestClosed', status });
-}
-
-/** Cooldown after a failed, cancelled or lapsed request. */
-function cooldownEnd(ctx: OperationContext, vault: VaultRecord): bigint {
-	const last = vault.lastRequestId === 0n ? undefined : ctx.repo.request(vault.lastRequestId);
-	if (last && effectiveStatus(last, ctx.now) === 'expired') {
-		const lapsedUntil = last.expiresAt + LIMITS.cooldownNs;
-		return lapsedUntil > vault.cooldownUntil ? lapsedUntil : vault.cooldownUntil;
-	}
-	return vault.cooldownUntil;
-}
-
-/** Fixed-window rate limit: the updated window, or RateLimited. */
-function bump(
-	window: RateWindow | undefined,
-	now: bigint,
-	length: bigint,
-	max: number
-): RateWindow {
-	if (!window || now >= window.windowStart + length) return { windowStart: now, count: 1 };
-	if (window.count >= max) fail({ kind: 'RateLimited', until: window.windowStart + length });
-	return { windowStart: window.windowStart, count: window.count + 1 };
 }

@@ -5,6 +5,7 @@ import { LIMITS } from '@tessera/contract';
 import { principalKey, principalText } from './principals';
 import * as codec from './record-codec';
 import type * as rec from './records';
+import { isLive } from './recovery-state';
 import type { VaultStores, Store } from './store';
 
 export class Repository {
@@ -50,16 +51,41 @@ export class Repository {
 	putRequest(request: rec.RequestRecord): void {
 		this.stores.requests.insert(request.id, codec.encodeRequest(request));
 	}
-	removeRequest(id: bigint): void {
-		this.stores.requests.remove(id);
+	/** Removes a request and its entry in the requester's index. */
+	removeRequest(request: rec.RequestRecord): void {
+		this.stores.requests.remove(request.id);
+		removeId(this.stores.requesterIndex, request.requester, request.id);
 	}
 
-	requesterWindow(requester: Principal): rec.RateWindow | undefined {
-		const bytes = this.stores.requesterLimits.get(principalText(requester));
+	/** Requests naming `requester` (ids whose records were removed are skipped). */
+	requesterRequests(requester: Principal): rec.RequestRecord[] {
+		return readIds(this.stores.requesterIndex, requester).flatMap((id) => {
+			const request = this.request(id);
+			return request ? [request] : [];
+		});
+	}
+	/**
+	 * Adds a request to its requester's index. Ids of removed or no longer live requests are
+	 * dropped first, so only live requests count against the bound.
+	 */
+	addRequesterRequest(requester: Principal, id: bigint, now: bigint): void {
+		const store = this.stores.requesterIndex;
+		const kept = readIds(store, requester).filter((existing) => {
+			const request = this.request(existing);
+			return request !== undefined && isLive(request, now);
+		});
+		if (kept.length >= LIMITS.maxRequestsPerRequester) {
+			fail({ kind: 'LimitReached', limit: 'live requests per requester' });
+		}
+		store.insert(principalText(requester), codec.encodeIdList([...kept, id]));
+	}
+
+	sharesKeyWindow(who: Principal): rec.RateWindow | undefined {
+		const bytes = this.stores.sharesKeyLimits.get(principalText(who));
 		return bytes && codec.decodeRateWindow(bytes);
 	}
-	putRequesterWindow(requester: Principal, window: rec.RateWindow): void {
-		this.stores.requesterLimits.insert(principalText(requester), codec.encodeRateWindow(window));
+	putSharesKeyWindow(who: Principal, window: rec.RateWindow): void {
+		this.stores.sharesKeyLimits.insert(principalText(who), codec.encodeRateWindow(window));
 	}
 
 	auditLog(vaultId: bigint): rec.AuditEvent[] {

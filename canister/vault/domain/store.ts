@@ -19,8 +19,9 @@ export const MEMORY_IDS = {
 	ownerIndex: 3,
 	guardianIndex: 4,
 	requests: 5,
-	requesterLimits: 6,
-	auditLogs: 7
+	requesterIndex: 6,
+	auditLogs: 7,
+	sharesKeyLimits: 9
 } as const;
 
 /** Memory ids the adapter owns (not domain state): never reuse a domain id. */
@@ -40,12 +41,14 @@ export interface VaultStores {
 	ownerIndex: Store<string, Uint8Array>;
 	/** guardian principal text -> vault id list. */
 	guardianIndex: Store<string, Uint8Array>;
-	/** request id -> RequestRecord (only each vault's latest request is kept). */
+	/** request id -> RequestRecord (per vault, each sponsoring guardian's latest request). */
 	requests: Store<bigint, Uint8Array>;
-	/** requester principal text -> open-rate window. */
-	requesterLimits: Store<string, Uint8Array>;
+	/** requester principal text -> request id list (requests naming it). */
+	requesterIndex: Store<string, Uint8Array>;
 	/** vault id -> bounded audit log. */
 	auditLogs: Store<bigint, Uint8Array>;
+	/** principal text -> shares_key window (derivations in the current day). */
+	sharesKeyLimits: Store<string, Uint8Array>;
 }
 
 export const STORE_NAMES = Object.keys(MEMORY_IDS) as (keyof VaultStores)[];
@@ -74,8 +77,9 @@ export function memoryStores(): VaultStores {
 		ownerIndex: new MemoryStore(),
 		guardianIndex: new MemoryStore(),
 		requests: new MemoryStore(),
-		requesterLimits: new MemoryStore(),
-		auditLogs: new MemoryStore()
+		requesterIndex: new MemoryStore(),
+		auditLogs: new MemoryStore(),
+		sharesKeyLimits: new MemoryStore()
 	};
 }
 

@@ -36,14 +36,30 @@ const LABEL_REASONS: Record<LabelProblem, string> = {
 	empty: 'empty',
 	'too-long': `over ${LIMITS.maxLabelBytes} bytes`,
 	'control-character': 'control character',
+	'format-character': 'format character (bidi control, zero-width)',
+	'not-normalized': 'not Unicode NFC',
 	untrimmed: 'leading or trailing space'
 };
 
 /** The contract's label rule, with the canister's fast UTF-8 length. */
-export function label(value: string): string {
+export function label(value: string, field = 'label'): string {
 	const problem = labelProblem(value, utf8Length);
-	if (problem) invalid('label', LABEL_REASONS[problem]);
+	if (problem) invalid(field, LABEL_REASONS[problem]);
 	return value;
+}
+
+/** The principal a request releases to: a real, bounded principal. */
+export function requester(value: Principal): Principal {
+	if (value.isAnonymous()) invalid('requester', 'anonymous');
+	const length = value.toUint8Array().length;
+	if (length === 0 || length > LIMITS.maxPrincipalBytes) invalid('requester', 'bad length');
+	return value;
+}
+
+/** One 32-byte commitment per share. */
+export function shareCommitments(values: Uint8Array[], shares: number): Uint8Array[] {
+	if (values.length !== shares) invalid('shareCommitments', 'one per share');
+	return values.map((value) => fixedBytes('shareCommitments', value, LIMITS.hashBytes));
 }
 
 export function delay(value: bigint): bigint {

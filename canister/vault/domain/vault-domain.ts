@@ -33,7 +33,10 @@ export class VaultDomain {
 	}
 
 	// Vault lifecycle (rules: authorization.ts)
+	/** create_vault's checks before the adapter's call to II (read-only). */
+	readonly checkCreateVault = this.query(vaults.checkCreateVault);
 	readonly createVault = this.update(vaults.createVault);
+	readonly confirmVault = this.update(vaults.confirmVault);
 	readonly updateGuardians = this.update(vaults.updateGuardians);
 	readonly acceptInvite = this.update(vaults.acceptInvite);
 	readonly seal = this.update(vaults.seal);
@@ -48,13 +51,18 @@ export class VaultDomain {
 	readonly declineRecovery = this.update(recovery.declineRecovery);
 	readonly raiseAlarm = this.update(recovery.raiseAlarm);
 	readonly cancelRecovery = this.update(recovery.cancelRecovery);
-	readonly release = this.update(recovery.release);
+	/** Commits the derivation count; the adapter then derives the release key with `input`. */
+	readonly releaseRecovery = this.update(recovery.releaseRecovery);
+	/** Security-relevant reads, served as update calls (certified). */
+	readonly recoveryRequest = this.query(queries.recoveryRequest);
+	readonly requesterRequests = this.query((ctx: OperationContext, _: void) =>
+		queries.requesterRequests(ctx)
+	);
 
-	// vetKD decisions (read-only; the adapter derives the key with the returned input)
-	readonly authorizeSharesKey = this.query((ctx: OperationContext, _: void) =>
+	// vetKD: commits the daily count; the adapter derives the key with the returned input
+	readonly authorizeSharesKey = this.update((ctx: OperationContext, _: void) =>
 		vetkd.authorizeSharesKey(ctx)
 	);
-	readonly authorizeReleaseKey = this.query(vetkd.authorizeReleaseKey);
 
 	// Queries
 	readonly anchorStatus = this.query(queries.anchorStatus);
@@ -63,7 +71,6 @@ export class VaultDomain {
 	readonly guardianVaults = this.query((ctx: OperationContext, _: void) =>
 		queries.guardianVaults(ctx)
 	);
-	readonly requestStatus = this.query(queries.requestStatus);
 	readonly auditLog = this.query(queries.auditLog);
 }
 

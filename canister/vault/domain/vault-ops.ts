@@ -4,7 +4,7 @@ import type { OperationContext } from './context';
 import { fail, invalid } from './errors';
 import { constantTimeEqual as bytesEqual, inviteHash, LIMITS } from '@tessera/contract';
 import type { Slot, VaultRecord } from './records';
-import { activeRequest } from './recovery-state';
+import { isLive, liveRequests, vaultRequests } from './recovery-state';
 import { ed25519Principal, principalKey, samePrincipal } from './principals';
 import { sha256 } from './sha2';
 import { guardianSet } from './repository';
@@ -23,6 +23,8 @@ export interface CreateVaultArgs {
 	invites: InviteSpec[];
 	/** The anchor's create nonce (anchor_status.createNonce). */
 	nonce: bigint;
+	/** How guardians see who asks (label rules); omitted: none. */
+	ownerName?: string;
 	/**
 	 * Recovery-phrase public keys II reports for the anchor (raw 32-byte Ed25519), fetched by the
 	 * adapter with get_anchor_credentials. Without this check anyone could squat an anchor with a
@@ -31,8 +33,15 @@ export interface CreateVaultArgs {
 	anchorPhraseKeys: Uint8Array[];
 }
 
-export function createVault(ctx: OperationContext, args: CreateVaultArgs): { vaultId: bigint } {
-	const { caller, now, repo } = ctx;
+/**
+ * Everything create_vault checks that does not need II: the adapter runs it BEFORE its call to
+ * II, so an unauthorized or malformed call costs no outgoing call.
+ */
+export function checkCreateVault(
+	ctx: OperationContext,
+	args: Omit<CreateVaultArgs, 'anchorPhraseKeys'>
+) {
+	const { caller, repo } = ctx;
 	validate.requireAuthenticated(caller);
 	const anchor = validate.u64('anchor', args.anchor);
 	const phraseKey = validate.fixedBytes('phraseKey', args.phraseKey, LIMITS.ed25519PublicKeyBytes);
@@ -43,17 +52,29 @@ export function createVault(ctx: OperationContext, args: CreateVaultArgs): { vau
 	const owner = validate.owner(args.owner, phrasePrincipal);
 	const delayNs = validate.delay(args.delayNs ?? LIMITS.defaultDelayNs);
 	validate.slotCount(args.invites.length);
-	const invites = args.invites.map(validate.invite);
+	const invites = args.invites.map((spec) => validate.invite(spec));
 	requireDistinctInvites(invites);
+	const ownerName = args.ownerName === undefined ? '' : validate.label(args.ownerName, 'ownerName');
 	const anchorRecord = repo.anchor(anchor) ?? { vaultId: 0n, createNonce: 0n };
 	if (anchorRecord.vaultId !== 0n) fail({ kind: 'AnchorHasVault' });
+	requireNonce(args.nonce, anchorRecord.createNonce);
+	return { anchor, phraseKey, phrasePrincipal, owner, delayNs, invites, ownerName, anchorRecord };
+}
+
+/**
+ * The vault is bound to the phrase key and names its owner, but enters the owner's index only
+ * when the owner confirms it from P_O (confirm_vault): anyone can name anyone as owner.
+ */
+export function createVault(ctx: OperationContext, args: CreateVaultArgs): { vaultId: bigint } {
+	const { now, repo } = ctx;
+	const { anchor, phraseKey, phrasePrincipal, owner, delayNs, invites, ownerName, anchorRecord } =
+		checkCreateVault(ctx, args);
 	if (args.anchorPhraseKeys.length > LIMITS.maxAnchorDevices) {
 		invalid('anchorPhraseKeys', 'more keys than an anchor has devices');
 	}
 	if (!args.anchorPhraseKeys.some((key) => bytesEqual(key, phraseKey))) {
 		fail({ kind: 'PhraseKeyNotOnAnchor' });
 	}
-	requireNonce(args.nonce, anchorRecord.createNonce);
 	const vault: VaultRecord = {
 		id: repo.nextId('nextVaultId'),
 		anchor,
@@ -64,16 +85,27 @@ export function createVault(ctx: OperationContext, args: CreateVaultArgs): { vau
 		delayNs,
 		slots: invites.map((spec) => invitedSlot(spec, now)),
 		seal: undefined,
-		lastRequestId: 0n,
-		cooldownUntil: 0n,
-		openWindowStart: 0n,
-		opensInWindow: 0
+		ownerName,
+		confirmed: false,
+		requestIds: []
 	};
 	repo.putVault(vault);
 	repo.putAnchor(anchor, { vaultId: vault.id, createNonce: anchorRecord.createNonce + 1n });
-	repo.addOwned(owner, vault.id);
 	repo.audit(vault.id, { kind: 'vault-created', at: now, index: 255, ref: 0n });
 	return { vaultId: vault.id };
+}
+
+/** The owner (P_O) puts the vault into its index; idempotent. Only confirmed vaults count. */
+export function confirmVault(ctx: OperationContext, args: { vaultId: bigint }): void {
+	const { caller, repo } = ctx;
+	validate.requireAuthenticated(caller);
+	const vault = repo.requireVault(validate.u64('vaultId', args.vaultId));
+	if (!samePrincipal(caller, vault.owner)) {
+		fail({ kind: 'Unauthorized', reason: 'only the owner named at create confirms' });
+	}
+	if (vault.confirmed) return;
+	repo.addOwned(vault.owner, vault.id);
+	repo.putVault({ ...vault, confirmed: true });
 }
 
 export function updateGuardians(
@@ -82,7 +114,6 @@ export function updateGuardians(
 ): void {
 	const before = ctx.repo.requireVault(args.vaultId);
 	requirePhraseIdentity(ctx.caller, before, args.nonce);
-	requireNoActiveRequest(ctx, before);
 	const specs = validate.slotSpecs(args.slots, before.slots.length);
 	requireDistinctInvites(specs.flatMap((spec) => ('invite' in spec ? [spec.invite] : [])));
 	const slots = specs.map((spec): Slot => {
@@ -138,17 +169,18 @@ export function seal(
 		threshold: number;
 		commitment: Uint8Array;
 		shares: ShareSubmission[];
+		shareCommitments: Uint8Array[];
 	}
 ): void {
 	const before = ctx.repo.requireVault(args.vaultId);
 	requirePhraseIdentity(ctx.caller, before, args.nonce);
-	requireNoActiveRequest(ctx, before);
 	const guardians = before.slots.map((slot) =>
 		slot.state === 'accepted' ? slot.guardian : fail({ kind: 'NotAllAccepted' })
 	);
 	const threshold = validate.threshold(args.threshold, before.slots.length);
 	const commitment = validate.fixedBytes('commitment', args.commitment, LIMITS.hashBytes);
 	const shares = validate.shares(args.shares, before.slots.length);
+	const shareCommitments = validate.shareCommitments(args.shareCommitments, shares.length);
 	const sealed = {
 		threshold,
 		commitment,
@@ -158,10 +190,16 @@ export function seal(
 			ciphertext: share.ciphertext,
 			checkPrincipal: share.checkPrincipal,
 			checkInNonce: 0n,
-			lastCheckInAt: 0n
+			lastCheckInAt: 0n,
+			commitment: shareCommitments[i] ?? invalid('shareCommitments', 'one per share')
 		}))
 	};
-	save(ctx, before, { ...before, seal: sealed, nonce: before.nonce + 1n }, 'sealed');
+	// Approvals were made from the old shares: a new seal ends every request (only the phrase
+	// holder can reseal, and it could cancel them anyway). Removing them keeps a vault's requests
+	// bounded by the share holders of its current seal.
+	removeRequests(ctx, before);
+	const after = { ...before, seal: sealed, nonce: before.nonce + 1n, requestIds: [] };
+	save(ctx, before, after, 'sealed');
 }
 
 export function setDelay(
@@ -179,7 +217,7 @@ export function deleteVault(ctx: OperationContext, args: { vaultId: bigint; nonc
 	const { repo } = ctx;
 	const vault = repo.requireVault(args.vaultId);
 	requirePhraseIdentity(ctx.caller, vault, args.nonce);
-	if (vault.lastRequestId !== 0n) repo.removeRequest(vault.lastRequestId);
+	for (const request of vaultRequests(repo, vault)) repo.removeRequest(request);
 	repo.syncGuardians(vault, undefined);
 	repo.removeOwned(vault.owner, vault.id);
 	const anchor = repo.anchor(vault.anchor) ?? fail({ kind: 'NotFound', entity: 'anchor' });
@@ -194,7 +232,7 @@ export function resign(ctx: OperationContext, args: { vaultId: bigint }): void {
 	if (!guardianSet(before).has(principalKey(caller))) {
 		fail({ kind: 'Unauthorized', reason: 'not a guardian of this vault' });
 	}
-	requireNoActiveRequest(ctx, before);
+	requireNoLiveRequest(ctx, before);
 	const isCaller = (who: Principal) => samePrincipal(who, caller);
 	const slotIndex = before.slots.findIndex((s) => s.state === 'accepted' && isCaller(s.guardian));
 	const slots = before.slots.filter((_, i) => i !== slotIndex);
@@ -224,6 +262,8 @@ export function checkIn(ctx: OperationContext, args: { vaultId: bigint; nonce: b
 		fail({ kind: 'Unauthorized', reason: "not a share's check identity" });
 	}
 	requireNonce(args.nonce, share.checkInNonce);
+	const next = share.lastCheckInAt + LIMITS.checkInIntervalNs;
+	if (share.lastCheckInAt !== 0n && ctx.now < next) fail({ kind: 'RateLimited', until: next });
 	const updated = { ...share, checkInNonce: share.checkInNonce + 1n, lastCheckInAt: ctx.now };
 	const sealed = { ...before.seal, shares: shares.map((s, i) => (i === shareIndex ? updated : s)) };
 	save(ctx, before, { ...before, seal: sealed }, 'checked-in', shareIndex);
@@ -243,9 +283,25 @@ function requireDistinctInvites(invites: { inviteHash: Uint8Array }[]): void {
 	if (seen.size !== invites.length) invalid('invites', 'invite hashes must be distinct');
 }
 
-function requireNoActiveRequest(ctx: OperationContext, vault: VaultRecord): void {
-	const active = activeRequest(ctx.repo, vault, ctx.now);
-	if (active) fail({ kind: 'RecoveryActive', requestId: active.id });
+/** Resign would renumber the seal's shares under live approvals: it waits for them. */
+function requireNoLiveRequest(ctx: OperationContext, vault: VaultRecord): void {
+	const live = liveRequests(ctx.repo, vault, ctx.now);
+	if (live.length > 0) fail({ kind: 'InvalidState', reason: 'a recovery request is live' });
+}
+
+function removeRequests(ctx: OperationContext, vault: VaultRecord): void {
+	for (const request of vaultRequests(ctx.repo, vault)) {
+		if (isLive(request, ctx.now)) {
+			const event = {
+				kind: 'recovery-cancelled',
+				at: ctx.now,
+				index: 255,
+				ref: request.id
+			} as const;
+			ctx.repo.audit(vault.id, event);
+		}
+		ctx.repo.removeRequest(request);
+	}
 }
 
 function save(

@@ -4,8 +4,10 @@
 import {
 	IDL,
 	init,
+	inspectMessage,
 	msgArgData,
 	msgCaller,
+	msgMethodName,
 	msgReply,
 	postUpgrade,
 	Principal,
@@ -28,6 +30,7 @@ import { METHODS as M, InitArgs } from '@tessera/contract/vault/idl';
 import * as candid from '../candid';
 import { CandidDecodeError, TableCachedDecoder } from '../candid-decode';
 import { VaultDomain, type Result } from '../domain/index';
+import { inspectRefusal, oversized } from './inspect';
 import { utf8Decode, utf8Encode } from '../domain/utf8';
 import {
 	anchorPhraseKeys,
@@ -39,7 +42,7 @@ import {
 import { configStore, stableStores } from './stable-stores';
 
 /** Semantic version of the vault canister's interface and state layout. */
-export const VAULT_VERSION = '0.3.0';
+export const VAULT_VERSION = '0.4.0';
 
 /** A vetKD transport public key is a compressed G1 point. */
 const TRANSPORT_KEY_BYTES = 48;
@@ -53,6 +56,7 @@ type CreateVaultArgs = {
 	delayNs: Opt<bigint>;
 	invites: Invite[];
 	nonce: bigint;
+	ownerName: Opt<string>;
 };
 type SetGuardiansArgs = { vaultId: bigint; nonce: bigint; slots: CandidSlotSpec[] };
 type SealSharesArgs = {
@@ -61,6 +65,7 @@ type SealSharesArgs = {
 	threshold: number;
 	commitment: Uint8Array;
 	shares: { ciphertext: Uint8Array; checkPrincipal: Principal }[];
+	shareCommitments: Uint8Array[];
 };
 
 const domain = new VaultDomain(stableStores());
@@ -92,7 +97,10 @@ candid.pinTypeNames(Object.values(M).flatMap((method) => [...method.args, method
 const replies = candid.replyEncoders(M);
 Object.values(replies).forEach((encoder) => encoder.warm());
 const decoders = Object.fromEntries(
-	Object.entries(M).map(([name, method]) => [name, new TableCachedDecoder(method.args).warm()])
+	Object.entries(M).map(([name, method]) => [
+		name,
+		new TableCachedDecoder(method.args, { ownTableOnly: true }).warm()
+	])
 ) as Record<keyof typeof M, TableCachedDecoder>;
 /** Every method decodes and replies itself (Azle's automatic reply re-encodes the table). */
 const MANUAL = { manual: true } as const;
@@ -104,7 +112,9 @@ async function serve<A extends unknown[]>(
 ): Promise<void> {
 	let args: A;
 	try {
-		args = decoders[method].decode(msgArgData()) as A;
+		const argument = msgArgData();
+		if (oversized(method, argument)) throw new CandidDecodeError('over the size bound');
+		args = decoders[method].decode(argument) as A;
 	} catch (error) {
 		// Not valid Candid for this method: a typed error where the result has one, else a trap.
 		if (!(error instanceof CandidDecodeError) || !(M[method].result instanceof IDL.VariantClass)) {
@@ -120,11 +130,12 @@ async function serve<A extends unknown[]>(
 const unit = candid.unit;
 const same = <T>(value: T): T => value;
 
-function invalidTransportKey(key: Uint8Array): candid.CandidResult<never> | undefined {
+function invalidTransportKey(
+	key: Uint8Array,
+	field = 'transportPublicKey'
+): candid.CandidResult<never> | undefined {
 	if (key.length === TRANSPORT_KEY_BYTES) return undefined;
-	return {
-		Err: { InvalidInput: { field: 'transportPublicKey', reason: 'must be 48 bytes' } }
-	};
+	return { Err: { InvalidInput: { field, reason: 'must be 48 bytes' } } };
 }
 
 /** Runs an outgoing call; a failed call becomes the given typed error, nothing changes. */
@@ -153,32 +164,56 @@ async function deriveFor(
 }
 
 export default class Vault {
+	/** Refuses (IC0406) what the update would refuse anyway, before anything is decoded. */
+	@inspectMessage({ manual: true })
+	inspect(): boolean {
+		const message = { method: msgMethodName(), caller: msgCaller(), argument: msgArgData() };
+		return inspectRefusal(decoders, message) === undefined;
+	}
+
 	@init([InitArgs])
 	init(args: InitArgsValue): void {
 		configure(args);
 	}
 
+	/**
+	 * The II canister and the vetKD key name stay as installed: an upgrade's argument cannot swap
+	 * in another II. Changing them takes a module whose code does so, announced by its hash like
+	 * any other (canister/upgrade). The argument is read only by a vault canister never configured.
+	 */
 	@postUpgrade([InitArgs])
 	postUpgrade(args: InitArgsValue): void {
-		configure(args);
+		if (configStore.get('internetIdentity') === undefined) configure(args);
 	}
 
 	@update(M.create_vault.args, M.create_vault.result, MANUAL)
 	create_vault(): Promise<void> {
 		return serve('create_vault', async (args: CreateVaultArgs) => {
 			const who = caller();
+			const create = {
+				...args,
+				delayNs: fromOpt(args.delayNs),
+				ownerName: fromOpt(args.ownerName)
+			};
+			// The caller and every argument are checked before the outgoing call to II: a call that
+			// would be refused costs no inter-canister call.
+			const checked = domain.checkCreateVault(who, time(), create);
+			if (!checked.ok) return candid.candidResult(checked, same);
 			// The squatting guard needs the anchor's phrase keys from II before the domain decides.
 			const keys = await outgoing('IdentityProviderUnavailable', () =>
 				anchorPhraseKeys(internetIdentity(), args.anchor)
 			);
 			if (!keys.ok) return keys.error;
-			const result = domain.createVault(who, time(), {
-				...args,
-				delayNs: fromOpt(args.delayNs),
-				anchorPhraseKeys: keys.value
-			});
+			const result = domain.createVault(who, time(), { ...create, anchorPhraseKeys: keys.value });
 			return candid.candidResult(result, same);
 		});
+	}
+
+	@update(M.confirm_vault.args, M.confirm_vault.result, MANUAL)
+	confirm_vault(): Promise<void> {
+		return serve('confirm_vault', (vaultId: bigint) =>
+			candid.candidResult(domain.confirmVault(caller(), time(), { vaultId }), unit)
+		);
 	}
 
 	@update(M.set_guardians.args, M.set_guardians.result, MANUAL)
@@ -236,8 +271,8 @@ export default class Vault {
 
 	@update(M.open_recovery.args, M.open_recovery.result, MANUAL)
 	open_recovery(): Promise<void> {
-		return serve('open_recovery', (anchor: bigint) =>
-			candid.candidResult(domain.openRecovery(caller(), time(), { anchor }), same)
+		return serve('open_recovery', (args: { vaultId: bigint; requester: Principal }) =>
+			candid.candidResult(domain.openRecovery(caller(), time(), args), same)
 		);
 	}
 
@@ -269,12 +304,44 @@ export default class Vault {
 		);
 	}
 
-	@update(M.release.args, M.release.result, MANUAL)
-	release(): Promise<void> {
-		return serve('release', (requestId: bigint) => {
-			const result = domain.release(caller(), time(), { requestId });
-			return candid.candidResult(result, ({ shares, commitment }) => ({ shares, commitment }));
-		});
+	@update(M.release_recovery.args, M.release_recovery.result, MANUAL)
+	release_recovery(): Promise<void> {
+		return serve(
+			'release_recovery',
+			async (args: { requestId: bigint; transportKey: Uint8Array }) => {
+				const bad = invalidTransportKey(args.transportKey, 'transportKey');
+				if (bad) return bad;
+				// Commits the derivation count (and the first release) before the vetKD call.
+				const decision = domain.releaseRecovery(caller(), time(), { requestId: args.requestId });
+				if (!decision.ok) return { Err: candidError(decision.error) };
+				const { input, ...release } = decision.value;
+				const key = await deriveFor(
+					{ ok: true, value: { input } },
+					VETKD_CONTEXT_RELEASE,
+					args.transportKey
+				);
+				return 'Ok' in key ? { Ok: { ...release, releaseKey: key.Ok } } : key;
+			}
+		);
+	}
+
+	@update(M.recovery_request.args, M.recovery_request.result, MANUAL)
+	recovery_request(): Promise<void> {
+		return serve('recovery_request', (requestId: bigint) =>
+			candid.candidResult(
+				domain.recoveryRequest(caller(), time(), { requestId }),
+				toCandid.requestView
+			)
+		);
+	}
+
+	@update(M.requests_for_requester.args, M.requests_for_requester.result, MANUAL)
+	requests_for_requester(): Promise<void> {
+		return serve('requests_for_requester', () =>
+			candid.candidResult(domain.requesterRequests(caller(), time(), undefined), (views) =>
+				views.map(toCandid.requestView)
+			)
+		);
 	}
 
 	@update(M.shares_key.args, M.shares_key.result, MANUAL)
@@ -282,18 +349,9 @@ export default class Vault {
 		return serve('shares_key', async (transportPublicKey: Uint8Array) => {
 			const bad = invalidTransportKey(transportPublicKey);
 			if (bad) return bad;
+			// Commits the caller's daily count before the vetKD call.
 			const decision = domain.authorizeSharesKey(caller(), time(), undefined);
 			return deriveFor(decision, VETKD_CONTEXT_SHARES, transportPublicKey);
-		});
-	}
-
-	@update(M.release_key.args, M.release_key.result, MANUAL)
-	release_key(): Promise<void> {
-		return serve('release_key', async (requestId: bigint, transportPublicKey: Uint8Array) => {
-			const bad = invalidTransportKey(transportPublicKey);
-			if (bad) return bad;
-			const decision = domain.authorizeReleaseKey(caller(), time(), { requestId });
-			return deriveFor(decision, VETKD_CONTEXT_RELEASE, transportPublicKey);
 		});
 	}
 
@@ -336,16 +394,6 @@ export default class Vault {
 		return serve('guardian_vaults', () =>
 			candid.candidResult(domain.guardianVaults(caller(), time(), undefined), (views) =>
 				views.map(toCandid.guardianVaultView)
-			)
-		);
-	}
-
-	@query(M.request_status.args, M.request_status.result, MANUAL)
-	request_status(): Promise<void> {
-		return serve('request_status', (requestId: bigint) =>
-			candid.candidResult(
-				domain.requestStatus(caller(), time(), { requestId }),
-				toCandid.requestView
 			)
 		);
 	}

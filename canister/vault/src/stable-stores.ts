@@ -80,8 +80,9 @@ const KEY_KINDS: Record<keyof VaultStores, 'u64' | 'text'> = {
 	ownerIndex: 'text',
 	guardianIndex: 'text',
 	requests: 'u64',
-	requesterLimits: 'text',
-	auditLogs: 'u64'
+	requesterIndex: 'text',
+	auditLogs: 'u64',
+	sharesKeyLimits: 'text'
 };
 
 export function stableStores(): VaultStores {

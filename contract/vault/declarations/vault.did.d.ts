@@ -21,10 +21,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -37,6 +35,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -44,11 +43,9 @@ export interface _SERVICE {
     [bigint],
     {
         'Ok' : {
-          'activeRequestId' : [] | [bigint],
           'sealed' : boolean,
           'vaultId' : [] | [bigint],
           'createNonce' : bigint,
-          'vaultNonce' : [] | [bigint],
         }
       } |
       {
@@ -58,10 +55,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -74,6 +69,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -87,10 +83,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -103,6 +97,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -120,10 +115,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -136,6 +129,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -149,10 +143,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -165,6 +157,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -178,10 +171,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -194,6 +185,35 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
+          { 'AnonymousCaller' : null }
+      }
+  >,
+  'confirm_vault' : ActorMethod<
+    [bigint],
+    { 'Ok' : null } |
+      {
+        'Err' : { 'AlreadyVoted' : null } |
+          { 'RequestClosed' : { 'status' : string } } |
+          { 'PhraseKeyNotOnAnchor' : null } |
+          { 'AnchorHasVault' : null } |
+          { 'AlreadyGuardian' : null } |
+          { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
+          { 'NotFound' : { 'entity' : string } } |
+          { 'InviteNotFound' : null } |
+          { 'LimitReached' : { 'limit' : string } } |
+          { 'InviteExpired' : null } |
+          { 'IdentityProviderUnavailable' : { 'message' : string } } |
+          { 'OwnerCannotGuard' : null } |
+          { 'Unauthorized' : { 'reason' : string } } |
+          { 'InviteUsed' : null } |
+          { 'RateLimited' : { 'until' : bigint } } |
+          { 'StaleNonce' : { 'expected' : bigint } } |
+          { 'NotReleasable' : { 'releasableAt' : bigint, 'reason' : string } } |
+          { 'NotAllAccepted' : null } |
+          { 'VetKdFailed' : { 'message' : string } } |
+          { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -201,6 +221,7 @@ export interface _SERVICE {
     [
       {
         'delayNs' : [] | [bigint],
+        'ownerName' : [] | [string],
         'owner' : Principal,
         'invites' : Array<{ 'label' : string, 'inviteHash' : Uint8Array }>,
         'phraseKey' : Uint8Array,
@@ -216,10 +237,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -232,6 +251,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -245,10 +265,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -261,6 +279,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -274,10 +293,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -290,6 +307,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -299,10 +317,11 @@ export interface _SERVICE {
         'Ok' : Array<
           {
             'delayNs' : bigint,
+            'ownerName' : [] | [string],
             'threshold' : number,
             'anchor' : bigint,
+            'sealed' : boolean,
             'label' : [] | [string],
-            'myVote' : [] | [string],
             'share' : [] | [
               {
                 'ciphertext' : Uint8Array,
@@ -311,24 +330,32 @@ export interface _SERVICE {
               }
             ],
             'vaultId' : bigint,
-            'pendingRequest' : [] | [
+            'requests' : Array<
               {
-                'status' : string,
-                'guardianCount' : number,
-                'requestId' : bigint,
-                'requester' : Principal,
-                'expiresAt' : bigint,
-                'threshold' : number,
-                'releasableAt' : bigint,
-                'anchor' : bigint,
-                'remainingNs' : bigint,
-                'vaultId' : bigint,
-                'declines' : number,
-                'approvals' : number,
-                'openedAt' : bigint,
-                'alarmRaisedAt' : [] | [bigint],
+                'request' : {
+                  'status' : string,
+                  'guardianCount' : number,
+                  'requestId' : bigint,
+                  'requester' : Principal,
+                  'expiresAt' : bigint,
+                  'threshold' : number,
+                  'releasableAt' : bigint,
+                  'anchor' : bigint,
+                  'approvedSlots' : Uint32Array,
+                  'remainingNs' : bigint,
+                  'vaultId' : bigint,
+                  'derivations' : number,
+                  'releasedAt' : [] | [bigint],
+                  'sponsor' : Principal,
+                  'declines' : number,
+                  'approvals' : number,
+                  'openedAt' : bigint,
+                  'alarmRaisedAt' : [] | [bigint],
+                },
+                'sponsored' : boolean,
+                'myVote' : [] | [string],
               }
-            ],
+            >,
           }
         >
       } |
@@ -339,10 +366,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -355,6 +380,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -376,10 +402,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -392,12 +416,19 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
   'open_recovery' : ActorMethod<
-    [bigint],
-    { 'Ok' : { 'requestId' : bigint, 'releasableAt' : bigint } } |
+    [{ 'requester' : Principal, 'vaultId' : bigint }],
+    {
+        'Ok' : {
+          'requestId' : bigint,
+          'expiresAt' : bigint,
+          'releasableAt' : bigint,
+        }
+      } |
       {
         'Err' : { 'AlreadyVoted' : null } |
           { 'RequestClosed' : { 'status' : string } } |
@@ -405,10 +436,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -421,6 +450,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -433,6 +463,7 @@ export interface _SERVICE {
             'shares' : Array<
               { 'lastCheckInAt' : bigint, 'guardian' : Principal }
             >,
+            'ownerName' : [] | [string],
             'anchor' : bigint,
             'slots' : Array<
               {
@@ -443,7 +474,7 @@ export interface _SERVICE {
             >,
             'vaultId' : bigint,
             'nonce' : bigint,
-            'activeRequest' : [] | [
+            'requests' : Array<
               {
                 'status' : string,
                 'guardianCount' : number,
@@ -453,14 +484,18 @@ export interface _SERVICE {
                 'threshold' : number,
                 'releasableAt' : bigint,
                 'anchor' : bigint,
+                'approvedSlots' : Uint32Array,
                 'remainingNs' : bigint,
                 'vaultId' : bigint,
+                'derivations' : number,
+                'releasedAt' : [] | [bigint],
+                'sponsor' : Principal,
                 'declines' : number,
                 'approvals' : number,
                 'openedAt' : bigint,
                 'alarmRaisedAt' : [] | [bigint],
               }
-            ],
+            >,
             'health' : {
               'invitesPending' : number,
               'threshold' : number,
@@ -480,10 +515,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -496,6 +529,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -509,10 +543,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -525,75 +557,11 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
-  'release' : ActorMethod<
-    [bigint],
-    {
-        'Ok' : {
-          'shares' : Array<
-            { 'ciphertext' : Uint8Array, 'shareIndex' : number }
-          >,
-          'commitment' : Uint8Array,
-        }
-      } |
-      {
-        'Err' : { 'AlreadyVoted' : null } |
-          { 'RequestClosed' : { 'status' : string } } |
-          { 'PhraseKeyNotOnAnchor' : null } |
-          { 'AnchorHasVault' : null } |
-          { 'AlreadyGuardian' : null } |
-          { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
-          { 'NotFound' : { 'entity' : string } } |
-          { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
-          { 'LimitReached' : { 'limit' : string } } |
-          { 'InviteExpired' : null } |
-          { 'IdentityProviderUnavailable' : { 'message' : string } } |
-          { 'OwnerCannotGuard' : null } |
-          { 'Unauthorized' : { 'reason' : string } } |
-          { 'InviteUsed' : null } |
-          { 'RateLimited' : { 'until' : bigint } } |
-          { 'StaleNonce' : { 'expected' : bigint } } |
-          { 'NotReleasable' : { 'releasableAt' : bigint, 'reason' : string } } |
-          { 'NotAllAccepted' : null } |
-          { 'VetKdFailed' : { 'message' : string } } |
-          { 'InvalidState' : { 'reason' : string } } |
-          { 'AnonymousCaller' : null }
-      }
-  >,
-  'release_key' : ActorMethod<
-    [bigint, Uint8Array],
-    { 'Ok' : Uint8Array } |
-      {
-        'Err' : { 'AlreadyVoted' : null } |
-          { 'RequestClosed' : { 'status' : string } } |
-          { 'PhraseKeyNotOnAnchor' : null } |
-          { 'AnchorHasVault' : null } |
-          { 'AlreadyGuardian' : null } |
-          { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
-          { 'NotFound' : { 'entity' : string } } |
-          { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
-          { 'LimitReached' : { 'limit' : string } } |
-          { 'InviteExpired' : null } |
-          { 'IdentityProviderUnavailable' : { 'message' : string } } |
-          { 'OwnerCannotGuard' : null } |
-          { 'Unauthorized' : { 'reason' : string } } |
-          { 'InviteUsed' : null } |
-          { 'RateLimited' : { 'until' : bigint } } |
-          { 'StaleNonce' : { 'expected' : bigint } } |
-          { 'NotReleasable' : { 'releasableAt' : bigint, 'reason' : string } } |
-          { 'NotAllAccepted' : null } |
-          { 'VetKdFailed' : { 'message' : string } } |
-          { 'InvalidState' : { 'reason' : string } } |
-          { 'AnonymousCaller' : null }
-      }
-  >,
-  'request_status' : ActorMethod<
+  'recovery_request' : ActorMethod<
     [bigint],
     {
         'Ok' : {
@@ -605,8 +573,12 @@ export interface _SERVICE {
           'threshold' : number,
           'releasableAt' : bigint,
           'anchor' : bigint,
+          'approvedSlots' : Uint32Array,
           'remainingNs' : bigint,
           'vaultId' : bigint,
+          'derivations' : number,
+          'releasedAt' : [] | [bigint],
+          'sponsor' : Principal,
           'declines' : number,
           'approvals' : number,
           'openedAt' : bigint,
@@ -620,10 +592,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -636,6 +606,93 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
+          { 'AnonymousCaller' : null }
+      }
+  >,
+  'release_recovery' : ActorMethod<
+    [{ 'requestId' : bigint, 'transportKey' : Uint8Array }],
+    {
+        'Ok' : {
+          'entropyCommitment' : Uint8Array,
+          'shareCommitments' : Array<Uint8Array>,
+          'releaseKey' : Uint8Array,
+          'approvals' : Array<{ 'ciphertext' : Uint8Array, 'slot' : number }>,
+        }
+      } |
+      {
+        'Err' : { 'AlreadyVoted' : null } |
+          { 'RequestClosed' : { 'status' : string } } |
+          { 'PhraseKeyNotOnAnchor' : null } |
+          { 'AnchorHasVault' : null } |
+          { 'AlreadyGuardian' : null } |
+          { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
+          { 'NotFound' : { 'entity' : string } } |
+          { 'InviteNotFound' : null } |
+          { 'LimitReached' : { 'limit' : string } } |
+          { 'InviteExpired' : null } |
+          { 'IdentityProviderUnavailable' : { 'message' : string } } |
+          { 'OwnerCannotGuard' : null } |
+          { 'Unauthorized' : { 'reason' : string } } |
+          { 'InviteUsed' : null } |
+          { 'RateLimited' : { 'until' : bigint } } |
+          { 'StaleNonce' : { 'expected' : bigint } } |
+          { 'NotReleasable' : { 'releasableAt' : bigint, 'reason' : string } } |
+          { 'NotAllAccepted' : null } |
+          { 'VetKdFailed' : { 'message' : string } } |
+          { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
+          { 'AnonymousCaller' : null }
+      }
+  >,
+  'requests_for_requester' : ActorMethod<
+    [],
+    {
+        'Ok' : Array<
+          {
+            'status' : string,
+            'guardianCount' : number,
+            'requestId' : bigint,
+            'requester' : Principal,
+            'expiresAt' : bigint,
+            'threshold' : number,
+            'releasableAt' : bigint,
+            'anchor' : bigint,
+            'approvedSlots' : Uint32Array,
+            'remainingNs' : bigint,
+            'vaultId' : bigint,
+            'derivations' : number,
+            'releasedAt' : [] | [bigint],
+            'sponsor' : Principal,
+            'declines' : number,
+            'approvals' : number,
+            'openedAt' : bigint,
+            'alarmRaisedAt' : [] | [bigint],
+          }
+        >
+      } |
+      {
+        'Err' : { 'AlreadyVoted' : null } |
+          { 'RequestClosed' : { 'status' : string } } |
+          { 'PhraseKeyNotOnAnchor' : null } |
+          { 'AnchorHasVault' : null } |
+          { 'AlreadyGuardian' : null } |
+          { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
+          { 'NotFound' : { 'entity' : string } } |
+          { 'InviteNotFound' : null } |
+          { 'LimitReached' : { 'limit' : string } } |
+          { 'InviteExpired' : null } |
+          { 'IdentityProviderUnavailable' : { 'message' : string } } |
+          { 'OwnerCannotGuard' : null } |
+          { 'Unauthorized' : { 'reason' : string } } |
+          { 'InviteUsed' : null } |
+          { 'RateLimited' : { 'until' : bigint } } |
+          { 'StaleNonce' : { 'expected' : bigint } } |
+          { 'NotReleasable' : { 'releasableAt' : bigint, 'reason' : string } } |
+          { 'NotAllAccepted' : null } |
+          { 'VetKdFailed' : { 'message' : string } } |
+          { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -649,10 +706,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -665,6 +720,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -675,6 +731,7 @@ export interface _SERVICE {
           { 'ciphertext' : Uint8Array, 'checkPrincipal' : Principal }
         >,
         'threshold' : number,
+        'shareCommitments' : Array<Uint8Array>,
         'vaultId' : bigint,
         'nonce' : bigint,
         'commitment' : Uint8Array,
@@ -688,10 +745,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -704,6 +759,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -717,10 +773,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -733,6 +787,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -755,10 +810,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -771,6 +824,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -784,10 +838,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -800,6 +852,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,
@@ -814,10 +867,8 @@ export interface _SERVICE {
           { 'AnchorHasVault' : null } |
           { 'AlreadyGuardian' : null } |
           { 'InvalidInput' : { 'field' : string, 'reason' : string } } |
-          { 'CooldownActive' : { 'until' : bigint } } |
           { 'NotFound' : { 'entity' : string } } |
           { 'InviteNotFound' : null } |
-          { 'RecoveryActive' : { 'requestId' : bigint } } |
           { 'LimitReached' : { 'limit' : string } } |
           { 'InviteExpired' : null } |
           { 'IdentityProviderUnavailable' : { 'message' : string } } |
@@ -830,6 +881,7 @@ export interface _SERVICE {
           { 'NotAllAccepted' : null } |
           { 'VetKdFailed' : { 'message' : string } } |
           { 'InvalidState' : { 'reason' : string } } |
+          { 'AlreadyOpen' : { 'requestId' : bigint } } |
           { 'AnonymousCaller' : null }
       }
   >,

@@ -3,8 +3,9 @@
 // install when empty, upgrade when the wasm changed, nothing when it did not.
 //
 // Init args: a canister's dfx.json entry may name a module under `custom.devnet_init_arg`
-// (path relative to dfx.json) whose `initArg({ canisterIds })` returns the Candid-encoded
-// argument, so an argument can name other canisters' ids. Without it the argument is `()`.
+// (path relative to dfx.json) whose `initArg({ canisterIds, deployer })` returns the
+// Candid-encoded argument, so an argument can name other canisters' ids and the deploying
+// principal. Without it the argument is `()`.
 import { Certificate, lookupResultToBuffer, type HttpAgent } from '@dfinity/agent';
 import { IDL } from '@dfinity/candid';
 import { Principal } from '@dfinity/principal';
@@ -80,17 +81,22 @@ async function existingModule(
 	};
 }
 
-async function initArg(root: string, config: DfxCanister, ids: CanisterIds): Promise<Uint8Array> {
+async function initArg(
+	root: string,
+	config: DfxCanister,
+	ids: CanisterIds,
+	deployer: string
+): Promise<Uint8Array> {
 	const modulePath = config.custom?.devnet_init_arg;
 	if (!modulePath) return new Uint8Array(IDL.encode([], []));
 	const module = (await import(pathToFileURL(resolve(root, modulePath)).href)) as {
-		initArg?: (context: { canisterIds: Record<string, string> }) => Uint8Array;
+		initArg?: (context: { canisterIds: Record<string, string>; deployer: string }) => Uint8Array;
 	};
 	if (typeof module.initArg !== 'function') {
 		throw new Error(`${modulePath} must export initArg({ canisterIds })`);
 	}
 	const canisterIds = Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, id.local]));
-	return module.initArg({ canisterIds });
+	return module.initArg({ canisterIds, deployer });
 }
 
 /**
@@ -143,7 +149,8 @@ export async function deployCanisters(options: {
 		) {
 			action = 'unchanged';
 		} else {
-			const arg = await initArg(root, dfx.canisters[name] as DfxCanister, ids);
+			const deployer = (await agent.getPrincipal()).toText();
+			const arg = await initArg(root, dfx.canisters[name] as DfxCanister, ids, deployer);
 			const mode = moduleHash ? 'upgrade' : 'install';
 			await installCode(agent, { canisterId, wasm: packed, arg, mode });
 			action =

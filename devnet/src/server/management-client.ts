@@ -14,6 +14,7 @@ import {
 	InstallCodeArgs,
 	ProvisionalCreateCanisterArgs,
 	StoredChunksResult,
+	UpdateSettingsArgs,
 	UploadChunkArgs,
 	UploadChunkResult
 } from '../management/idl';
@@ -32,7 +33,8 @@ const managementIdl: IDL.InterfaceFactory = () =>
 		upload_chunk: IDL.Func([UploadChunkArgs], [UploadChunkResult], []),
 		stored_chunks: IDL.Func([CanisterIdRecord], [StoredChunksResult], []),
 		clear_chunk_store: IDL.Func([CanisterIdRecord], [], []),
-		install_chunked_code: IDL.Func([InstallChunkedCodeArgs], [], [])
+		install_chunked_code: IDL.Func([InstallChunkedCodeArgs], [], []),
+		update_settings: IDL.Func([UpdateSettingsArgs], [], [])
 	});
 
 type ModeArg = { install: null } | { reinstall: null } | { upgrade: [] };
@@ -65,7 +67,23 @@ interface ManagementService {
 		arg: Uint8Array;
 		sender_canister_version: [];
 	}): Promise<void>;
+	update_settings(arg: {
+		canister_id: Principal;
+		settings: ControllersOnly;
+		sender_canister_version: [];
+	}): Promise<void>;
 }
+
+type ControllersOnly = {
+	controllers: [Principal[]];
+	compute_allocation: [];
+	memory_allocation: [];
+	freezing_threshold: [];
+	reserved_cycles_limit: [];
+	log_visibility: [];
+	wasm_memory_limit: [];
+	wasm_memory_threshold: [];
+};
 
 function management(agent: HttpAgent, effectiveCanisterId: Principal): ManagementService {
 	return Actor.createActor<ManagementService>(managementIdl, {
@@ -196,6 +214,34 @@ export async function installChunkedCode(
 		chunk_hashes_list: options.chunkHashes.map((hash) => ({ hash })),
 		wasm_module_hash: wasmModuleHash,
 		arg: options.arg ?? new Uint8Array(IDL.encode([], [])),
+		sender_canister_version: []
+	});
+}
+
+/**
+ * Replaces a canister's controllers (update_settings with only `controllers` set), as the agent's
+ * identity, a controller.
+ *
+ * @example
+ * await setControllers(agent, vaultId, [upgradeCanisterId]);
+ */
+export async function setControllers(
+	agent: HttpAgent,
+	canisterId: Principal,
+	controllers: Principal[]
+): Promise<void> {
+	await management(agent, canisterId).update_settings({
+		canister_id: canisterId,
+		settings: {
+			controllers: [controllers],
+			compute_allocation: [],
+			memory_allocation: [],
+			freezing_threshold: [],
+			reserved_cycles_limit: [],
+			log_visibility: [],
+			wasm_memory_limit: [],
+			wasm_memory_threshold: []
+		},
 		sender_canister_version: []
 	});
 }

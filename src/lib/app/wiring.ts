@@ -13,6 +13,8 @@ import { GuardianFlow } from '$lib/flows/GuardianFlow.svelte';
 import { ProtectFlow, protectPorts } from '$lib/flows/ProtectFlow.svelte';
 import { RecoveryFlow } from '$lib/flows/RecoveryFlow.svelte';
 import { createIiClient, type IiClient } from '$lib/ii';
+import { browserNoticePorts } from '$lib/notify/browser';
+import type { NoticePorts } from '$lib/notify/watcher';
 import { FlowError } from '$lib/services/errors';
 import type { RequesterCalls } from '$lib/services/guardian-calls';
 import { ownerContext, type OwnerContext } from '$lib/services/owner';
@@ -79,10 +81,9 @@ export async function guardianFlow(): Promise<GuardianFlow | undefined> {
 
 function requesterCalls(canister: VaultCanister): RequesterCalls {
 	return {
-		openRecovery: canister.openRecovery,
-		requestStatus: canister.requestStatus,
-		release: canister.release,
-		releaseKey: canister.releaseKey,
+		anchorStatus: canister.anchorStatus,
+		requestsForRequester: canister.requestsForRequester,
+		releaseRecovery: canister.releaseRecovery,
 		vetkdPublicKeys: canister.vetkdPublicKeys
 	};
 }
@@ -98,6 +99,7 @@ async function appIiClient(identity?: SignIdentity): Promise<IiClient> {
 export function recoveryFlow(): RecoveryFlow {
 	return new RecoveryFlow({
 		store: new RequesterStore(new IdbStorage(REQUESTER_DB)),
+		origin: location.origin,
 		requesterCalls: async (identity) => requesterCalls(await connectVault(identity)),
 		trust: appVetKdTrust,
 		ii: () => appIiClient(),
@@ -107,5 +109,13 @@ export function recoveryFlow(): RecoveryFlow {
 					freshDeviceLabel: 'a generated development key (devnet only, not a real passkey)'
 				}
 			: {})
+	});
+}
+
+/** Notices for the signed-in person while the app is open: their vaults and the ones they guard. */
+export function noticePorts(): NoticePorts {
+	return browserNoticePorts({
+		ownerVaults: async () => (await currentOwnerContext()).vault.ownerVaults(),
+		guardianVaults: async () => (await session.guardian()).guardianVaults()
 	});
 }

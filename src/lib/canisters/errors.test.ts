@@ -92,8 +92,8 @@ describe('unwrap and callCanister', () => {
 		expect(() => unwrap({ Err: { AnonymousCaller: null } })).toThrow(CanisterError);
 		await expect(callCanister(async () => ({ Ok: 'yes' }))).resolves.toBe('yes');
 		await expect(
-			callCanister(async () => ({ Err: { RecoveryActive: { requestId: 3n } } }))
-		).rejects.toMatchObject({ kind: 'RecoveryActive', details: { requestId: 3n } });
+			callCanister(async () => ({ Err: { AlreadyOpen: { requestId: 3n } } }))
+		).rejects.toMatchObject({ kind: 'AlreadyOpen', details: { requestId: 3n } });
 	});
 
 	test('a call that throws becomes Network', async () => {

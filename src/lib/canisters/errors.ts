@@ -20,8 +20,7 @@ export const VAULT_ERROR_KINDS = [
 	'AlreadyGuardian',
 	'OwnerCannotGuard',
 	'NotAllAccepted',
-	'RecoveryActive',
-	'CooldownActive',
+	'AlreadyOpen',
 	'RateLimited',
 	'AlreadyVoted',
 	'RequestClosed',
@@ -78,8 +77,8 @@ const MESSAGES: Record<CanisterErrorKind, (details: ErrorDetails) => string> = {
 	OwnerCannotGuard: () =>
 		'You cannot guard your own vault: sign in with a different identity to accept.',
 	NotAllAccepted: () => 'Not every guardian has accepted yet. Wait until they all have.',
-	RecoveryActive: () => 'A recovery is already open for this vault. Only one can run at a time.',
-	CooldownActive: ({ until }) => `A new recovery can be opened after ${nsToDate(until)}.`,
+	AlreadyOpen: () =>
+		'You already have a recovery request open for this vault. Cancel it first to open another.',
 	RateLimited: ({ until }) => `Too many attempts. Try again after ${nsToDate(until)}.`,
 	AlreadyVoted: () => 'You have already answered this request.',
 	RequestClosed: ({ status }) => `This request is closed (${String(status)}).`,

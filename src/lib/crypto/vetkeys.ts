@@ -15,7 +15,13 @@ import { wipe } from './bytes';
 import { checkIdentityFromEnvelope, checkPublicKey } from './check-key';
 import { decodeEnvelope, type EnvelopeError } from './envelope';
 import { mergeShares, type PaperShareError } from './paper-recovery';
-import { ed25519Principal, MAX_GUARDIANS, releaseIdentity } from '@tessera/contract';
+import type { CandidateShare } from './release-check';
+import {
+	ed25519Principal,
+	MAX_GUARDIANS,
+	releaseIdentity,
+	shareCommitment
+} from '@tessera/contract';
 import { err, ok, type Result } from './result';
 import {
 	combineShares,
@@ -57,6 +63,8 @@ export interface PaperEnvelope {
 export interface Seal {
 	readonly shares: SealedShare[];
 	readonly commitment: Uint8Array;
+	/** shareCommitment(vaultId, slot, envelope) per slot, in slot order (seal_shares stores them). */
+	readonly shareCommitments: Uint8Array[];
 	/** The envelopes of the slots asked for as paper shares, in slot order; others are wiped. */
 	readonly paper: PaperEnvelope[];
 }
@@ -114,11 +122,14 @@ export async function sealShares(
 			)
 		};
 	});
+	const shareCommitments = envelopes.map((envelope, i) =>
+		shareCommitment(vaultId, i + 1, envelope)
+	);
 	const paper = [...paperSlots]
 		.sort((a, b) => a - b)
 		.map((index) => ({ index, envelope: envelopes[index - 1] ?? new Uint8Array() }));
 	wipe(...envelopes.filter((_, i) => !paperSlots.includes(i + 1)));
-	return ok({ shares, commitment, paper });
+	return ok({ shares, commitment, shareCommitments, paper });
 }
 
 export type VetKeyError =
@@ -271,6 +282,21 @@ export type RecoverError =
 
 export class RequesterKey {
 	constructor(private readonly vetKey: VetKey) {}
+
+	/**
+	 * Decrypts each released approval to its envelope (undefined where it does not decrypt to an
+	 * envelope of this vault): the candidates release-check.ts checks against their slots'
+	 * commitments. Secret: the caller wipes the envelopes.
+	 */
+	openApprovals(
+		approvals: readonly { slot: number; ciphertext: Uint8Array }[],
+		vaultId: bigint
+	): CandidateShare[] {
+		return approvals.map(({ slot, ciphertext }) => {
+			const envelope = openEnvelope(this.vetKey, ciphertext, vaultId);
+			return { slot, source: 'approval', envelope: envelope.ok ? envelope.value : undefined };
+		});
+	}
 
 	/**
 	 * Decrypts the released shares, adds the paper shares (envelopes) for slots not released,

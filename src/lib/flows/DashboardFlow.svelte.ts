@@ -7,6 +7,7 @@ import {
 	cancelRecovery,
 	deleteVault,
 	raiseAlarm,
+	renewInvite,
 	setDelay,
 	setGuardians,
 	vaultOverviews,
@@ -38,6 +39,7 @@ export function dashboardPorts(context: OwnerContext): DashboardPorts {
 			cancelRecovery(context, phraseKey, { vaultId, requestId }),
 		deleteVault: (phraseKey, vaultId) => deleteVault(context, phraseKey, vaultId),
 		rotate: (phraseKey, vaultId, change) => setGuardians(context, phraseKey, vaultId, change),
+		renewInvite: (phraseKey, vaultId, slot) => renewInvite(context, phraseKey, vaultId, slot),
 		reseal: async (args, progress) => void (await sealVault(context, args, progress))
 	};
 }
@@ -46,8 +48,9 @@ export class DashboardFlow {
 	/** Undefined until the first load. */
 	vaults: VaultOverview[] | undefined = $state.raw();
 	loadError: string | undefined = $state();
-	alarmBusy = $state(false);
-	alarmError: string | undefined = $state();
+	/** The request whose alarm is being raised. */
+	alarmBusy: bigint | undefined = $state();
+	alarmError: { requestId: bigint; message: string } | undefined = $state();
 
 	constructor(private readonly ports: DashboardPorts) {}
 
@@ -65,17 +68,17 @@ export class DashboardFlow {
 		);
 	}
 
-	/** "This isn't me": warns every guardian about the open request. */
+	/** "This isn't me": shown to guardians as information; adds one waiting period to the request. */
 	async raiseAlarm(requestId: bigint): Promise<void> {
-		this.alarmBusy = true;
+		this.alarmBusy = requestId;
 		this.alarmError = undefined;
 		try {
 			await this.ports.raiseAlarm(requestId);
 			await this.load();
 		} catch (failure) {
-			this.alarmError = errorMessage(failure);
+			this.alarmError = { requestId, message: errorMessage(failure) };
 		} finally {
-			this.alarmBusy = false;
+			this.alarmBusy = undefined;
 		}
 	}
 

@@ -15,14 +15,20 @@ import {
 	type ConnectAs,
 	declineRequest,
 	loadGuardedVaults,
-	type GuardedVaultView
+	openErrorMessage,
+	openFromLink,
+	type GuardedVaultView,
+	type PendingRequest
 } from '$lib/services/guardian';
+import type { OpenedLink } from '$lib/services/recovery-link';
 import { poll } from '$lib/services/poll';
 import type { VetKdTrust } from '$lib/services/vetkd-trust';
 import { progressSteps } from '$lib/components/ui/progress';
 
 export interface VaultUiState {
 	busy?: VaultAction | undefined;
+	/** The request the running approve/decline is for. */
+	request?: bigint | undefined;
 	steps: ProgressStep[];
 	error?: string | undefined;
 	notice?: string | undefined;
@@ -83,9 +89,15 @@ export class GuardianFlow {
 		);
 	}
 
-	async #run(view: GuardedVaultView, action: VaultAction, work: () => Promise<string | void>) {
+	async #run(
+		view: GuardedVaultView,
+		action: VaultAction,
+		work: () => Promise<string | void>,
+		request?: bigint
+	) {
 		const state = this.#entry(view.vault.vaultId);
 		state.busy = action;
+		state.request = request;
 		state.error = undefined;
 		state.notice = undefined;
 		try {
@@ -95,26 +107,64 @@ export class GuardianFlow {
 			state.error = errorMessage(error);
 		} finally {
 			state.busy = undefined;
+			state.request = undefined;
 		}
 	}
 
-	approve(view: GuardedVaultView): Promise<void> {
+	/** The vault I guard for a recovery link's anchor (undefined if I guard none). */
+	vaultFor(anchor: bigint): GuardedVaultView | undefined {
+		return this.vaults.find((view) => view.vault.anchor === anchor);
+	}
+
+	opening = $state(false);
+	openError: string | undefined = $state();
+	/** The request I opened from the link, once opened. */
+	opened: bigint | undefined = $state();
+
+	/** Opens the link's request on the requester's behalf (the code must have matched). */
+	async openFromLink(link: OpenedLink, codeMatched: boolean): Promise<void> {
+		this.opening = true;
+		this.openError = undefined;
+		try {
+			const { requestId } = await openFromLink(
+				this.calls,
+				this.vaultFor(link.anchor),
+				link,
+				codeMatched
+			);
+			this.opened = requestId;
+			await this.refresh();
+		} catch (error) {
+			this.openError = openErrorMessage(error);
+		} finally {
+			this.opening = false;
+		}
+	}
+
+	approve(view: GuardedVaultView, pending: PendingRequest): Promise<void> {
 		const state = this.#entry(view.vault.vaultId);
 		let done = 0;
 		state.steps = progressSteps(APPROVE_STEPS, 0);
-		return this.#run(view, 'approve', async () => {
-			try {
-				await approveRequest(this.calls, this.env.trust(), this.me, view.vault, (_, d) => {
-					done = d;
-					state.steps = progressSteps(APPROVE_STEPS, d);
-				});
-			} catch (error) {
-				state.steps = progressSteps(APPROVE_STEPS, done, errorMessage(error));
-				throw error;
-			}
-			await this.refresh();
-			return 'You approved. Thank you — the requester will get the phrase only when enough guardians approve and the waiting period ends.';
-		});
+		const { request } = pending;
+		return this.#run(
+			view,
+			'approve',
+			async () => {
+				try {
+					const trust = this.env.trust();
+					await approveRequest(this.calls, trust, this.me, view.vault, request, (_, d) => {
+						done = d;
+						state.steps = progressSteps(APPROVE_STEPS, d);
+					});
+				} catch (error) {
+					state.steps = progressSteps(APPROVE_STEPS, done, errorMessage(error));
+					throw error;
+				}
+				await this.refresh();
+				return 'You approved. Thank you — the requester will get the phrase only when enough guardians approve and the waiting period ends.';
+			},
+			request.requestId
+		);
 	}
 
 	checkIn(view: GuardedVaultView): Promise<void> {
@@ -138,14 +188,19 @@ export class GuardianFlow {
 		});
 	}
 
-	decline(view: GuardedVaultView): Promise<void> {
-		return this.#run(view, 'decline', async () => {
-			const request = view.pending?.request;
-			if (request) await declineRequest(this.calls, request);
-			await this.refresh();
-			// not "You declined this request.": the card's vote line says that already
-			return 'Your decline is recorded. If you think someone else is trying to take this identity, call its owner.';
-		});
+	decline(view: GuardedVaultView, pending: PendingRequest): Promise<void> {
+		const { request } = pending;
+		return this.#run(
+			view,
+			'decline',
+			async () => {
+				await declineRequest(this.calls, request);
+				await this.refresh();
+				// not "You declined this request.": the card's vote line says that already
+				return 'Your decline is recorded. If you think someone else is trying to take this identity, call its owner.';
+			},
+			request.requestId
+		);
 	}
 
 	history(view: GuardedVaultView): Promise<void> {

@@ -16,6 +16,7 @@ import {
 } from '../../../tests/support/guardian-test-world';
 import { RecoveryFlow, type RecoveryEnvironment } from './RecoveryFlow.svelte';
 import { RequesterStore } from '$lib/services/recovery-store';
+import { parseRecoveryFragment } from '$lib/services/recovery-link';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -25,6 +26,7 @@ function environment(world: SealedWorld, storage: MapStorage, check: Partial<Phr
 	const listing: AnchorDevices = { anchor: world.w.anchor, devices: [] };
 	const env: RecoveryEnvironment = {
 		store: new RequesterStore(storage),
+		origin: 'https://tessera.example',
 		requesterCalls: async (identity) => requesterCalls(world, identity.getPrincipal()),
 		trust: () => trust,
 		// Stub: II's public check (real one: tests/agent/internet-identity.test.ts).
@@ -46,10 +48,21 @@ function environment(world: SealedWorld, storage: MapStorage, check: Partial<Phr
 	return env;
 }
 
+/** Guardian `sponsor` opens the request from the flow's recovery link (its code typed). */
+async function openFromLink(world: SealedWorld, flow: RecoveryFlow, sponsor = 0) {
+	const link = parseRecoveryFragment(new URL(flow.link ?? '').hash);
+	if (!link.ok) throw new Error('the flow shows no valid link');
+	expect(link.value.code).toEqual(flow.code);
+	const calls = guardianCalls(world.w, world.w.guardian(sponsor));
+	await calls.openRecovery({ vaultId: world.w.vaultId, requester: link.value.requester });
+}
+
 async function approve(world: SealedWorld, i: number) {
 	const calls = guardianCalls(world.w, world.w.guardian(i));
 	const [view] = await loadGuardedVaults(calls);
-	await approveRequest(calls, trust, world.w.guardian(i), view!.vault);
+	const listed = view?.vault.requests[0];
+	if (!view || !listed) throw new Error('no request to approve');
+	await approveRequest(calls, trust, world.w.guardian(i), view.vault, listed);
 }
 
 describe('the recovery screen', () => {
@@ -67,13 +80,17 @@ describe('the recovery screen', () => {
 		await flow.start(world.w.anchor);
 		expect(flow.stage).toBe('waiting');
 		expect(flow.held?.anchor).toBe(world.w.anchor);
+		expect(flow.link).toMatch(/^https:\/\/tessera\.example\/guardian\/open#a=\d+&k=/u);
+		expect(flow.request).toBeUndefined(); // nothing on chain until a guardian opens it
 		const code = flow.code?.text;
+		await openFromLink(world, flow);
 
 		// A reload (days later): the same request and code come back from storage.
 		const reloaded = new RecoveryFlow(environment(world, storage));
 		await reloaded.init();
 		expect(reloaded.stage).toBe('waiting');
 		expect(reloaded.code?.text).toBe(code);
+		expect(reloaded.link).toBe(flow.link);
 		expect(reloaded.request?.approvals).toBe(0);
 
 		await approve(world, 0);
@@ -105,9 +122,11 @@ describe('the recovery screen', () => {
 		const flow = new RecoveryFlow(environment(world, new MapStorage(), { onAnchor: false }));
 		await flow.init();
 		await flow.start(world.w.anchor);
+		await openFromLink(world, flow);
 		await approve(world, 0);
 		await approve(world, 2);
 		world.w.advance(LIMITS.defaultDelayNs);
+		await flow.refresh();
 		await flow.release();
 		expect(flow.stage).toBe('recovered');
 		expect(flow.phraseError).toMatch(/no longer the recovery phrase/iu);
@@ -173,6 +192,7 @@ describe('the recovery screen', () => {
 		const flow = new RecoveryFlow(environment(world, new MapStorage()));
 		await flow.init();
 		await flow.start(world.w.anchor);
+		await openFromLink(world, flow);
 		const other = await splitEntropy(entropy, world.w.vaultId + 1n, 2, 3);
 		if (!other.ok) throw new Error(other.error.kind);
 		flow.usePaperShares([other.value.envelopes[1]!]);
@@ -180,6 +200,7 @@ describe('the recovery screen', () => {
 		await approve(world, 0);
 		await approve(world, 1);
 		world.w.advance(LIMITS.defaultDelayNs);
+		await flow.refresh();
 		await flow.release();
 		expect(flow.stage).toBe('waiting');
 		expect(flow.releaseError).toMatch(/Paper share 1 belongs to another Tessera vault/u);

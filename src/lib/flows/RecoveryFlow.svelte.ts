@@ -1,6 +1,6 @@
-// The "I lost access" screen's state: which request this browser holds, its live status, the
-// reconstruction progress, and the recovered phrase (in memory only, wiped on leave/forget). The
-// view is components/recovery/RecoveryScreen.svelte.
+// The "I lost access" screen's state: the recovery link this browser made (anchor + its key), the
+// requests guardians opened from it, the release's progress, and the recovered phrase (in memory
+// only, wiped on leave/forget). The view is components/recovery/RecoveryScreen.svelte.
 import type { SignIdentity } from '@dfinity/agent';
 import type { PhraseKey } from '$lib/crypto/ii-key';
 import { wipe } from '$lib/crypto/bytes';
@@ -12,13 +12,13 @@ import { errorMessage } from '$lib/services/errors';
 import type { RequestView, RequesterCalls } from '$lib/services/guardian-calls';
 import type { VetKdTrust } from '$lib/services/vetkd-trust';
 import {
-	openErrorMessage,
-	openRequest,
-	reconstruct,
-	RECONSTRUCT_STEPS,
+	rankRequests,
 	releaseErrorMessage,
-	requestCode
+	requestCode,
+	sealedVaultOf
 } from '$lib/services/recovery';
+import { badSharesMessage, releaseAndRecover, RELEASE_STEPS } from '$lib/services/release';
+import { recoveryLink } from '$lib/services/recovery-link';
 import type { HeldRequest, RequesterStore } from '$lib/services/recovery-store';
 import {
 	checkRecoveredPhrase,
@@ -30,6 +30,8 @@ import { PAPER_STEPS, recoverWithPaper } from '$lib/services/paper-recovery';
 
 export interface RecoveryEnvironment {
 	readonly store: RequesterStore;
+	/** Where the recovery link points (the app's origin). */
+	readonly origin: string;
 	requesterCalls(identity: SignIdentity): Promise<RequesterCalls>;
 	trust(): VetKdTrust;
 	ii(): Promise<Pick<IiClient, 'checkPhrase' | 'signedBy'>>;
@@ -43,8 +45,12 @@ export type RecoveryStage = 'loading' | 'start' | 'waiting' | 'reconstructing' |
 export class RecoveryFlow {
 	stage: RecoveryStage = $state('loading');
 	held: HeldRequest | undefined = $state();
-	request: RequestView | undefined = $state();
+	/** The requests guardians opened for this browser's key, the most useful first. */
+	requests: RequestView[] = $state([]);
 	code: VerificationCode | undefined = $state();
+	link: string | undefined = $state();
+	/** After a recovery: the guardians whose shares failed their check (skipped). */
+	badShares: string | undefined = $state();
 	opening = $state(false);
 	openError: string | undefined = $state();
 	statusError: string | undefined = $state();
@@ -97,38 +103,51 @@ export class RecoveryFlow {
 			this.stage = 'start';
 			return;
 		}
-		this.code = requestCode(this.held.requestId, this.#identity.getPrincipal());
+		this.#showLink(this.held.anchor);
 		this.stage = 'waiting';
 		await this.refresh();
 	}
 
+	/** The request the screen acts on: the releasable (or released) one, else the furthest along. */
+	get request(): RequestView | undefined {
+		return this.requests[0];
+	}
+
+	#showLink(anchor: bigint) {
+		const identity = this.#identity;
+		if (!identity) return;
+		const publicKey = new Uint8Array(identity.getPublicKey().toDer());
+		this.link = recoveryLink(this.env.origin, { anchor, publicKey });
+		this.code = requestCode(anchor, identity.getPrincipal());
+	}
+
+	/** Makes the recovery link for `anchor` (no request yet: a guardian opens it from the link). */
 	async start(anchor: bigint): Promise<void> {
 		const calls = this.#calls;
-		const identity = this.#identity;
-		if (!calls || !identity) return;
+		if (!calls || !this.#identity) return;
 		this.opening = true;
 		this.openError = undefined;
 		try {
-			const { requestId } = await openRequest(calls, anchor);
-			const request = await calls.requestStatus(requestId);
-			this.held = { anchor, requestId, vaultId: request.vaultId };
+			const vaultId = await sealedVaultOf(calls, anchor);
+			this.held = { anchor, vaultId };
 			await this.env.store.hold(this.held);
-			this.request = request;
-			this.code = requestCode(requestId, identity.getPrincipal());
+			this.requests = [];
+			this.#showLink(anchor);
 			this.stage = 'waiting';
 		} catch (error) {
-			this.openError = openErrorMessage(error);
+			this.openError = errorMessage(error);
 		} finally {
 			this.opening = false;
 		}
 	}
 
-	/** Polls the held request's status (the page calls this every few seconds). */
+	/** Polls this key's requests (the page calls this every few seconds). */
 	async refresh(): Promise<void> {
 		const calls = this.#calls;
-		if (!calls || !this.held || this.stage !== 'waiting') return;
+		const held = this.held;
+		if (!calls || !held || this.stage !== 'waiting') return;
 		try {
-			this.request = await calls.requestStatus(this.held.requestId);
+			this.requests = rankRequests(await calls.requestsForRequester(), held.anchor);
 			this.statusError = undefined;
 		} catch (error) {
 			this.statusError = errorMessage(error);
@@ -139,25 +158,32 @@ export class RecoveryFlow {
 		const calls = this.#calls;
 		const identity = this.#identity;
 		const held = this.held;
-		if (!calls || !identity || !held) return;
+		const request = this.request;
+		if (!calls || !identity || !held || !request) return;
 		this.stage = 'reconstructing';
 		this.releaseError = undefined;
 		let done = 0;
-		this.steps = progressSteps(RECONSTRUCT_STEPS, 0);
+		this.steps = progressSteps(RELEASE_STEPS, 0);
 		try {
-			const trust = this.env.trust();
-			const onProgress = (_: string, d: number) => {
+			const progress = (_: string, d: number) => {
 				done = d;
-				this.steps = progressSteps(RECONSTRUCT_STEPS, d);
+				this.steps = progressSteps(RELEASE_STEPS, d);
 			};
-			const me = identity.getPrincipal();
-			this.entropy = await reconstruct(calls, trust, me, held, onProgress, this.#paper);
+			const recovered = await releaseAndRecover(
+				calls,
+				this.env.trust(),
+				identity.getPrincipal(),
+				request,
+				{ progress, paper: this.#paper }
+			);
+			this.entropy = recovered.entropy;
+			this.badShares = badSharesMessage(recovered.bad);
 			this.anchor = held.anchor;
 			this.source = 'request';
 			this.stage = 'recovered';
 		} catch (error) {
 			this.releaseError = releaseErrorMessage(error);
-			this.steps = progressSteps(RECONSTRUCT_STEPS, done, this.releaseError);
+			this.steps = progressSteps(RELEASE_STEPS, done, this.releaseError);
 			this.stage = 'waiting';
 			await this.refresh();
 			return;
@@ -272,8 +298,9 @@ export class RecoveryFlow {
 		this.wipe();
 		await this.env.store.forget();
 		this.held = undefined;
-		this.request = undefined;
+		this.requests = [];
 		this.code = undefined;
+		this.link = undefined;
 		this.steps = [];
 		this.releaseError = undefined;
 		this.stage = 'loading';
@@ -291,5 +318,6 @@ export class RecoveryFlow {
 		this.phraseCheck = undefined;
 		this.devices = undefined;
 		this.sweepReport = undefined;
+		this.badShares = undefined;
 	}
 }

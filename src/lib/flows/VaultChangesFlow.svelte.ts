@@ -28,6 +28,8 @@ export interface VaultChangePorts {
 		vaultId: bigint,
 		change: { keep: readonly number[]; invite: readonly string[] }
 	): Promise<Invitation[]>;
+	/** A new link for a guardian who has not accepted (slot index); the old link stops working. */
+	renewInvite(phraseKey: PhraseKey, vaultId: bigint, slot: number): Promise<Invitation>;
 	/** Seals again (new threshold, or after rotation); the caller wipes the entropy. */
 	reseal(
 		args: { vaultId: bigint; threshold: number; entropy: Uint8Array; phraseKey: PhraseKey },
@@ -36,7 +38,8 @@ export interface VaultChangePorts {
 }
 
 /** Which change is running. */
-export type VaultChange = 'unlock' | 'protect' | 'seal' | 'delay' | 'rotate' | 'delete' | 'cancel';
+export type VaultChange =
+	'unlock' | 'protect' | 'seal' | 'delay' | 'rotate' | 'renew' | 'delete' | 'cancel';
 
 export class VaultChangesFlow {
 	unlocked = $state(false);
@@ -47,6 +50,10 @@ export class VaultChangesFlow {
 	done: string | undefined = $state();
 	/** The new guardians' links after a rotation. */
 	invitations: Invitation[] = $state([]);
+	/** New links made with "Send a new link", by slot; only in this tab. */
+	renewed: Record<number, Invitation> = $state({});
+	/** The slot whose new link is being made. */
+	renewing: number | undefined = $state();
 	/** The form's values, starting from the vault's. */
 	delayHours: number = $state(0);
 	threshold: number = $state(0);
@@ -173,12 +180,24 @@ export class VaultChangesFlow {
 		});
 	}
 
-	/** Cancels the vault's open recovery request. */
-	cancelRecovery(): Promise<void> {
+	/** "Send a new link" to the guardian of `slot`, who has not accepted; the old link stops working. */
+	renewInvite(slot: number): Promise<void> {
+		this.renewing = slot;
+		return this.#act('renew', async (key) => {
+			try {
+				const invitation = await this.ports.renewInvite(key, this.vault().vaultId, slot);
+				this.renewed = { ...this.renewed, [slot]: invitation };
+				return `${invitation.label} has a new link: send it. The old one no longer works.`;
+			} finally {
+				this.renewing = undefined;
+			}
+		});
+	}
+
+	/** Cancels one of the vault's open recovery requests. */
+	cancelRecovery(requestId: bigint): Promise<void> {
 		return this.#act('cancel', async (key) => {
-			const vault = this.vault();
-			const request = vault.activeRequest;
-			if (request) await this.ports.cancelRecovery(key, vault.vaultId, request.requestId);
+			await this.ports.cancelRecovery(key, this.vault().vaultId, requestId);
 			return 'The recovery is cancelled.';
 		});
 	}

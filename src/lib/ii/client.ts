@@ -70,6 +70,21 @@ export class IiClient {
 		return this.signedBy(phraseIdentity).ensureProtected(anchor);
 	}
 
+	/**
+	 * The identity whose recovery phrase `phraseIdentity` is (II 2.0 shows users no anchor
+	 * number): `lookup_caller_identity_by_recovery_phrase`, an update call signed by the phrase.
+	 */
+	async findIdentityByPhrase(phraseIdentity: SignIdentity): Promise<bigint | undefined> {
+		const agent = agentSigningWith(this.options.agent, phraseIdentity);
+		const actor = createIiActor(agent, this.options.canisterId);
+		const found = await actor
+			.lookup_caller_identity_by_recovery_phrase()
+			.catch((error: unknown) => {
+				throw toIiError(error);
+			});
+		return found[0];
+	}
+
 	/** Device management signed by `identity` (on recovery: the phrase identity). */
 	signedBy(identity: SignIdentity): IiDeviceManager {
 		const agent = agentSigningWith(this.options.agent, identity);

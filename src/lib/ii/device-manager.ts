@@ -13,6 +13,7 @@ import {
 	type AnchorDevices
 } from './devices';
 import { IiError, toIiError } from './errors';
+import { describeWaysIn } from './ways-in';
 import {
 	describeStep,
 	isFatal,
@@ -58,6 +59,15 @@ async function calling<T>(call: () => Promise<T>): Promise<T> {
 	}
 }
 
+/** II 2.0 returns errors as variants; Unauthorized means the signer is no way into the anchor. */
+function v2Error(error: object): IiError {
+	const [kind] = Object.keys(error);
+	if (kind === 'Unauthorized') {
+		return new IiError('NotADevice', 'the signing key is not a way into this identity');
+	}
+	return new IiError('Rejected', `Internet Identity answered ${kind ?? 'an error'}`);
+}
+
 export class IiDeviceManager {
 	/**
 	 * @param actor an actor whose agent signs with the key `signerKey`
@@ -68,11 +78,17 @@ export class IiDeviceManager {
 		private readonly signerKey: Uint8Array
 	) {}
 
-	/** The anchor's devices (`get_anchor_info`); II refuses unless the signer is one of them. */
+	/**
+	 * Every way into the anchor: its devices (`get_anchor_info`) and II 2.0's other ways in
+	 * (`identity_info`: OpenID accounts, recovery e-mail, registration mode). II refuses unless
+	 * the signer is one of the anchor's ways in.
+	 */
 	async listDevices(anchor: bigint): Promise<AnchorDevices> {
 		checkAnchorNumber(anchor);
 		const info = await calling(() => this.actor.get_anchor_info(anchor));
-		return describeAnchor(anchor, info, this.signerKey);
+		const identity = await calling(() => this.actor.identity_info(anchor));
+		if ('Err' in identity) throw v2Error(identity.Err);
+		return { ...describeAnchor(anchor, info, this.signerKey), waysIn: describeWaysIn(identity.Ok) };
 	}
 
 	/**
@@ -175,6 +191,28 @@ export class IiDeviceManager {
 			case 'add':
 				await this.addDevice(anchor, step.device);
 				return;
+			case 'end-registration': {
+				const ended = await calling(() =>
+					this.actor.authn_method_registration_mode_exit(anchor, [])
+				);
+				if ('Err' in ended) throw v2Error(ended.Err);
+				return;
+			}
+			case 'remove-openid': {
+				const [iss, sub, aud] = step.credential.key;
+				const removed = await calling(() =>
+					this.actor.openid_credential_remove(anchor, [iss, sub, aud])
+				);
+				if ('Err' in removed) throw v2Error(removed.Err);
+				return;
+			}
+			case 'remove-email': {
+				const removed = await calling(() =>
+					this.actor.email_recovery_credential_remove(anchor, step.email.address)
+				);
+				if ('Err' in removed) throw v2Error(removed.Err);
+				return;
+			}
 		}
 	}
 }

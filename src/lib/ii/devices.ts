@@ -8,6 +8,7 @@ import type {
 	Opt
 } from '@tessera/contract/internet-identity';
 import { IiError } from './errors';
+import type { WaysIn } from './ways-in';
 
 export type KeyType =
 	'unknown' | 'platform' | 'cross_platform' | 'seed_phrase' | 'browser_storage_key';
@@ -40,6 +41,8 @@ export interface AnchorDevices {
 	/** When the anchor was created, if II knows: no device can be older. */
 	readonly createdAt?: Date;
 	readonly devices: readonly DeviceInfo[];
+	/** The other ways in (II 2.0's identity_info); absent when the listing did not read them. */
+	readonly waysIn?: WaysIn;
 }
 
 const kindLabels: Record<KeyType, string> = {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { OpenIdInfo, WaysIn } from './ways-in';
 import { describe, expect, test } from 'vitest';
 import type { DeviceData as DeviceDataValue } from '@tessera/contract/internet-identity';
 import type { AnchorDevices, DeviceInfo } from './devices';
@@ -40,7 +41,15 @@ const phrase = (protectedPhrase: boolean) =>
 		isCaller: true
 	});
 
-const listing = (devices: DeviceInfo[]): AnchorDevices => ({ anchor: 10_000n, devices });
+/** A listing as the device manager reads it: devices, and no other way in (identity_info). */
+const listing = (
+	devices: DeviceInfo[],
+	waysIn: WaysIn = { openidCredentials: [] }
+): AnchorDevices => ({
+	anchor: 10_000n,
+	devices,
+	waysIn
+});
 
 const fresh = (n: number, keyType: DeviceDataValue['key_type'] = { browser_storage_key: null }) =>
 	({
@@ -211,4 +220,81 @@ test('progress lines name the device by alias, or by kind when it has none', () 
 		'Adding your new device "New laptop"',
 		'Checking the devices on your Internet Identity'
 	]);
+});
+
+describe('the other ways in (II 2.0 identity_info)', () => {
+	const done = (p: SweepPlan): StepOutcome[] => p.steps.map((step) => ({ step, status: 'done' }));
+	const google: OpenIdInfo = {
+		key: ['https://accounts.google.com', 'thief', 'ii'],
+		id: 'https://accounts.google.com thief ii',
+		provider: 'Google',
+		email: 'thief@gmail.com'
+	};
+	const mine: OpenIdInfo = {
+		...google,
+		key: ['https://accounts.google.com', 'me', 'ii'],
+		id: 'mine'
+	};
+	const email = { address: 'thief@example.com', createdAt: new Date(0) };
+	const registration = { expiration: new Date(1), pendingDevice: 'Thief phone' };
+	const thiefWays: WaysIn = {
+		openidCredentials: [google, mine],
+		recoveryEmail: email,
+		registration
+	};
+
+	test('ends registration mode always, unlinks the chosen accounts and the e-mail', () => {
+		const plan = planSweep(listing([phrase(true), device(1)], thiefWays), {
+			remove: [key(1)],
+			removeOpenId: [google.id],
+			removeRecoveryEmail: true
+		});
+		expect(kinds(plan)).toEqual([
+			'end-registration',
+			'remove',
+			'remove-openid',
+			'remove-email',
+			'verify'
+		]);
+		expect(plan.steps.map(describeStep)).toContain('Unlinking the Google account thief@gmail.com');
+	});
+
+	test('complete only when nothing the thief added is left, and the kept account stays', () => {
+		const before = listing([phrase(true), device(1)], thiefWays);
+		const plan = planSweep(before, {
+			remove: [key(1)],
+			removeOpenId: [google.id],
+			removeRecoveryEmail: true
+		});
+		const clean = summarizeSweep(
+			before,
+			plan,
+			done(plan),
+			listing([phrase(true)], { openidCredentials: [mine] })
+		);
+		expect(clean.complete).toBe(true);
+		expect(clean.otherWaysLeft).toEqual({ openidCredentials: [] });
+
+		const dirty = summarizeSweep(
+			before,
+			plan,
+			done(plan),
+			listing([phrase(true)], {
+				openidCredentials: [mine, google],
+				recoveryEmail: email,
+				registration
+			})
+		);
+		expect(dirty.complete).toBe(false);
+		expect(dirty.otherWaysLeft.openidCredentials).toEqual([google]);
+		expect(dirty.otherWaysLeft.recoveryEmail).toEqual(email);
+		expect(dirty.otherWaysLeft.registration).toEqual(registration);
+	});
+
+	test('a final listing that did not read the other ways in is never complete', () => {
+		const before = listing([phrase(true)]);
+		const plan = planSweep(before, { remove: [] });
+		const final: AnchorDevices = { anchor: 10_000n, devices: [phrase(true)] };
+		expect(summarizeSweep(before, plan, done(plan), final).complete).toBe(false);
+	});
 });

@@ -7,6 +7,7 @@
 import type { DeviceData as DeviceDataValue } from '@tessera/contract/internet-identity';
 import { sameKey, thisPhrase, toBytes, type AnchorDevices, type DeviceInfo } from './devices';
 import { IiError, type IiErrorKind } from './errors';
+import type { OpenIdInfo, RecoveryEmailInfo, RegistrationInfo, WaysIn } from './ways-in';
 
 export const MAX_DEVICES = 10;
 
@@ -15,11 +16,18 @@ export interface SweepRequest {
 	readonly remove: readonly Uint8Array[];
 	/** The owner's fresh device, if one is to be added. */
 	readonly add?: DeviceDataValue;
+	/** Ids (OpenIdInfo.id) of the linked OpenID accounts to unlink. */
+	readonly removeOpenId?: readonly string[];
+	/** Remove the recovery e-mail (II keeps at most one). */
+	readonly removeRecoveryEmail?: boolean;
 }
 
 export type SweepStep =
 	| { readonly kind: 'protect'; readonly phrase: DeviceInfo }
+	| { readonly kind: 'end-registration'; readonly registration: RegistrationInfo }
 	| { readonly kind: 'remove'; readonly device: DeviceInfo }
+	| { readonly kind: 'remove-openid'; readonly credential: OpenIdInfo }
+	| { readonly kind: 'remove-email'; readonly email: RecoveryEmailInfo }
 	| { readonly kind: 'add'; readonly device: DeviceDataValue }
 	| { readonly kind: 'verify' };
 
@@ -58,7 +66,18 @@ export function planSweep(listing: AnchorDevices, request: SweepRequest): SweepP
 	}
 	const steps: SweepStep[] = [];
 	if (!phrase.protected) steps.push({ kind: 'protect', phrase });
+	// Registration mode is always ended: a device waiting for its code is a door left ajar.
+	const registration = listing.waysIn?.registration;
+	if (registration) steps.push({ kind: 'end-registration', registration });
 	steps.push(...removals.map((device): SweepStep => ({ kind: 'remove', device })));
+	const credentials = listing.waysIn?.openidCredentials ?? [];
+	for (const credential of credentials) {
+		if (request.removeOpenId?.includes(credential.id)) {
+			steps.push({ kind: 'remove-openid', credential });
+		}
+	}
+	const email = listing.waysIn?.recoveryEmail;
+	if (email && request.removeRecoveryEmail) steps.push({ kind: 'remove-email', email });
 	if (request.add) {
 		checkAddition(listing, removals, request.add);
 		steps.push({ kind: 'add', device: request.add });
@@ -96,6 +115,12 @@ export function describeStep(step: SweepStep): string {
 	switch (step.kind) {
 		case 'protect':
 			return 'Locking your recovery phrase';
+		case 'end-registration':
+			return 'Ending registration mode (no new device can be added with a code)';
+		case 'remove-openid':
+			return `Unlinking the ${step.credential.provider} account${step.credential.email ? ` ${step.credential.email}` : ''}`;
+		case 'remove-email':
+			return `Removing the recovery e-mail ${step.email.address}`;
 		case 'remove':
 			return `Removing "${step.device.alias || step.device.kindLabel}"`;
 		case 'add':
@@ -121,6 +146,8 @@ export interface SweepReport {
 	readonly stillPresent: readonly DeviceInfo[];
 	/** Devices on the anchor at the end that were neither there before nor added by the sweep. */
 	readonly appeared: readonly DeviceInfo[];
+	/** The other ways in at the end that should be gone or were not there before. */
+	readonly otherWaysLeft: OtherWaysLeft;
 	/** Every step done, the phrase protected, nothing left over and nothing new. */
 	readonly complete: boolean;
 }
@@ -147,6 +174,7 @@ export function summarizeSweep(
 		: protectStep
 			? protectStep.status === 'done'
 			: thisPhrase(before)?.protected === true;
+	const otherWaysLeft = otherWaysAfter(before.waysIn, plan, final?.waysIn);
 	return {
 		outcomes,
 		alreadyGone: plan.alreadyGone,
@@ -154,11 +182,46 @@ export function summarizeSweep(
 		phraseProtected,
 		stillPresent,
 		appeared,
+		otherWaysLeft,
 		complete:
 			final !== undefined &&
+			final.waysIn !== undefined &&
 			outcomes.every((o) => o.status === 'done') &&
 			phraseProtected &&
 			stillPresent.length === 0 &&
-			appeared.length === 0
+			appeared.length === 0 &&
+			otherWaysLeft.openidCredentials.length === 0 &&
+			otherWaysLeft.recoveryEmail === undefined &&
+			otherWaysLeft.registration === undefined
+	};
+}
+
+export interface OtherWaysLeft {
+	/** Linked accounts selected for removal and still there, or linked during the sweep. */
+	readonly openidCredentials: readonly OpenIdInfo[];
+	/** The recovery e-mail, if it was to go and is still there, or appeared during the sweep. */
+	readonly recoveryEmail?: RecoveryEmailInfo;
+	/** Registration mode, if it is still (or again) on. */
+	readonly registration?: RegistrationInfo;
+}
+
+function otherWaysAfter(
+	before: WaysIn | undefined,
+	plan: SweepPlan,
+	after: WaysIn | undefined
+): OtherWaysLeft {
+	const kept = (before?.openidCredentials ?? []).filter(
+		(c) => !plan.steps.some((s) => s.kind === 'remove-openid' && s.credential.id === c.id)
+	);
+	const emailKept =
+		before?.recoveryEmail !== undefined && !plan.steps.some((s) => s.kind === 'remove-email');
+	const email = after?.recoveryEmail;
+	return {
+		openidCredentials: (after?.openidCredentials ?? []).filter(
+			(c) => !kept.some((k) => k.id === c.id)
+		),
+		recoveryEmail:
+			email && !(emailKept && email.address === before?.recoveryEmail?.address) ? email : undefined,
+		registration: after?.registration
 	};
 }

@@ -23,8 +23,17 @@ export type FlowErrorKind =
 	| 'vault-gone'
 	/** Owner: the phrase is no longer in this tab (the wizard must start again). */
 	| 'phrase-gone'
+	/** Owner: a new link was asked for a guardian who has accepted meanwhile. */
+	| 'invite-accepted'
 	/** The page needs a signed-in user. */
-	| 'signed-out';
+	| 'signed-out'
+	/** Requester: no vault, or no sealed vault, protects this anchor. */
+	| 'no-vault'
+	| 'not-sealed'
+	/** Guardian: the recovery link names an anchor whose vault this guardian does not guard. */
+	| 'not-guardian'
+	/** Guardian: the words typed are not this link's verification code. */
+	| 'code-mismatch';
 
 export class FlowError extends Error {
 	constructor(

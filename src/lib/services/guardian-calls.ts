@@ -4,12 +4,16 @@
 // throw the wrapper's CanisterError (`kind` + plain `message`).
 import type {
 	AuditEvent,
+	GuardianRequestView,
 	GuardianVaultView,
 	InvitationView,
+	OpenRecoveryResult,
+	ReleaseResult,
 	RequestView
 } from '@tessera/contract/vault';
+import type { Principal } from '@dfinity/principal';
 
-export type { AuditEvent, GuardianVaultView, InvitationView, RequestView };
+export type { AuditEvent, GuardianRequestView, GuardianVaultView, InvitationView, RequestView };
 
 /** `(step, done, total)`: the flows report every slow step through this. */
 import type { Progress } from './progress';
@@ -34,21 +38,32 @@ export interface GuardianCalls {
 	auditLog(vaultId: bigint): Promise<AuditEvent[]>;
 	vetkdPublicKeys(): Promise<VetKdPublicKeys>;
 	sharesKey(transportPublicKey: Uint8Array): Promise<Uint8Array>;
+	/** Opens a request on the requester's behalf (from its recovery link). */
+	openRecovery(args: { vaultId: bigint; requester: Principal }): Promise<OpenRecoveryResult>;
+	/** Update call (certified): what the approval is re-encrypted to. */
+	recoveryRequest(requestId: bigint): Promise<RequestView>;
 	approveRecovery(args: { requestId: bigint; ciphertext: Uint8Array }): Promise<unknown>;
 	declineRecovery(requestId: bigint): Promise<unknown>;
 }
 
-export interface Released {
-	readonly shares: { shareIndex: number; ciphertext: Uint8Array }[];
-	/** The vault's entropy commitment: the combined shares must match it. */
-	readonly commitment: Uint8Array;
+/** release_recovery's answer; its `slot`s are the canister's share indexes, 0..n-1. */
+export type ReleasedRecovery = ReleaseResult;
+
+/** The calls the release needs (the requester's browser key sends them). */
+export interface ReleaseCalls {
+	vetkdPublicKeys(): Promise<VetKdPublicKeys>;
+	releaseRecovery(args: { requestId: bigint; transportKey: Uint8Array }): Promise<ReleasedRecovery>;
 }
 
-/** Calls the requester's fresh browser key makes. */
-export interface RequesterCalls {
-	openRecovery(anchor: bigint): Promise<{ requestId: bigint; releasableAt: bigint }>;
-	requestStatus(requestId: bigint): Promise<RequestView>;
-	release(requestId: bigint): Promise<Released>;
-	releaseKey(requestId: bigint, transportPublicKey: Uint8Array): Promise<Uint8Array>;
-	vetkdPublicKeys(): Promise<VetKdPublicKeys>;
+/** What a stranger may learn about an anchor: whether a sealed vault protects it. */
+export interface AnchorSealed {
+	readonly sealed: boolean;
+	readonly vaultId: bigint | undefined;
+}
+
+/** Calls the requester's fresh browser key makes (it never opens anything: a guardian does). */
+export interface RequesterCalls extends ReleaseCalls {
+	anchorStatus(anchor: bigint): Promise<AnchorSealed>;
+	/** The requests guardians opened for this browser's key, read by update (certified). */
+	requestsForRequester(): Promise<RequestView[]>;
 }

@@ -65,7 +65,7 @@ describe('accepting an invitation', () => {
 		expect(info.expiresAt).toBe(w.now + LIMITS.inviteValidityNs);
 		expect(await acceptInvitation(calls, link)).toBe(1);
 		const [view] = await loadGuardedVaults(calls);
-		expect(view).toMatchObject({ sealed: false, pending: undefined });
+		expect(view).toMatchObject({ sealed: false, requests: [] });
 		expect(view?.vault).toMatchObject({ anchor: w.anchor, label: 'Guardian 2' });
 
 		const again = await kindOf(acceptInvitation(guardianCalls(w, newPrincipal()), link));
@@ -111,33 +111,77 @@ describe('accepting an invitation', () => {
 	});
 });
 
+/** The vault's first live request as this guardian lists it. */
+function firstRequest(vault: GuardianVaultView) {
+	const request = vault.requests[0];
+	if (!request) throw new Error('no request');
+	return request;
+}
+
 describe('approving and declining a recovery', () => {
-	it('each guardian sees the requester’s verification code and the alarm; approving records the vote', async () => {
+	it('each guardian gets the request’s code (to type) and the alarm; approving records the vote and may be replaced', async () => {
 		const world = await sealedWorld(entropy);
 		const { w } = world;
 		w.open();
 		const calls = guardianCalls(w, w.guardian(0));
 		const [view] = await loadGuardedVaults(calls);
 		expect(view?.sealed).toBe(true);
-		expect(view?.pending?.code).toEqual(verificationCode(w.requestId, w.requester));
-		expect(view?.pending).toMatchObject({ myVote: undefined, alarmRaised: false });
+		expect(view?.requests[0]?.code).toEqual(
+			verificationCode(view?.vault.anchor ?? 0n, w.requester)
+		);
+		expect(view?.requests[0]).toMatchObject({
+			myVote: undefined,
+			alarmRaised: false,
+			sponsored: true
+		});
 
 		const steps: [string, number, number][] = [];
-		await approveRequest(calls, trust, w.guardian(0), view!.vault, (...step) => steps.push(step));
+		const listed = firstRequest(view!.vault);
+		await approveRequest(calls, trust, w.guardian(0), view!.vault, listed, (...step) =>
+			steps.push(step)
+		);
 		expect(steps.map(([step]) => step)).toEqual([...APPROVE_STEPS, 'Approved']);
 		expect(steps.map(([, done, total]) => [done, total])).toEqual(
 			[0, 1, 2, 3, 4].map((d) => [d, 4])
 		);
 		const [after] = await loadGuardedVaults(calls);
-		expect(after?.pending?.myVote).toBe('approved');
-		expect(after?.pending?.request.approvals).toBe(1);
-		expect(await kindOf(approveRequest(calls, trust, w.guardian(0), after!.vault))).toBe(
-			'AlreadyVoted'
-		);
+		expect(after?.requests[0]?.myVote).toBe('approved');
+		expect(after?.requests[0]?.request.approvals).toBe(1);
+		// v2: a guardian may replace its own approval (one bad share is repaired this way); it
+		// still counts once.
+		await approveRequest(calls, trust, w.guardian(0), after!.vault, listed);
+		const [again] = await loadGuardedVaults(calls);
+		expect(again?.requests[0]?.request.approvals).toBe(1);
 
 		ok(w.domain.raiseAlarm(w.owner, w.now, { requestId: w.requestId }));
 		const [alarmed] = await loadGuardedVaults(guardianCalls(w, w.guardian(1)));
-		expect(alarmed?.pending?.alarmRaised).toBe(true);
+		expect(alarmed?.requests[0]?.alarmRaised).toBe(true);
+		expect(alarmed?.requests[0]?.sponsored).toBe(false);
+		// the alarm never stops an approval
+		const second = guardianCalls(w, w.guardian(1));
+		await approveRequest(
+			second,
+			trust,
+			w.guardian(1),
+			alarmed!.vault,
+			firstRequest(alarmed!.vault)
+		);
+		const [approved] = await loadGuardedVaults(second);
+		expect(approved?.requests[0]?.request.approvals).toBe(2);
+	});
+
+	it('re-encrypts only to the requester of a certified read, the one whose code was typed', async () => {
+		const { w } = await sealedWorld(entropy);
+		w.open();
+		const calls = guardianCalls(w, w.guardian(0));
+		const vault = await pendingVault(calls);
+		const approve = vi.spyOn(calls, 'approveRecovery');
+		const swapped = { ...firstRequest(vault), requester: newPrincipal() };
+		const error = await approveRequest(calls, trust, w.guardian(0), vault, swapped).catch(
+			(e: unknown) => e
+		);
+		expect((error as FlowError).kind).toBe('code-mismatch');
+		expect(approve).not.toHaveBeenCalled();
 	});
 
 	it('declines count, and enough of them fail the request', async () => {
@@ -147,52 +191,45 @@ describe('approving and declining a recovery', () => {
 		const stale = await pendingVault(third);
 		for (const i of [0, 1]) {
 			const calls = guardianCalls(w, w.guardian(i));
-			await declineRequest(calls, (await pendingVault(calls)).pendingRequest!);
+			await declineRequest(calls, firstRequest(await pendingVault(calls)));
 		}
-		const status = ok(w.domain.requestStatus(w.requester, w.now, { requestId: w.requestId }));
+		const status = ok(w.domain.recoveryRequest(w.requester, w.now, { requestId: w.requestId }));
 		expect(status).toMatchObject({ status: 'failed', declines: 2 });
-		expect((await loadGuardedVaults(third))[0]?.pending).toBeUndefined();
-		// A screen that still shows the request: the canister refuses the late approval.
-		expect(await kindOf(approveRequest(third, trust, w.guardian(2), stale))).toBe('RequestClosed');
-		const closed: GuardianVaultView = {
-			...stale,
-			pendingRequest: { ...stale.pendingRequest!, status: 'failed' }
-		};
-		const error = await approveRequest(third, trust, w.guardian(2), closed).catch(
-			(e: unknown) => e
-		);
+		expect((await loadGuardedVaults(third))[0]?.requests).toEqual([]);
+		// A screen that still shows the request: the certified read says it is closed.
+		const error = await approveRequest(
+			third,
+			trust,
+			w.guardian(2),
+			stale,
+			firstRequest(stale)
+		).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(FlowError);
 		expect((error as FlowError).kind).toBe('not-pending');
 	});
 
-	it('refuses before any call when there is no request or no share', async () => {
+	it('refuses before any key is fetched when there is no request or no share', async () => {
 		const w = new World(2).create().acceptAll();
 		const calls = guardianCalls(w, w.guardian(0));
 		const spy = vi.spyOn(calls, 'sharesKey');
 		const vault = await pendingVault(calls);
-		expect(await kindOf(approveRequest(calls, trust, w.guardian(0), vault))).toBe('not-pending');
-		const unsealed: GuardianVaultView = {
-			...vault,
-			pendingRequest: {
-				requestId: 1n,
-				vaultId: vault.vaultId,
-				anchor: vault.anchor,
-				requester: newPrincipal(),
-				status: 'open',
-				openedAt: 0n,
-				releasableAt: 0n,
-				expiresAt: 0n,
-				remainingNs: 0n,
-				threshold: 2,
-				guardianCount: 2,
-				approvals: 0,
-				declines: 0,
-				alarmRaisedAt: undefined,
-				myVote: undefined
-			}
-		};
-		expect(await kindOf(approveRequest(calls, trust, w.guardian(0), unsealed))).toBe('no-share');
+		const missing = { requestId: 1n, requester: newPrincipal() };
+		expect(await kindOf(approveRequest(calls, trust, w.guardian(0), vault, missing))).toBe(
+			'NotFound'
+		);
+		const { w: sealed } = await sealedWorld(entropy);
+		sealed.open();
+		const guardian = guardianCalls(sealed, sealed.guardian(0));
+		const sharesKey = vi.spyOn(guardian, 'sharesKey');
+		const listed = await pendingVault(guardian);
+		const unsealed: GuardianVaultView = { ...listed, share: undefined };
+		expect(
+			await kindOf(
+				approveRequest(guardian, trust, sealed.guardian(0), unsealed, firstRequest(listed))
+			)
+		).toBe('no-share');
 		expect(spy).not.toHaveBeenCalled();
+		expect(sharesKey).not.toHaveBeenCalled();
 	});
 
 	it('never encrypts to keys the canister made up, and never sends a share it could not open', async () => {
@@ -210,26 +247,26 @@ describe('approving and declining a recovery', () => {
 				release: (await honest.vetkdPublicKeys()).shares
 			})
 		};
-		expect(await kindOf(approveRequest(lyingKeys, trust, w.guardian(0), vault))).toBe(
-			'untrusted-key'
-		);
+		expect(
+			await kindOf(approveRequest(lyingKeys, trust, w.guardian(0), vault, firstRequest(vault)))
+		).toBe('untrusted-key');
 
 		const badVetKey = {
 			...honest,
 			approveRecovery: approve,
 			sharesKey: async () => randomBytes(192)
 		};
-		expect(await kindOf(approveRequest(badVetKey, trust, w.guardian(0), vault))).toBe(
-			'vetkey-failed'
-		);
+		expect(
+			await kindOf(approveRequest(badVetKey, trust, w.guardian(0), vault, firstRequest(vault)))
+		).toBe('vetkey-failed');
 
 		// Another guardian's share: my key cannot open it.
 		const other = await pendingVault(guardianCalls(w, w.guardian(1)));
 		const foreign: GuardianVaultView = { ...vault, share: other.share };
 		const withMyKey = { ...honest, approveRecovery: approve };
-		expect(await kindOf(approveRequest(withMyKey, trust, w.guardian(0), foreign))).toBe(
-			'share-unreadable'
-		);
+		expect(
+			await kindOf(approveRequest(withMyKey, trust, w.guardian(0), foreign, firstRequest(vault)))
+		).toBe('share-unreadable');
 		expect(approve).not.toHaveBeenCalled();
 	});
 });

@@ -8,6 +8,7 @@ import { GuardianKeyRequest, type GuardianKey } from '$lib/crypto/vetkeys';
 import type { SharesKey } from '$lib/crypto/vetkd-keys';
 import { errorMessage, FlowError } from './errors';
 import type {
+	GuardianRequestView,
 	GuardianVaultView,
 	GuardianCalls,
 	InvitationView,
@@ -48,35 +49,76 @@ export function inviteErrorMessage(error: unknown): string {
 }
 
 export interface PendingRequest {
-	readonly request: RequestView;
-	/** What the requester sees too: compare it with the owner before approving. */
+	readonly request: GuardianRequestView;
+	/** The code of the request's link (anchor, requester): the guardian types it, never sees it. */
 	readonly code: VerificationCode;
 	readonly myVote: 'approved' | 'declined' | undefined;
+	/** "This isn't me" from P_O: information (it added one waiting period), never a stop. */
 	readonly alarmRaised: boolean;
+	/** This guardian opened it (from the owner's link). */
+	readonly sponsored: boolean;
 }
 
 export interface GuardedVaultView {
 	readonly vault: GuardianVaultView;
 	readonly sealed: boolean;
-	readonly pending: PendingRequest | undefined;
+	/** Its live requests (several guardians may each have opened one). */
+	readonly requests: readonly PendingRequest[];
 }
 
-/** The vaults I guard, each with its open request (if any) and that request's code. */
+function pendingOf(vault: GuardianVaultView, request: GuardianRequestView): PendingRequest {
+	return {
+		request,
+		code: verificationCode(vault.anchor, request.requester),
+		myVote: request.myVote,
+		alarmRaised: request.alarmRaisedAt !== undefined,
+		sponsored: request.sponsored
+	};
+}
+
+/** The vaults I guard, each with its live requests and their codes. */
 export async function loadGuardedVaults(calls: GuardianCalls): Promise<GuardedVaultView[]> {
 	const vaults = await calls.guardianVaults();
-	return vaults.map((vault) => {
-		const request = vault.pendingRequest;
-		return {
-			vault,
-			sealed: vault.share !== undefined,
-			pending: request && {
-				request,
-				code: verificationCode(request.requestId, request.requester),
-				myVote: request.myVote,
-				alarmRaised: request.alarmRaisedAt !== undefined
-			}
-		};
-	});
+	return vaults.map((vault) => ({
+		vault,
+		sealed: vault.sealed && vault.share !== undefined,
+		requests: vault.requests.map((request) => pendingOf(vault, request))
+	}));
+}
+
+/** What each canister refusal means when opening a request from a recovery link. */
+export const OPEN_ERRORS: Record<string, string> = {
+	AlreadyOpen:
+		'You already opened a request for this identity. It is listed under “Vaults I guard”; cancel it there first if this link replaces it.',
+	InvalidState: 'This vault is not sealed yet, so there is nothing to recover.',
+	Unauthorized: 'You do not hold a share of this vault, so you cannot open a request for it.'
+};
+
+/**
+ * Opens a request for the link's requester, only once the typed words are the link's code and I
+ * hold a share of a sealed vault for the link's anchor.
+ */
+export async function openFromLink(
+	calls: GuardianCalls,
+	vault: GuardedVaultView | undefined,
+	link: { anchor: bigint; requester: Principal },
+	codeMatched: boolean
+): Promise<{ requestId: bigint; releasableAt: bigint }> {
+	if (!vault || vault.vault.anchor !== link.anchor) {
+		throw new FlowError(
+			'not-guardian',
+			`You do not guard identity ${link.anchor}. Only its guardians can open a recovery for it.`
+		);
+	}
+	if (!vault.sealed) throw new FlowError('no-share', OPEN_ERRORS['InvalidState'] ?? '');
+	if (!codeMatched) {
+		throw new FlowError('code-mismatch', 'Type the 4 words the owner reads to you first.');
+	}
+	return calls.openRecovery({ vaultId: vault.vault.vaultId, requester: link.requester });
+}
+
+export function openErrorMessage(error: unknown): string {
+	return errorMessage(error, OPEN_ERRORS);
 }
 
 /** My one vetKey (input = my principal), verified before use. */
@@ -142,13 +184,26 @@ export async function approveRequest(
 	trust: VetKdTrust,
 	me: Principal,
 	vault: GuardianVaultView,
+	/** The request as listed, whose requester the typed code was checked against. */
+	listed: Pick<RequestView, 'requestId' | 'requester'>,
 	progress: Progress = () => {}
 ): Promise<void> {
-	const request = vault.pendingRequest;
-	if (!request || request.status !== 'open') {
+	// The requester I re-encrypt to comes from a certified read, and must be the one whose code
+	// the guardian typed: a replica that lied in the listing cannot redirect the share.
+	const request = await calls.recoveryRequest(listed.requestId);
+	if (request.status !== 'open' && request.status !== 'released') {
 		throw new FlowError(
 			'not-pending',
 			'This request is no longer open: there is nothing to approve.'
+		);
+	}
+	if (
+		request.requester.toText() !== listed.requester.toText() ||
+		request.vaultId !== vault.vaultId
+	) {
+		throw new FlowError(
+			'code-mismatch',
+			'This request is not the one whose code you typed. Nothing was sent: reload the page and check the code again.'
 		);
 	}
 	const share = requireShare(vault);
@@ -204,6 +259,9 @@ export async function checkIn(
 	progress('Checked in', total, total);
 }
 
-export async function declineRequest(calls: GuardianCalls, request: RequestView): Promise<void> {
+export async function declineRequest(
+	calls: GuardianCalls,
+	request: Pick<RequestView, 'requestId'>
+): Promise<void> {
 	await calls.declineRecovery(request.requestId);
 }

@@ -15,6 +15,8 @@ export interface PhraseAuthority {
 		phraseKey: { readonly publicKeyDer: Uint8Array }
 	): Promise<{ onAnchor: boolean; protected: boolean; anchorHasPhrase: boolean }>;
 	protectPhrase(anchor: bigint, phraseIdentity: SignIdentity): Promise<{ changed: boolean }>;
+	/** The identity whose recovery phrase this is (`lookup_caller_identity_by_recovery_phrase`). */
+	findIdentityByPhrase(phraseIdentity: SignIdentity): Promise<bigint | undefined>;
 	/** The anchor's recovery phrase as II's public `lookup` shows it, without the phrase. */
 	anchorPhrase(anchor: bigint): Promise<AnchorPhrase>;
 }
@@ -31,6 +33,7 @@ export function phraseAuthority(
 	return {
 		checkPhrase: (anchor, phraseKey) => client.checkPhrase(anchor, phraseKey),
 		protectPhrase: (anchor, identity) => client.protectPhrase(anchor, identity),
+		findIdentityByPhrase: (identity) => client.findIdentityByPhrase(identity),
 		async anchorPhrase(anchor): Promise<AnchorPhrase> {
 			const devices = await actor.lookup(anchor).catch((error: unknown) => {
 				throw toIiError(error);
@@ -58,16 +61,32 @@ export class PhraseMismatchError extends Error {
 	}
 }
 
-/** Derives the phrase key and checks it against the anchor; a wrong phrase throws. */
+/** No identity has this recovery phrase (II 2.0 finds identities from the phrase). */
+export class PhraseNotFoundError extends Error {
+	readonly kind = 'PhraseNotFound';
+	constructor() {
+		super(
+			'No Internet Identity has this recovery phrase. Check every word; if you made a new phrase since, use that one.'
+		);
+		this.name = 'PhraseNotFoundError';
+	}
+}
+
+/**
+ * Derives the phrase key and checks it against the anchor; a wrong phrase throws. Without an
+ * anchor number, II finds the identity from the phrase (as II 2.0's own recovery does).
+ */
 export async function bindPhrase(
 	ii: PhraseAuthority,
-	anchor: bigint,
+	anchor: bigint | undefined,
 	entropy: Uint8Array
-): Promise<{ phraseKey: PhraseKey; status: PhraseStatus }> {
+): Promise<{ anchor: bigint; phraseKey: PhraseKey; status: PhraseStatus }> {
 	const phraseKey = await derivePhraseKey(entropy);
-	const check = await ii.checkPhrase(anchor, phraseKey);
+	const found = anchor ?? (await ii.findIdentityByPhrase(phraseKey.identity));
+	if (found === undefined) throw new PhraseNotFoundError();
+	const check = await ii.checkPhrase(found, phraseKey);
 	if (!check.onAnchor) throw new PhraseMismatchError(check.anchorHasPhrase);
-	return { phraseKey, status: check.protected ? 'protected' : 'unprotected' };
+	return { anchor: found, phraseKey, status: check.protected ? 'protected' : 'unprotected' };
 }
 
 /** Protects the phrase on II (a call signed by the phrase); safe to repeat. */

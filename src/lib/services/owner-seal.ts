@@ -82,6 +82,7 @@ export async function sealVault(
 				ciphertext,
 				checkPrincipal
 			})),
+			shareCommitments: seal.value.shareCommitments,
 			nonce: vault.nonce
 		});
 	} catch (error) {

@@ -80,11 +80,21 @@ export class VaultExistsError extends Error {
 }
 
 /** A fresh secret per label: the canister gets the hashes, the owner the links. */
+function newInvite(label: string) {
+	const secret = newInviteSecret();
+	return { label, secret, spec: { label, inviteHash: inviteHash(secret) } };
+}
+
 function newInvites(labels: readonly string[]) {
-	return labels.map((label) => {
-		const secret = newInviteSecret();
-		return { label, secret, spec: { label, inviteHash: inviteHash(secret) } };
-	});
+	return labels.map(newInvite);
+}
+
+function link(
+	origin: string,
+	vaultId: bigint,
+	{ label, secret }: ReturnType<typeof newInvite>
+): Invitation {
+	return { label, url: inviteLink(origin, { vaultId, secret }) };
 }
 
 function links(
@@ -92,10 +102,7 @@ function links(
 	vaultId: bigint,
 	invites: ReturnType<typeof newInvites>
 ): Invitation[] {
-	return invites.map(({ label, secret }) => ({
-		label,
-		url: inviteLink(origin, { vaultId, secret })
-	}));
+	return invites.map((invite) => link(origin, vaultId, invite));
 }
 
 /** Creates the vault (sent by the phrase identity) with one invitation per guardian label. */
@@ -120,6 +127,9 @@ export async function createVault(
 		delayNs: BigInt(args.delayHours) * NS_PER_HOUR,
 		invites: invites.map(({ spec }) => spec)
 	});
+	// The signed-in owner (P_O) puts it in their index: a vault someone else made naming this
+	// owner is never confirmed, so it is neither listed nor counted against the owner's limit.
+	await context.vault.confirmVault(vaultId);
 	return { vaultId, invitations: links(context.appOrigin, vaultId, invites) };
 }
 
@@ -234,4 +244,37 @@ export async function setGuardians(
 	];
 	await (await context.asIdentity(phraseKey.identity)).setGuardians({ vaultId, slots, nonce });
 	return links(context.appOrigin, vaultId, invites);
+}
+
+/**
+ * "Send a new link": a fresh secret for one guardian who has not accepted yet, in the same slot
+ * (the other slots are kept as they are). The old link's hash is gone, so the old link no longer
+ * works. Links are never stored, so this is also the way back after a closed tab.
+ */
+export async function renewInvite(
+	context: OwnerContext,
+	phraseKey: PhraseKey,
+	vaultId: bigint,
+	slot: number
+): Promise<Invitation> {
+	const vault = await ownerVault(context, vaultId);
+	const pending = vault.slots[slot];
+	if (!pending || pending.guardian) {
+		throw new FlowError('invite-accepted', 'This guardian has already accepted: reload the page.');
+	}
+	const invite = newInvite(pending.label);
+	const slots: SlotSpec[] = vault.slots.map((_, i) =>
+		i === slot ? { invite: invite.spec } : { keep: i }
+	);
+	const asPhrase = await context.asIdentity(phraseKey.identity);
+	await asPhrase.setGuardians({ vaultId, slots, nonce: vault.nonce });
+	return link(context.appOrigin, vaultId, invite);
+}
+
+/** The vault the anchor already has, if any (whoever owns it). */
+export async function anchorVault(
+	context: OwnerContext,
+	anchor: bigint
+): Promise<bigint | undefined> {
+	return (await context.vault.anchorStatus(anchor)).vaultId;
 }

@@ -31,7 +31,7 @@ describe('the requester key store', () => {
 		const store = new RequesterStore(storage);
 		const before = (await store.identity()).getPrincipal().toText();
 		expect(await store.heldRequest()).toBeUndefined();
-		const request = { anchor: 10_042n, requestId: 7n, vaultId: 3n };
+		const request = { anchor: 10_042n, vaultId: 3n };
 		await store.hold(request);
 		expect(await new RequesterStore(storage).heldRequest()).toEqual(request);
 		await store.forget();
@@ -41,7 +41,7 @@ describe('the requester key store', () => {
 
 	it('drops an unreadable stored request instead of failing on every visit', async () => {
 		const storage = new MapStorage();
-		await storage.set('requester-request', { anchor: 'x', requestId: '1', vaultId: '1' });
+		await storage.set('requester-request', { anchor: 'x', vaultId: '1' });
 		const store = new RequesterStore(storage);
 		expect(await store.heldRequest()).toBeUndefined();
 		expect(storage.values.has('requester-request')).toBe(false);

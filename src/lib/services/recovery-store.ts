@@ -1,7 +1,7 @@
 // The requester's browser key P_R and the request it holds, kept across reloads and days (the
 // waiting period is 72 h by default). The key is a non-extractable WebCrypto ECDSA key: IndexedDB
 // stores the CryptoKey handle, and no script (ours included) can read the private key out.
-// Nothing secret besides that handle is stored: the anchor and request id are public.
+// Nothing secret besides that handle is stored: the anchor and vault id are public.
 import { ECDSAKeyIdentity } from '@dfinity/identity';
 
 /** The subset of @dfinity/auth-client's IdbStorage used here (also what tests substitute). */
@@ -11,15 +11,14 @@ export interface KeyValueStorage {
 	remove(key: string): Promise<void>;
 }
 
+/** The recovery this browser started: which identity, and the vault that protects it. */
 export interface HeldRequest {
 	readonly anchor: bigint;
-	readonly requestId: bigint;
 	readonly vaultId: bigint;
 }
 
 interface StoredRequest {
 	anchor: string;
-	requestId: string;
 	vaultId: string;
 }
 
@@ -44,11 +43,7 @@ export class RequesterStore {
 		const stored = await this.storage.get<StoredRequest>(REQUEST);
 		if (!stored) return undefined;
 		try {
-			return {
-				anchor: BigInt(stored.anchor),
-				requestId: BigInt(stored.requestId),
-				vaultId: BigInt(stored.vaultId)
-			};
+			return { anchor: BigInt(stored.anchor), vaultId: BigInt(stored.vaultId) };
 		} catch {
 			await this.storage.remove(REQUEST); // unreadable: forget it rather than fail forever
 			return undefined;
@@ -58,7 +53,6 @@ export class RequesterStore {
 	async hold(request: HeldRequest): Promise<void> {
 		await this.storage.set<StoredRequest>(REQUEST, {
 			anchor: request.anchor.toString(),
-			requestId: request.requestId.toString(),
 			vaultId: request.vaultId.toString()
 		});
 	}

@@ -1,21 +1,22 @@
-// The requester's flows against the real guardian domain and real vetKD math (see
-// tests/support/guardian-test-world.ts), with guardians approving through the real guardian flow.
+// The requester's side against the real guardian domain and real vetKD math (see
+// tests/support/guardian-test-world.ts), with guardians opening and approving through the real
+// guardian flow.
 import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '@tessera/contract';
+import type { Principal } from '@dfinity/principal';
 import { newPrincipal, World } from '../../../tests/unit/vault/world';
 import { splitEntropy } from '$lib/crypto/shares';
 import { verificationCode } from '$lib/crypto/verification-code';
 import { approveRequest, loadGuardedVaults } from './guardian';
 import {
 	CLOSED_REASONS,
-	openErrorMessage,
-	openRequest,
-	reconstruct,
-	RECONSTRUCT_STEPS,
+	rankRequests,
 	releaseErrorMessage,
 	requestCode,
-	requestStage
+	requestStage,
+	sealedVaultOf
 } from './recovery';
+import { releaseAndRecover, RELEASE_STEPS } from './release';
 import {
 	guardianCalls,
 	requesterCalls,
@@ -37,81 +38,137 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 	);
 }
 
-async function approveBy(world: SealedWorld, ...guardians: number[]) {
+/** Guardian `sponsor` opens a request for `requester` (as from its recovery link). */
+async function openFor(world: SealedWorld, requester: Principal, sponsor = 0) {
+	const calls = guardianCalls(world.w, world.w.guardian(sponsor));
+	return calls.openRecovery({ vaultId: world.w.vaultId, requester });
+}
+
+async function approveBy(world: SealedWorld, requestId: bigint, ...guardians: number[]) {
 	const { w } = world;
 	for (const i of guardians) {
 		const calls = guardianCalls(w, w.guardian(i));
 		const [view] = await loadGuardedVaults(calls);
-		await approveRequest(calls, trust, w.guardian(i), view!.vault);
+		const listed = view?.vault.requests.find((request) => request.requestId === requestId);
+		if (!view || !listed) throw new Error('the guardian does not see the request');
+		await approveRequest(calls, trust, w.guardian(i), view.vault, listed);
 	}
 }
 
+async function mine(world: SealedWorld, me: Principal) {
+	const [request] = rankRequests(
+		await requesterCalls(world, me).requestsForRequester(),
+		world.w.anchor
+	);
+	if (!request) throw new Error('no request for me');
+	return request;
+}
+
 describe('recovery, end to end', () => {
-	it('open -> code -> two approvals -> refused before the delay -> released -> the phrase', async () => {
+	it('link -> a guardian opens -> two approvals -> refused before the delay -> released -> the phrase', async () => {
 		const world = await sealedWorld(entropy, 3, 2);
 		const { w } = world;
 		const me = newPrincipal();
 		const calls = requesterCalls(world, me);
-		const { requestId, releasableAt } = await openRequest(calls, w.anchor);
+		expect(await sealedVaultOf(calls, w.anchor)).toBe(w.vaultId);
+		expect(await calls.requestsForRequester()).toEqual([]);
+		const { requestId, releasableAt } = await openFor(world, me);
 		expect(releasableAt).toBe(w.now + LIMITS.defaultDelayNs);
 
-		// The requester's code equals what each guardian sees.
-		const [guardianView] = await loadGuardedVaults(guardianCalls(w, w.guardian(0)));
-		expect(guardianView?.pending?.code).toEqual(requestCode(requestId, me));
+		// The requester's code equals what each guardian's app computes (and asks them to type).
+		const [guardianView] = await loadGuardedVaults(guardianCalls(w, w.guardian(1)));
+		expect(guardianView?.requests[0]?.code).toEqual(requestCode(w.anchor, me));
 
-		let status = await calls.requestStatus(requestId);
+		let status = await mine(world, me);
 		expect(requestStage(status)).toEqual({
 			stage: 'waiting',
 			approvalsMissing: 2,
 			waitOver: false
 		});
-		await approveBy(world, 0, 2);
-		status = await calls.requestStatus(requestId);
+		await approveBy(world, requestId, 0, 2);
+		status = await mine(world, me);
 		expect(requestStage(status)).toEqual({
 			stage: 'waiting',
 			approvalsMissing: 0,
 			waitOver: false
 		});
 
-		const early = await failure(reconstruct(calls, trust, me, status));
+		const early = await failure(releaseAndRecover(calls, trust, me, status));
 		expect(early).toMatchObject({ kind: 'NotReleasable', details: { releasableAt } });
 		expect(releaseErrorMessage(early)).toMatch(/waiting period.*released after/isu);
 
 		w.advance(LIMITS.defaultDelayNs);
-		status = await calls.requestStatus(requestId);
+		status = await mine(world, me);
 		expect(requestStage(status)).toEqual({ stage: 'releasable' });
 
 		// Only this browser's key gets the phrase.
 		const stranger = await failure(
-			reconstruct(requesterCalls(world, newPrincipal()), trust, newPrincipal(), status)
+			releaseAndRecover(requesterCalls(world, newPrincipal()), trust, newPrincipal(), status)
 		);
 		expect(releaseErrorMessage(stranger)).toMatch(/only the browser/iu);
 
 		const steps: string[] = [];
-		const recovered = await reconstruct(calls, trust, me, status, (step) => steps.push(step));
-		expect(recovered).toEqual(entropy);
-		expect(steps).toEqual([...RECONSTRUCT_STEPS, 'Phrase recovered']);
-		expect(requestStage(await calls.requestStatus(requestId))).toEqual({ stage: 'released' });
-		// A repeat (e.g. after a network failure) gives the same phrase.
-		expect(await reconstruct(calls, trust, me, status)).toEqual(entropy);
+		const recovered = await releaseAndRecover(calls, trust, me, status, {
+			progress: (step) => steps.push(step)
+		});
+		expect(recovered.entropy).toEqual(entropy);
+		expect(recovered.bad).toEqual([]);
+		expect(steps).toEqual([...RELEASE_STEPS, 'Phrase recovered']);
+		expect(requestStage(await mine(world, me))).toEqual({ stage: 'released' });
+		// A repeat (e.g. after a network failure) gives the same phrase, up to the derivation bound.
+		expect((await releaseAndRecover(calls, trust, me, status)).entropy).toEqual(entropy);
+		expect((await releaseAndRecover(calls, trust, me, status)).entropy).toEqual(entropy);
+		const fourth = await failure(releaseAndRecover(calls, trust, me, status));
+		expect(fourth).toMatchObject({ kind: 'LimitReached' });
+		expect(releaseErrorMessage(fourth)).toMatch(/most times allowed/u);
 	});
 
-	it('refuses shares that do not form the vault’s phrase', async () => {
+	it('a garbage approval is named and skipped; one more guardian’s approval repairs it', async () => {
+		const world = await sealedWorld(entropy, 3, 2);
+		const { w } = world;
+		const me = newPrincipal();
+		const calls = requesterCalls(world, me);
+		const { requestId } = await openFor(world, me);
+		// guardian 0 is faulty: it approves with bytes that are not its share
+		w.approve(0, requestId);
+		await approveBy(world, requestId, 1);
+		w.advance(LIMITS.defaultDelayNs);
+		const status = await mine(world, me);
+		const short = await failure(releaseAndRecover(calls, trust, me, status));
+		expect(short).toMatchObject({ kind: 'reconstruct-failed' });
+		expect((short as Error).message).toMatch(
+			/Only 1 good share of the 2 needed\. The share from guardian 1 did not match.*One more guardian’s approval on this request repairs it/u
+		);
+		// after release, another guardian may still approve (inside the window)
+		await approveBy(world, requestId, 2);
+		const recovered = await releaseAndRecover(calls, trust, me, await mine(world, me));
+		expect(recovered.entropy).toEqual(entropy);
+		expect(recovered.bad).toEqual([{ slot: 1, source: 'approval', reason: 'unreadable' }]);
+	});
+
+	it('refuses shares that do not form the vault’s phrase, and keys the canister made up', async () => {
 		const world = await sealedWorld(entropy, 3, 2);
 		const me = newPrincipal();
-		const calls = requesterCalls({ ...world, commitment: new Uint8Array(32) }, me);
-		const { requestId } = await openRequest(calls, world.w.anchor);
-		await approveBy(world, 0, 1);
+		const honest = requesterCalls(world, me);
+		const calls = {
+			...honest,
+			releaseRecovery: async (args: { requestId: bigint; transportKey: Uint8Array }) => ({
+				...(await honest.releaseRecovery(args)),
+				entropyCommitment: new Uint8Array(32)
+			})
+		};
+		const { requestId } = await openFor(world, me);
+		await approveBy(world, requestId, 0, 1);
 		world.w.advance(LIMITS.defaultDelayNs);
-		const status = await calls.requestStatus(requestId);
-		expect(await failure(reconstruct(calls, trust, me, status))).toMatchObject({
+		const status = await mine(world, me);
+		expect(await failure(releaseAndRecover(calls, trust, me, status))).toMatchObject({
 			kind: 'reconstruct-failed'
 		});
 		const lying = {
-			...calls,
+			...honest,
 			vetkdPublicKeys: async () => ({ shares: new Uint8Array(96), release: new Uint8Array(96) })
 		};
-		expect(await failure(reconstruct(lying, trust, me, status))).toMatchObject({
+		expect(await failure(releaseAndRecover(lying, trust, me, status))).toMatchObject({
 			kind: 'untrusted-key'
 		});
 	});
@@ -122,65 +179,68 @@ describe('recovery with paper shares added', () => {
 		const world = await sealedWorld(entropy, 3, 2, [1, 3]);
 		const me = newPrincipal();
 		const calls = requesterCalls(world, me);
-		const { requestId } = await openRequest(calls, world.w.anchor);
-		await approveBy(world, 0, 1);
+		const { requestId } = await openFor(world, me);
+		await approveBy(world, requestId, 0, 1);
 		world.w.advance(LIMITS.defaultDelayNs);
-		const status = await calls.requestStatus(requestId);
+		const status = await mine(world, me);
 		// slot 1 is both released and on paper: counted once
-		expect(await reconstruct(calls, trust, me, status, undefined, world.paper)).toEqual(entropy);
+		const paper = world.paper;
+		expect((await releaseAndRecover(calls, trust, me, status, { paper })).entropy).toEqual(entropy);
 
 		const other = await splitEntropy(entropy, world.w.vaultId + 1n, 2, 3);
 		if (!other.ok) throw new Error(other.error.kind);
 		const foreign = await failure(
-			reconstruct(calls, trust, me, status, undefined, [other.value.envelopes[2]!])
+			releaseAndRecover(calls, trust, me, status, { paper: [other.value.envelopes[2]!] })
 		);
 		expect(foreign).toMatchObject({ kind: 'paper-refused' });
 		expect(releaseErrorMessage(foreign)).toMatch(/Paper share 1 belongs to another Tessera vault/u);
 
 		const wider = await splitEntropy(entropy, world.w.vaultId, 2, 4);
 		if (!wider.ok) throw new Error(wider.error.kind);
-		expect(
-			await failure(reconstruct(calls, trust, me, status, undefined, [wider.value.envelopes[3]!]))
-		).toMatchObject({ kind: 'paper-refused', message: expect.stringMatching(/other rules/u) });
+		const widerPaper = { paper: [world.paper[0]!, wider.value.envelopes[3]!] };
+		expect(await failure(releaseAndRecover(calls, trust, me, status, widerPaper))).toMatchObject({
+			kind: 'paper-refused',
+			message: expect.stringMatching(/other rules/u)
+		});
 	});
 });
 
-describe('opening a recovery: every refusal explained', () => {
+describe('starting a recovery: every refusal explained', () => {
 	it('no vault for the anchor', async () => {
-		const { w } = await sealedWorld(entropy);
-		const error = await failure(
-			openRequest(requesterCalls({ w, commitment: new Uint8Array() }, newPrincipal()), 424242n)
-		);
-		expect(error).toMatchObject({ kind: 'NotFound' });
-		expect(openErrorMessage(error)).toMatch(/no tessera vault/iu);
+		const world = await sealedWorld(entropy);
+		const error = await failure(sealedVaultOf(requesterCalls(world, newPrincipal()), 424242n));
+		expect(error).toMatchObject({ kind: 'no-vault' });
+		expect((error as Error).message).toMatch(/no tessera vault/iu);
 	});
 
 	it('a vault that is not sealed yet', async () => {
 		const w = new World(3).create();
-		const error = await failure(
-			openRequest(requesterCalls({ w, commitment: new Uint8Array() }, newPrincipal()), w.anchor)
-		);
-		expect(openErrorMessage(error)).toMatch(/not sealed/iu);
+		const error = await failure(sealedVaultOf(requesterCalls({ w }, newPrincipal()), w.anchor));
+		expect((error as Error).message).toMatch(/not sealed/iu);
 	});
 
-	it('another request is active, then the cooldown after it is declined', async () => {
+	it('several requests at once, none blocking another; declines fail one, and no cooldown follows', async () => {
 		const world = await sealedWorld(entropy, 3, 2);
 		const { w } = world;
-		w.open();
-		const error = await failure(openRequest(requesterCalls(world, newPrincipal()), w.anchor));
-		expect(openErrorMessage(error)).toMatch(/already under way/iu);
-		w.decline(0).decline(1);
-		const status = await requesterCalls(world, w.requester).requestStatus(w.requestId);
+		const me = newPrincipal();
+		const first = await openFor(world, me, 0);
+		const second = await openFor(world, newPrincipal(), 1);
+		expect(second.requestId).not.toBe(first.requestId);
+		w.decline(0, first.requestId).decline(1, first.requestId);
+		const status = await mine(world, me);
 		expect(requestStage(status)).toEqual({ stage: 'closed', status: 'failed' });
 		expect(CLOSED_REASONS.failed).toMatch(/declined/iu);
-		const cooldown = await failure(openRequest(requesterCalls(world, newPrincipal()), w.anchor));
-		expect(cooldown).toMatchObject({ kind: 'CooldownActive' });
-		expect(openErrorMessage(cooldown)).toMatch(/must wait\. Try again after/iu);
+		// a new request right after (the same sponsor, the same browser): no cooldown
+		const again = await openFor(world, me, 0);
+		const ranked = rankRequests(await requesterCalls(world, me).requestsForRequester(), w.anchor);
+		expect(ranked[0]?.requestId).toBe(again.requestId);
+		expect(requestStage(ranked[0]!)).toMatchObject({ stage: 'waiting' });
 	});
 
-	it('the verification code is the shared derivation of request id and requester', () => {
+	it('the verification code is the shared derivation of anchor and requester', () => {
 		const me = newPrincipal();
 		expect(requestCode(9n, me)).toEqual(verificationCode(9n, me));
 		expect(requestCode(9n, me).text).not.toEqual(requestCode(10n, me).text);
+		expect(requestCode(9n, me).text).not.toEqual(requestCode(9n, newPrincipal()).text);
 	});
 });

@@ -1,13 +1,10 @@
-// The requester's flows ("I lost access"): open a request for an anchor, follow it, and once
-// released reconstruct the phrase's entropy with one vetKey. Pure flow logic over RequesterCalls;
-// the entropy is returned to the caller, who keeps it in memory only and wipes it when done.
+// The requester's side ("I lost access"): this browser makes its key and a recovery link; a
+// guardian opens the request from it; the browser follows its requests and, once one is
+// releasable, gets the phrase back in one call (release.ts). Pure logic over RequesterCalls.
 import type { Principal } from '@dfinity/principal';
 import { verificationCode, type VerificationCode } from '$lib/crypto/verification-code';
-import { ReleaseKeyRequest } from '$lib/crypto/vetkeys';
 import { errorMessage, FlowError } from './errors';
-import { paperShareMessage } from '$lib/content/paper-share-messages';
-import type { Progress, RequestView, RequesterCalls } from './guardian-calls';
-import { trustedKeys, type VetKdTrust } from './vetkd-trust';
+import type { RequestView, RequesterCalls } from './guardian-calls';
 
 /** A time field of a canister error (CanisterError keeps the variant's fields in `details`). */
 function detail(error: unknown, field: string): bigint | undefined {
@@ -21,32 +18,27 @@ export function formatTime(ns: bigint): string {
 	return new Date(Number(ns / 1_000_000n)).toLocaleString();
 }
 
-/** What each canister refusal means when opening a recovery. */
-export function openErrorMessage(error: unknown): string {
-	const until = detail(error, 'until');
-	const when = until !== undefined ? ` Try again after ${formatTime(until)}.` : '';
-	return errorMessage(error, {
-		NotFound:
-			'No Tessera vault protects this anchor. Check the number; if it is right, guardian recovery was never set up for it.',
-		InvalidState:
-			'This anchor’s vault is not ready for recovery: its owner has not sealed the shares yet.',
-		RecoveryActive:
-			'A recovery for this anchor is already under way. If you opened it in another browser, continue there; if not, the owner’s guardians will be asked to decline it.',
-		CooldownActive: `A recent recovery for this anchor was cancelled or failed, so a new one must wait.${when}`,
-		RateLimited: `Too many recoveries were opened recently.${when}`,
-		LimitReached: `Too many recoveries were opened recently.${when}`
-	});
+/** Is `anchor` protected by a sealed vault? Its vault id if so; a plain refusal if not. */
+export async function sealedVaultOf(calls: RequesterCalls, anchor: bigint): Promise<bigint> {
+	const status = await calls.anchorStatus(anchor);
+	if (status.vaultId === undefined) {
+		throw new FlowError(
+			'no-vault',
+			'No Tessera vault protects this anchor. Check the number; if it is right, guardian recovery was never set up for it.'
+		);
+	}
+	if (!status.sealed) {
+		throw new FlowError(
+			'not-sealed',
+			'This anchor’s vault is not ready for recovery: its owner has not sealed the shares yet.'
+		);
+	}
+	return status.vaultId;
 }
 
-export async function openRequest(
-	calls: RequesterCalls,
-	anchor: bigint
-): Promise<{ requestId: bigint; releasableAt: bigint }> {
-	return calls.openRecovery(anchor);
-}
-
-export function requestCode(requestId: bigint, requester: Principal): VerificationCode {
-	return verificationCode(requestId, requester);
+/** The code of this browser's recovery link (anchor, P_R): what the owner reads to the guardian. */
+export function requestCode(anchor: bigint, requester: Principal): VerificationCode {
+	return verificationCode(anchor, requester);
 }
 
 /** Where a request stands, in the terms the screen needs. */
@@ -65,69 +57,33 @@ export function requestStage(request: RequestView): RequestStage {
 	return { stage: 'waiting', approvalsMissing, waitOver };
 }
 
-export const CLOSED_REASONS: Record<string, string> = {
-	failed: 'Too many guardians declined, so this request can no longer be approved.',
-	cancelled: 'The owner cancelled this request with their recovery phrase.',
-	expired: 'This request expired before it was released.'
+const STAGE_ORDER: Record<RequestStage['stage'], number> = {
+	releasable: 0,
+	released: 1,
+	waiting: 2,
+	closed: 3
 };
 
-export const RECONSTRUCT_STEPS = [
-	'Checking the service’s encryption keys',
-	'Collecting the approved shares',
-	'Getting this browser’s release key',
-	'Putting the phrase back together'
-] as const;
-
 /**
- * Release and reconstruct: the approved shares (each encrypted to request id || me) and one
- * vetKey for that identity, plus any paper shares (envelopes) for other slots; the shares combine
- * into the entropy only if it matches the vault's commitment. Safe to repeat after a network
- * failure (release returns the same shares).
+ * The requests for this anchor, the most useful first: releasable, released (can be released
+ * again in its window), waiting (most approvals first), closed.
  */
-export async function reconstruct(
-	calls: RequesterCalls,
-	trust: VetKdTrust,
-	me: Principal,
-	request: Pick<RequestView, 'requestId' | 'vaultId'>,
-	progress: Progress = () => {},
-	paper: readonly Uint8Array[] = []
-): Promise<Uint8Array> {
-	const total = RECONSTRUCT_STEPS.length;
-	progress(RECONSTRUCT_STEPS[0], 0, total);
-	const keys = await trustedKeys(calls, trust);
-	progress(RECONSTRUCT_STEPS[1], 1, total);
-	const released = await calls.release(request.requestId);
-	progress(RECONSTRUCT_STEPS[2], 2, total);
-	const keyRequest = new ReleaseKeyRequest(keys.release, request.requestId, me);
-	const requesterKey = keyRequest.receive(
-		await calls.releaseKey(request.requestId, keyRequest.transportPublicKey)
-	);
-	if (!requesterKey.ok) {
-		throw new FlowError(
-			'vetkey-failed',
-			'The release key could not be verified. Try again in a moment.'
+export function rankRequests(requests: readonly RequestView[], anchor: bigint): RequestView[] {
+	return requests
+		.filter((request) => request.anchor === anchor)
+		.sort(
+			(a, b) =>
+				STAGE_ORDER[requestStage(a).stage] - STAGE_ORDER[requestStage(b).stage] ||
+				b.approvals - a.approvals ||
+				Number(b.requestId - a.requestId)
 		);
-	}
-	progress(RECONSTRUCT_STEPS[3], 3, total);
-	const entropy = await requesterKey.value.recover(
-		released.shares.map(({ ciphertext }) => ciphertext),
-		{ vaultId: request.vaultId, commitment: released.commitment },
-		paper
-	);
-	if (!entropy.ok && entropy.error.kind === 'paper') {
-		throw new FlowError('paper-refused', paperShareMessage(entropy.error.error));
-	}
-	if (!entropy.ok) {
-		throw new FlowError(
-			'reconstruct-failed',
-			paper.length > 0
-				? 'The approved shares and your paper shares do not form this vault’s phrase: a paper share may be from an older seal. Remove the paper shares and try again.'
-				: 'The approved shares do not form this vault’s phrase (a guardian may have sent a damaged share). Ask the owner’s guardians to try again with a new request.'
-		);
-	}
-	progress('Phrase recovered', total, total);
-	return entropy.value;
 }
+
+export const CLOSED_REASONS: Record<string, string> = {
+	failed: 'Too many guardians declined, so this request can no longer be approved.',
+	cancelled: 'This request was cancelled (by the owner’s recovery phrase or by its guardian).',
+	expired: 'This request expired before it was released.'
+};
 
 /** What each canister refusal means when releasing. */
 export function releaseErrorMessage(error: unknown): string {
@@ -139,6 +95,8 @@ export function releaseErrorMessage(error: unknown): string {
 	return errorMessage(error, {
 		NotReleasable: `Not yet: the phrase is released only when enough guardians approved and the waiting period is over.${when}`,
 		RequestClosed: 'This request is closed and can no longer be released.',
-		Unauthorized: 'Only the browser that opened this request can get the phrase back.'
+		LimitReached:
+			'This request’s release key was fetched the most times allowed. Ask a guardian to open a new request from a new link.',
+		Unauthorized: 'Only the browser that made this recovery link can get the phrase back.'
 	});
 }

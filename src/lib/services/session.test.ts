@@ -155,7 +155,15 @@ describe('navigation', () => {
 		for (const path of ['/owner', '/owner/protect', '/guardian', '/guardian/x']) {
 			expect(requiresSignIn(path)).toBe(true);
 		}
-		for (const path of ['/', '/signin', '/recover', '/invite', '/ownership', '/guardians']) {
+		for (const path of [
+			'/',
+			'/signin',
+			'/recover',
+			'/invite',
+			'/ownership',
+			'/guardians',
+			'/guardian/open'
+		]) {
 			expect(requiresSignIn(path)).toBe(false);
 		}
 	});

@@ -143,10 +143,15 @@ export function sessionService(settings: AppConfig = config): SessionService {
 		: internetIdentitySessionService(settings);
 }
 
-/** Paths that need a signed-in user; `/recover` and `/invite` do not (they sign in in place). */
+/**
+ * Paths that need a signed-in user; `/recover`, `/invite` and `/guardian/open` (a recovery link)
+ * do not: they sign in in place, so the link's fragment stays.
+ */
 const PROTECTED_PREFIXES = ['/owner', '/guardian'];
+const SIGNS_IN_IN_PLACE = ['/guardian/open'];
 
 export function requiresSignIn(pathname: string): boolean {
+	if (SIGNS_IN_IN_PLACE.includes(pathname.replace(/\/$/u, ''))) return false;
 	return PROTECTED_PREFIXES.some(
 		(prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`)
 	);

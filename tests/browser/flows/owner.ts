@@ -18,10 +18,13 @@ export interface VaultPlan {
 
 const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true });
 
-/** The first step (anchor number and phrase); submits it, so the app checks the phrase on II. */
+/**
+ * The first step (phrase, and the anchor number only when given: left empty, II finds the
+ * identity from the phrase); submits it, so the app checks the phrase on II.
+ */
 export async function enterAnchorAndPhrase(
 	page: Page,
-	anchor: bigint,
+	anchor: bigint | undefined,
 	words: readonly string[],
 	options: { screens?: boolean } = {}
 ): Promise<void> {
@@ -30,7 +33,7 @@ export async function enterAnchorAndPhrase(
 	const anchorField = page.getByLabel('Anchor number');
 	await expect(anchorField).toBeVisible({ timeout: SLOW_STEP_MS });
 	if (options.screens) await checkScreen(page, 'wizard-phrase-empty', { phone: true });
-	await anchorField.fill(anchor.toString());
+	if (anchor !== undefined) await anchorField.fill(anchor.toString());
 	// a whole phrase typed or pasted into the first slot fills all 24
 	await page.getByRole('combobox', { name: 'Word 1', exact: true }).fill(words.join(' '));
 	await expect(page.getByText('All 24 words are valid.')).toBeVisible();
@@ -44,7 +47,8 @@ export async function createVault(
 	plan: VaultPlan,
 	options: { screens?: boolean } = {}
 ): Promise<string[]> {
-	await enterAnchorAndPhrase(page, plan.anchor, plan.words, options);
+	// the owner types no anchor number: the app finds the identity from the phrase (II 2.0)
+	await enterAnchorAndPhrase(page, undefined, plan.words, options);
 
 	// II's newest frontend leaves the phrase unprotected: the wizard offers to protect it
 	await expect(page.getByText('Your recovery phrase is not protected')).toBeVisible({

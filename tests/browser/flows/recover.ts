@@ -1,20 +1,40 @@
-// The requester's side of a story, through the app's UI only: "I lost access" -> open a request
-// -> code -> approvals and countdown -> release -> the phrase -> the device sweep.
+// The requester's side of a story, through the app's UI only: "I lost access" -> the recovery
+// link and its code -> a guardian opens it -> approvals and countdown -> release -> the phrase ->
+// the device sweep.
 import { expect, type Page } from '@playwright/test';
 import { checkScreen } from '../support/screens';
+import { openFromLink, shownCode } from './guardian';
 import { SLOW_STEP_MS } from './owner';
 
-export async function openRecovery(
+/** "I lost access" -> the anchor -> the recovery link and the code this browser shows. */
+export async function makeRecoveryLink(
 	page: Page,
 	anchor: bigint,
 	options: { screens?: boolean } = {}
-): Promise<void> {
+): Promise<{ link: string; code: string }> {
 	await page.goto('/recover');
 	if (options.screens) await checkScreen(page, 'recover-start', { phone: true });
 	await page.getByLabel('Anchor number').fill(anchor.toString());
 	await page.getByRole('button', { name: 'Start recovery' }).click();
 	await expect(page.getByTestId('verification-code')).toBeVisible({ timeout: SLOW_STEP_MS });
 	if (options.screens) await checkScreen(page, 'recover-code', { phone: true });
+	const link = (await page.getByTestId('recovery-link').innerText()).trim();
+	return { link, code: await shownCode(page) };
+}
+
+/**
+ * The owner's recovery: the requester's browser makes the link, the owner sends it to the
+ * guardian on `sponsor` and reads them the code, which they type; the guardian opens it.
+ */
+export async function openRecovery(
+	page: Page,
+	anchor: bigint,
+	sponsor: Page,
+	options: { screens?: boolean } = {}
+): Promise<{ link: string; code: string }> {
+	const made = await makeRecoveryLink(page, anchor, options);
+	await openFromLink(sponsor, made.link, made.code, options);
+	return made;
 }
 
 export const getPhraseBack = (page: Page) =>

@@ -136,7 +136,6 @@ export async function createTestAnchor(world: E2eWorld, label: string): Promise<
 export interface AnchorStatus {
 	vaultId: [] | [bigint];
 	sealed: boolean;
-	activeRequestId: [] | [bigint];
 }
 
 export interface RequestStatus {
@@ -164,7 +163,9 @@ export async function vaultCanister(world: E2eWorld, as?: Identity) {
 	const agent = await devnetAgent(world, canisterId, as);
 	const actor = Actor.createActor(vaultIdlFactory, { agent, canisterId }) as ActorSubclass<{
 		anchor_status: Method;
-		request_status: Method;
+		recovery_request: Method;
+		guardian_vaults: Method;
+		approve_recovery: Method;
 	}>;
 	const ok = <T>(result: { Ok: T } | { Err: unknown }, what: string): T => {
 		if ('Err' in result)
@@ -175,12 +176,27 @@ export async function vaultCanister(world: E2eWorld, as?: Identity) {
 		async anchorStatus(anchor: bigint): Promise<AnchorStatus> {
 			return ok<AnchorStatus>(await actor.anchor_status(anchor), 'anchor_status');
 		},
-		/** The anchor's open request id, if any. */
+		/** The anchor's newest live request id, if any (`as` must guard the vault). */
 		async activeRequest(anchor: bigint): Promise<bigint | undefined> {
-			return (await this.anchorStatus(anchor)).activeRequestId[0];
+			const vaults = ok<{ anchor: bigint; requests: { request: { requestId: bigint } }[] }[]>(
+				await actor.guardian_vaults(),
+				'guardian_vaults'
+			);
+			const ids = vaults
+				.find((vault) => vault.anchor === anchor)
+				?.requests.map(({ request }) => request.requestId);
+			return ids?.sort((a, b) => Number(b - a))[0];
 		},
+		/**
+		 * approve_recovery sent by `as` straight through the agent, with whatever bytes the test
+		 * chooses: how a faulty or malicious guardian's app would approve.
+		 */
+		async approveWith(requestId: bigint, ciphertext: Uint8Array): Promise<void> {
+			ok(await actor.approve_recovery({ requestId, ciphertext }), 'approve_recovery');
+		},
+		/** recovery_request: an update call, as the guardians' app reads it. */
 		async request(requestId: bigint): Promise<RequestStatus> {
-			return ok<RequestStatus>(await actor.request_status(requestId), 'request_status');
+			return ok<RequestStatus>(await actor.recovery_request(requestId), 'recovery_request');
 		}
 	};
 }

@@ -6,11 +6,32 @@ import { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METHODS } from '@tessera/contract/vault/idl';
+import { CallRejectedError } from '@tessera/devnet';
 import type { ReleaseKey, SharesKey } from '../../../src/lib/crypto/vetkd-keys';
 import { errOf, identity, Net, newPhrase, okOf, type VaultActor } from './harness';
 import { DELAY_NS, Vault } from './vault';
 
 type Attempt = [name: string, call: () => Promise<unknown>, error: string];
+
+/**
+ * canister_inspect_message refused the ingress message (the IC's IC0406) before the method ran:
+ * anonymous callers on methods that need one, arguments over their bound or not of the
+ * method's own type table. The method's own typed refusal of the same bytes (the path without
+ * inspection) is tested in tests/adversary/candid-skip-bomb.test.ts.
+ */
+const REFUSED_BY_INSPECTION = 'refused by inspect_message (IC0406)';
+
+/** The typed error's name, or REFUSED_BY_INSPECTION. */
+async function outcomeOf(call: () => Promise<unknown>): Promise<string> {
+	try {
+		return errOf((await call()) as never);
+	} catch (error) {
+		if (error instanceof CallRejectedError && error.errorCode === 'IC0406') {
+			return REFUSED_BY_INSPECTION;
+		}
+		throw error;
+	}
+}
 
 describe('vault canister: authorization and bad input through the wasm', () => {
 	let net: Net;
@@ -51,8 +72,50 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 		const attempts: Attempt[] = [
 			[
 				'anonymous opens a recovery',
-				() => as(anonymous).open_recovery(vault.anchor),
-				'AnonymousCaller'
+				() => as(anonymous).open_recovery({ vaultId, requester: stranger.getPrincipal() }),
+				REFUSED_BY_INSPECTION
+			],
+			[
+				'stranger opens a recovery',
+				() => as(stranger).open_recovery({ vaultId, requester: stranger.getPrincipal() }),
+				'Unauthorized'
+			],
+			[
+				'owner opens a recovery',
+				() => as(vault.owner).open_recovery({ vaultId, requester: stranger.getPrincipal() }),
+				'Unauthorized'
+			],
+			[
+				'requester opens a recovery',
+				() =>
+					as(vault.requester).open_recovery({ vaultId, requester: vault.requester.getPrincipal() }),
+				'Unauthorized'
+			],
+			[
+				'controller opens a recovery',
+				() => as(controller).open_recovery({ vaultId, requester: stranger.getPrincipal() }),
+				'Unauthorized'
+			],
+			[
+				'sponsor opens a second request',
+				() => as(vault.guardian(0)).open_recovery({ vaultId, requester: stranger.getPrincipal() }),
+				'AlreadyOpen'
+			],
+			['stranger confirms the vault', () => as(stranger).confirm_vault(vaultId), 'Unauthorized'],
+			[
+				'guardian confirms the vault',
+				() => as(vault.guardian(1)).confirm_vault(vaultId),
+				'Unauthorized'
+			],
+			[
+				'phrase identity confirms the vault',
+				() => as(vault.phrase.identity).confirm_vault(vaultId),
+				'Unauthorized'
+			],
+			[
+				'a guardian that is not the sponsor cancels',
+				() => as(vault.guardian(1)).cancel_recovery({ requestId, nonce: 0n }),
+				'Unauthorized'
 			],
 			['anonymous lists owned vaults', () => as(anonymous).owner_vaults(), 'AnonymousCaller'],
 			[
@@ -75,18 +138,45 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 				() => as(vault.guardian(1)).raise_alarm(requestId),
 				'Unauthorized'
 			],
-			['stranger releases', () => as(stranger).release(requestId), 'Unauthorized'],
-			['guardian releases', () => as(vault.guardian(0)).release(requestId), 'Unauthorized'],
+			[
+				'stranger releases',
+				() => as(stranger).release_recovery({ requestId, transportKey: randomBytes(48) }),
+				'Unauthorized'
+			],
+			[
+				'guardian releases',
+				() => as(vault.guardian(0)).release_recovery({ requestId, transportKey: randomBytes(48) }),
+				'Unauthorized'
+			],
+			[
+				'owner releases',
+				() => as(vault.owner).release_recovery({ requestId, transportKey: randomBytes(48) }),
+				'Unauthorized'
+			],
 			['stranger reads the audit log', () => as(stranger).audit_log(vaultId), 'Unauthorized'],
-			['stranger reads the request', () => as(stranger).request_status(requestId), 'Unauthorized'],
+			[
+				'stranger reads the request',
+				() => as(stranger).recovery_request(requestId),
+				'Unauthorized'
+			],
+			[
+				'controller reads the request',
+				() => as(controller).recovery_request(requestId),
+				'Unauthorized'
+			],
+			[
+				'anonymous lists requester requests',
+				() => as(anonymous).requests_for_requester(),
+				REFUSED_BY_INSPECTION
+			],
 			[
 				'stranger asks for a guardian key',
 				() => as(stranger).shares_key(randomBytes(48)),
 				'Unauthorized'
 			],
 			[
-				'guardian asks for the release key',
-				() => as(vault.guardian(0)).release_key(requestId, randomBytes(48)),
+				'requester asks for a guardian key',
+				() => as(vault.requester).shares_key(randomBytes(48)),
 				'Unauthorized'
 			],
 			['stranger resigns', () => as(stranger).resign(vaultId), 'Unauthorized'],
@@ -98,7 +188,7 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 		];
 		for (const [name, call, error] of attempts) {
 			const before = stableDigest();
-			expect(errOf((await call()) as never), name).toBe(error);
+			expect(await outcomeOf(call), name).toBe(error);
 			expect(stableDigest().equals(before), name).toBe(true);
 		}
 	});
@@ -106,7 +196,20 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 	it('bad input is a typed error and changes nothing', async () => {
 		const { requestId, vaultId } = vault;
 		const attempts: Attempt[] = [
-			['unknown request', () => as(vault.requester).release(requestId + 99n), 'NotFound'],
+			[
+				'unknown request',
+				() =>
+					as(vault.requester).release_recovery({
+						requestId: requestId + 99n,
+						transportKey: randomBytes(48)
+					}),
+				'NotFound'
+			],
+			[
+				'short transport key for the release',
+				() => as(vault.requester).release_recovery({ requestId, transportKey: randomBytes(47) }),
+				'InvalidInput'
+			],
 			['unknown vault', () => as(vault.owner).audit_log(vaultId + 99n), 'NotFound'],
 			[
 				'oversized ciphertext',
@@ -115,7 +218,7 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 						requestId,
 						ciphertext: new Uint8Array(100_000).fill(7)
 					}),
-				'InvalidInput'
+				REFUSED_BY_INSPECTION
 			],
 			[
 				'short transport key',
@@ -132,15 +235,24 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 				'InvalidInput'
 			],
 			[
-				'anchor without a vault',
-				() => as(stranger).open_recovery(vault.anchor + 1000n),
+				'unknown vault for a recovery',
+				() =>
+					as(vault.guardian(0)).open_recovery({
+						vaultId: vaultId + 1000n,
+						requester: stranger.getPrincipal()
+					}),
 				'NotFound'
+			],
+			[
+				'anonymous requester',
+				() => as(vault.guardian(1)).open_recovery({ vaultId, requester: Principal.anonymous() }),
+				'InvalidInput'
 			],
 			// Arguments that are not Candid of the method's type: refused before the domain runs.
 			[
 				'create_vault: bytes that are not Candid',
 				() => raw('create_vault', randomBytes(64)),
-				'InvalidInput'
+				REFUSED_BY_INSPECTION
 			],
 			[
 				'seal_shares: a valid message cut inside its type table',
@@ -148,20 +260,27 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 					const shares = [
 						{ ciphertext: randomBytes(185), checkPrincipal: stranger.getPrincipal() }
 					];
-					const args = { vaultId, nonce: 0n, threshold: 2, commitment: randomBytes(32), shares };
+					const args = {
+						vaultId,
+						nonce: 0n,
+						threshold: 2,
+						commitment: randomBytes(32),
+						shares,
+						shareCommitments: [randomBytes(32)]
+					};
 					return raw('seal_shares', encoded('seal_shares', [args]).slice(0, 12));
 				},
-				'InvalidInput'
+				REFUSED_BY_INSPECTION
 			],
 			[
-				'open_recovery: a text where a nat64 is expected',
+				'open_recovery: a text where a record is expected',
 				() => raw('open_recovery', new Uint8Array(IDL.encode([IDL.Text], ['10000']))),
-				'InvalidInput'
+				REFUSED_BY_INSPECTION
 			]
 		];
 		for (const [name, call, error] of attempts) {
 			const before = stableDigest();
-			expect(errOf((await call()) as never), name).toBe(error);
+			expect(await outcomeOf(call), name).toBe(error);
 			expect(stableDigest().equals(before), name).toBe(true);
 		}
 	});
@@ -178,7 +297,8 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 			owner: stranger.getPrincipal(),
 			delayNs: [DELAY_NS],
 			invites,
-			nonce: 0n
+			nonce: 0n,
+			ownerName: []
 		});
 		expect(errOf(result)).toBe('PhraseKeyNotOnAnchor');
 		expect(stableDigest().equals(before)).toBe(true);
@@ -201,7 +321,8 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 						nonce: n,
 						threshold: 2,
 						commitment: randomBytes(32),
-						shares: []
+						shares: [],
+						shareCommitments: []
 					})
 			],
 			['set_delay', (a, n) => a.set_delay({ vaultId, nonce: n, delayNs: DELAY_NS })],
@@ -212,7 +333,8 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 			['anonymous', Principal.anonymous()],
 			['stranger', stranger],
 			['owner', vault.owner],
-			['guardian', vault.guardian(0)],
+			// Not guardian 0: it sponsored the open request and may cancel its own.
+			['guardian', vault.guardian(1)],
 			['requester', vault.requester],
 			['controller', net.controller],
 			["another vault's phrase identity", otherPhrase]
@@ -220,8 +342,10 @@ describe('vault canister: authorization and bad input through the wasm', () => {
 		for (const [method, call] of phraseCalls) {
 			for (const [role, caller] of callers) {
 				const before = stableDigest();
-				expect(errOf((await call(as(caller), nonce)) as never), `${method} by ${role}`).toBe(
-					'Unauthorized'
+				// An anonymous caller never reaches a phrase call: inspection refuses it.
+				const expected = role === 'anonymous' ? REFUSED_BY_INSPECTION : 'Unauthorized';
+				expect(await outcomeOf(() => call(as(caller), nonce)), `${method} by ${role}`).toBe(
+					expected
 				);
 				expect(stableDigest().equals(before), `${method} by ${role}`).toBe(true);
 			}

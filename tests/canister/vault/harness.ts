@@ -64,7 +64,8 @@ export class Net {
 		readonly controller: Principal
 	) {}
 
-	static async create(): Promise<Net> {
+	/** `vaultWasm`: another build of the vault canister (the benches compare two). */
+	static async create(vaultWasm = wasmPath('vault')): Promise<Net> {
 		const devnet = await Devnet.create({ time: START_MS });
 		const ii = await devnet.setupCanister<IiActor>({
 			idlFactory: iiIdlFactory,
@@ -74,7 +75,7 @@ export class Net {
 		const controller = identity().getPrincipal();
 		const vault = await devnet.setupCanister<VaultActor>({
 			idlFactory,
-			wasm: wasmPath('vault'),
+			wasm: vaultWasm,
 			arg: new Uint8Array(arg),
 			controllers: [controller]
 		});

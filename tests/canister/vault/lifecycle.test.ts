@@ -43,9 +43,7 @@ describe('vault canister: the whole lifecycle through the wasm', () => {
 	it('creates, accepts, seals, opens, approves; no release a second early; recovers the phrase', async () => {
 		await vault.acceptAll();
 		await vault.seal(2, keys.shares);
-		const status = okOf<{ sealed: boolean; activeRequestId: [] | [bigint] }>(
-			await net.as(vault.owner).anchor_status(vault.anchor)
-		);
+		const status = okOf<{ sealed: boolean }>(await net.as(vault.owner).anchor_status(vault.anchor));
 		expect(status.sealed).toBe(true);
 
 		await vault.open();
@@ -62,19 +60,20 @@ describe('vault canister: the whole lifecycle through the wasm', () => {
 		expect((await vault.guardianView(1)).share.checkInNonce).toBe(1n);
 
 		const view = okOf<{ releasableAt: bigint; approvals: number; status: string }>(
-			await net.as(vault.requester).request_status(vault.requestId)
+			await net.as(vault.requester).recovery_request(vault.requestId)
 		);
 		expect(view.approvals).toBe(2);
 		expect(view.releasableAt).toBeGreaterThanOrEqual(openedAt + DELAY_NS);
 
-		// One second before the time-lock ends: refused, and the release key too.
+		// One second before the time-lock ends: refused, and no release key is derived.
 		const remainingMs = Number((view.releasableAt - net.nowNs) / 1_000_000n);
 		await net.devnet.advanceTime(remainingMs - SECOND_MS);
 		expect(net.nowNs).toBeLessThan(view.releasableAt);
-		const early = await net.as(vault.requester).release(vault.requestId);
+		const early = await net
+			.as(vault.requester)
+			.release_recovery({ requestId: vault.requestId, transportKey: new Uint8Array(48) });
 		expect(stringify(early)).toContain('time-lock');
-		const earlyKey = await net.as(vault.requester).release_key(vault.requestId, new Uint8Array(48));
-		expect(errOf(earlyKey)).toBe('NotReleasable');
+		expect(errOf(early)).toBe('NotReleasable');
 
 		await net.devnet.advanceTime(SECOND_MS);
 		expect(net.nowNs).toBeGreaterThanOrEqual(view.releasableAt);

@@ -49,9 +49,11 @@ async function seedVault(net: Net, withRequest: boolean): Promise<Seeded> {
 		owner: owner.getPrincipal(),
 		delayNs: [DAY_NS],
 		invites,
-		nonce: 0n
+		nonce: 0n,
+		ownerName: []
 	});
 	const { vaultId } = okOf<{ vaultId: bigint }>(created);
+	okOf(await net.as(owner).confirm_vault(vaultId));
 	const seeded: Seeded = { anchor, vaultId, owner, guardians: [] };
 	if (!withRequest) return seeded;
 	seeded.guardians = [identity(), identity()];
@@ -66,10 +68,12 @@ async function seedVault(net: Net, withRequest: boolean): Promise<Seeded> {
 		checkPrincipal: ed25519Principal(randomBytes(32))
 	}));
 	const commitment = randomBytes(32);
-	const sealArgs = { vaultId, nonce: 0n, threshold: 2, commitment, shares };
+	const shareCommitments = guardians.map(() => randomBytes(32));
+	const sealArgs = { vaultId, nonce: 0n, threshold: 2, commitment, shares, shareCommitments };
 	okOf(await net.as(phrase.identity).seal_shares(sealArgs));
+	const sponsor = net.as(seeded.guardians[1] as Ed25519KeyIdentity);
 	seeded.requestId = okOf<{ requestId: bigint }>(
-		await net.as(identity()).open_recovery(anchor)
+		await sponsor.open_recovery({ vaultId, requester: identity().getPrincipal() })
 	).requestId;
 	okOf(
 		await net
@@ -89,7 +93,9 @@ async function viewDigest(net: Net, vaults: Seeded[]): Promise<string> {
 		hash.update(new TextEncoder().encode(stringify(await owner.owner_vaults())));
 		hash.update(new TextEncoder().encode(stringify(await owner.audit_log(vault.vaultId))));
 		if (vault.requestId !== undefined) {
-			hash.update(new TextEncoder().encode(stringify(await owner.request_status(vault.requestId))));
+			hash.update(
+				new TextEncoder().encode(stringify(await owner.recovery_request(vault.requestId)))
+			);
 			const guardian = net.as(vault.guardians[0] as Ed25519KeyIdentity);
 			hash.update(new TextEncoder().encode(stringify(await guardian.guardian_vaults())));
 		}
@@ -129,7 +135,7 @@ describe('vault canister: upgrade', () => {
 		const requestId = open.requestId as bigint;
 		const guardian = net.as(open.guardians[1] as Ed25519KeyIdentity);
 		okOf(await guardian.approve_recovery({ requestId, ciphertext: randomBytes(185) }));
-		const status = okOf<{ approvals: number }>(await guardian.request_status(requestId));
+		const status = okOf<{ approvals: number }>(await guardian.recovery_request(requestId));
 		expect(status.approvals).toBe(2);
 	}, 600_000);
 });

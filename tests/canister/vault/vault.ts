@@ -6,7 +6,7 @@ import type { Ed25519KeyIdentity } from '@dfinity/identity';
 import type { Principal } from '@dfinity/principal';
 import { randomBytes } from '@noble/hashes/utils';
 import { inviteHash } from '../../../canister/vault/domain/index';
-import { constantTimeEqual } from '@tessera/contract';
+import { constantTimeEqual, shareCommitment } from '@tessera/contract';
 import type { PhraseKey } from '../../../src/lib/crypto/ii-key';
 import {
 	GuardianKeyRequest,
@@ -28,6 +28,7 @@ export class Vault {
 	anchor = 0n;
 	requestId = 0n;
 	commitment: Uint8Array = new Uint8Array();
+	shareCommitments: Uint8Array[] = [];
 
 	private constructor(
 		readonly net: Net,
@@ -39,8 +40,16 @@ export class Vault {
 		this.secrets = Array.from({ length: n }, () => randomBytes(32));
 	}
 
-	/** `labels`: the slots' labels (default "Guardian 1".."Guardian n"). */
-	static async create(net: Net, n = 3, labels?: string[]): Promise<Vault> {
+	/**
+	 * `labels`: the slots' labels (default "Guardian 1".."Guardian n"). The owner confirms the
+	 * vault from P_O unless `confirm` is false.
+	 */
+	static async create(
+		net: Net,
+		n = 3,
+		labels?: string[],
+		options: { confirm?: boolean; ownerName?: string } = {}
+	): Promise<Vault> {
 		const { entropy, phrase } = await newPhrase();
 		const vault = new Vault(net, entropy, phrase, n);
 		vault.anchor = await net.anchorFor(phrase);
@@ -57,9 +66,13 @@ export class Vault {
 			owner: vault.owner.getPrincipal(),
 			delayNs: [DELAY_NS],
 			invites,
-			nonce: status.createNonce
+			nonce: status.createNonce,
+			ownerName: options.ownerName === undefined ? [] : [options.ownerName]
 		});
 		vault.vaultId = okOf<{ vaultId: bigint }>(created).vaultId;
+		if (options.confirm !== false) {
+			okOf(await net.as(vault.owner).confirm_vault(vault.vaultId));
+		}
 		return vault;
 	}
 
@@ -67,11 +80,14 @@ export class Vault {
 		return this.guardians[i] as Ed25519KeyIdentity;
 	}
 
+	/** The vault's operation counter, as the owner's dashboard reads it. */
 	async nonce(): Promise<bigint> {
-		const status = okOf<{ vaultNonce: [] | [bigint] }>(
-			await this.net.as(this.owner).anchor_status(this.anchor)
+		const views = okOf<{ vaultId: bigint; nonce: bigint }[]>(
+			await this.net.as(this.owner).owner_vaults()
 		);
-		return status.vaultNonce[0] ?? 0n;
+		const view = views.find((v) => v.vaultId === this.vaultId);
+		if (!view) throw new Error('vault not in the owner index');
+		return view.nonce;
 	}
 
 	async acceptAll(): Promise<this> {
@@ -90,22 +106,39 @@ export class Vault {
 			threshold,
 			guardians
 		};
-		const sealed = await sealShares(this.entropy, target, sharesKey);
+		// Every slot's envelope is asked for (as for paper shares) to compute its commitment here.
+		const slots = guardians.map((_, i) => i + 1);
+		const sealed = await sealShares(this.entropy, target, sharesKey, slots);
 		if (!sealed.ok) throw new Error(`seal failed: ${sealed.error.kind}`);
 		this.commitment = sealed.value.commitment;
+		// The envelope's own 1-based slot (contract/protocol.ts), as the app computes it.
+		this.shareCommitments = sealed.value.paper.map(({ index, envelope }) =>
+			shareCommitment(this.vaultId, index, envelope)
+		);
 		const shares = sealed.value.shares.map(({ ciphertext, checkPrincipal }) => ({
 			ciphertext,
 			checkPrincipal
 		}));
 		const nonce = await this.nonce();
-		const args = { vaultId: this.vaultId, nonce, threshold, commitment: this.commitment, shares };
+		const args = {
+			vaultId: this.vaultId,
+			nonce,
+			threshold,
+			commitment: this.commitment,
+			shares,
+			shareCommitments: this.shareCommitments
+		};
 		okOf(await this.net.as(this.phrase.identity).seal_shares(args));
 		return this;
 	}
 
-	async open(requester = this.requester): Promise<this> {
+	/** Guardian `sponsor` opens a request for `requester` (the principal from the owner's link). */
+	async open(requester = this.requester, sponsor = 0): Promise<this> {
 		const opened = okOf<{ requestId: bigint }>(
-			await this.net.as(requester).open_recovery(this.anchor)
+			await this.net.as(this.guardian(sponsor)).open_recovery({
+				vaultId: this.vaultId,
+				requester: requester.getPrincipal()
+			})
 		);
 		this.requestId = opened.requestId;
 		return this;
@@ -123,61 +156,84 @@ export class Vault {
 		return key.value;
 	}
 
-	/** The guardian's own share ciphertext and the pending request, as its app reads them. */
+	/** The guardian's own share ciphertext, as its app reads it. */
 	async guardianView(i: number) {
 		const views = okOf<
 			{
 				vaultId: bigint;
 				share: [] | [{ ciphertext: Uint8Array; shareIndex: number; checkInNonce: bigint }];
-				pendingRequest: [] | [{ requestId: bigint; requester: Principal }];
 			}[]
 		>(await this.net.as(this.guardian(i)).guardian_vaults());
 		const view = views.find((v) => v.vaultId === this.vaultId);
 		if (!view?.share[0]) throw new Error('guardian has no share');
-		return { share: view.share[0], pending: view.pendingRequest[0] };
+		return { share: view.share[0] };
 	}
 
-	async approve(i: number, keys: { shares: SharesKey; release: ReleaseKey }): Promise<this> {
-		const { share, pending } = await this.guardianView(i);
-		if (!pending) throw new Error('no pending request');
+	/**
+	 * Guardian i approves `requestId` (default: the last opened): it reads the requester with
+	 * recovery_request (an update call), re-encrypts its share to (request id || requester).
+	 */
+	async approve(
+		i: number,
+		keys: { shares: SharesKey; release: ReleaseKey },
+		requestId = this.requestId
+	): Promise<this> {
+		const { share } = await this.guardianView(i);
+		const request = okOf<{ requestId: bigint; requester: Principal }>(
+			await this.net.as(this.guardian(i)).recovery_request(requestId)
+		);
 		const key = await this.guardianKey(i, keys.shares);
 		const released = key.reencryptForRelease(share.ciphertext, this.vaultId, {
 			releaseKey: keys.release,
-			requestId: pending.requestId,
-			requester: pending.requester
+			requestId: request.requestId,
+			requester: request.requester
 		});
 		if (!released.ok) throw new Error(`re-encrypt: ${released.error.kind}`);
 		okOf(
 			await this.net
 				.as(this.guardian(i))
-				.approve_recovery({ requestId: pending.requestId, ciphertext: released.value })
+				.approve_recovery({ requestId: request.requestId, ciphertext: released.value })
 		);
 		return this;
 	}
 
-	/** The requester collects the released shares and its release vetKey, then the entropy. */
-	async recover(releaseKey: ReleaseKey): Promise<Uint8Array> {
-		const actor = this.net.as(this.requester);
-		const released = okOf<{ shares: { ciphertext: Uint8Array }[]; commitment: Uint8Array }>(
-			await actor.release(this.requestId)
-		);
-		// The requester takes the commitment from release: it must be the one sealed.
-		if (!constantTimeEqual(released.commitment, this.commitment)) {
+	/** The requester's one call: approvals, commitments and its release vetKey. */
+	async release(releaseKey: ReleaseKey, requestId = this.requestId, requester = this.requester) {
+		const me = requester.getPrincipal();
+		const request = new ReleaseKeyRequest(releaseKey, requestId, me);
+		const result = await this.net
+			.as(requester)
+			.release_recovery({ requestId, transportKey: request.transportPublicKey });
+		if ('Err' in result) return { ok: false as const, error: Object.keys(result.Err)[0] };
+		const key = request.receive(result.Ok.releaseKey);
+		if (!key.ok) throw new Error(`release vetKey: ${key.error.kind}`);
+		return { ok: true as const, released: result.Ok, key: key.value };
+	}
+
+	/**
+	 * The requester recovers the entropy: it tries the released approvals' m-subsets (the
+	 * requester-side commitment check that names bad shares is the app's) until one combines to
+	 * the sealed entropy commitment.
+	 */
+	async recover(releaseKey: ReleaseKey, requestId = this.requestId): Promise<Uint8Array> {
+		const release = await this.release(releaseKey, requestId);
+		if (!release.ok) throw new Error(`release_recovery: ${release.error}`);
+		const { released, key } = release;
+		// The requester takes the commitments from the release: they must be the ones sealed.
+		if (!constantTimeEqual(released.entropyCommitment, this.commitment)) {
 			throw new Error('release returned another commitment than the one sealed');
 		}
-		const me = this.requester.getPrincipal();
-		const request = new ReleaseKeyRequest(releaseKey, this.requestId, me);
-		const encrypted = okOf<Uint8Array>(
-			await actor.release_key(this.requestId, request.transportPublicKey)
-		);
-		const key = request.receive(encrypted);
-		if (!key.ok) throw new Error(`release vetKey: ${key.error.kind}`);
-		const entropy = await key.value.recover(
-			released.shares.map((s) => s.ciphertext),
-			{ vaultId: this.vaultId, commitment: released.commitment }
-		);
-		if (!entropy.ok) throw new Error(`recover: ${entropy.error.kind}`);
-		return entropy.value;
+		const threshold = okOf<{ threshold: number }>(
+			await this.net.as(this.requester).recovery_request(requestId)
+		).threshold;
+		for (const subset of subsets(released.approvals.length, threshold)) {
+			const entropy = await key.recover(
+				subset.map((i) => (released.approvals[i] as { ciphertext: Uint8Array }).ciphertext),
+				{ vaultId: this.vaultId, commitment: released.entropyCommitment }
+			);
+			if (entropy.ok) return entropy.value;
+		}
+		throw new Error('recover: no m released shares combine to the sealed commitment');
 	}
 
 	/** Guardian i's share check identity, as its app derives it: vetKey -> envelope -> key. */
@@ -194,4 +250,16 @@ export class Vault {
 		const counter = nonce ?? (await this.guardianView(i)).share.checkInNonce;
 		return this.net.as(identity).check_in({ vaultId: this.vaultId, nonce: counter });
 	}
+}
+
+/** Every k-subset of 0..n-1, in lexicographic order. */
+export function subsets(n: number, k: number): number[][] {
+	if (k === 0) return [[]];
+	const out: number[][] = [];
+	for (let first = 0; first <= n - k; first++) {
+		for (const rest of subsets(n - first - 1, k - 1)) {
+			out.push([first, ...rest.map((i) => i + first + 1)]);
+		}
+	}
+	return out;
 }

@@ -8,6 +8,7 @@ import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { CandidApi, type Outcome } from '../../../canister/internet_identity/domain/candid_api';
+import { IdentityApi } from '../../../canister/internet_identity/domain/identity-api';
 import { InternetIdentity } from '../../../canister/internet_identity/domain/service';
 import { InMemoryAnchorStore } from '../../../canister/internet_identity/domain/store';
 import type { IiAppService } from '@tessera/contract/internet-identity';
@@ -50,7 +51,14 @@ function actorFor(api: CandidApi, identity: Ed25519KeyIdentity, hook: Hook): IiA
 		authn_method_security_settings_replace: async (a, k, s) =>
 			result(api.authn_method_security_settings_replace(caller, now(), a, k, s)),
 		lookup_caller_identity_by_recovery_phrase: async () =>
-			result(api.lookup_caller_identity_by_recovery_phrase(caller))
+			result(api.lookup_caller_identity_by_recovery_phrase(caller)),
+		identity_info: async (a) => result(v2.identity_info(caller, now(), a)),
+		openid_credential_remove: async (a, k) =>
+			result(v2.openid_credential_remove(caller, now(), a, k)),
+		email_recovery_credential_remove: async (a, e) =>
+			result(v2.email_recovery_credential_remove(caller, now(), a, e)),
+		authn_method_registration_mode_exit: async (a) =>
+			result(v2.authn_method_registration_mode_exit(caller, now(), a))
 	};
 	return service as unknown as IiActor;
 }
@@ -58,6 +66,7 @@ function actorFor(api: CandidApi, identity: Ed25519KeyIdentity, hook: Hook): IiA
 const der = (identity: Ed25519KeyIdentity) => new Uint8Array(identity.getPublicKey().toDer());
 
 let api: CandidApi;
+let v2: IdentityApi;
 let owner: Ed25519KeyIdentity;
 let thief: Ed25519KeyIdentity;
 let phrase: Ed25519KeyIdentity;
@@ -67,7 +76,9 @@ const managerFor = (identity: Ed25519KeyIdentity, hook = noHook) =>
 	new IiDeviceManager(actorFor(api, identity, hook), der(identity));
 
 beforeEach(() => {
-	api = new CandidApi(new InternetIdentity(new InMemoryAnchorStore()));
+	const ii = new InternetIdentity(new InMemoryAnchorStore());
+	api = new CandidApi(ii);
+	v2 = new IdentityApi(ii);
 	[owner, thief, phrase] = [1, 2, 3].map((n) =>
 		Ed25519KeyIdentity.generate(new Uint8Array(32).fill(n))
 	) as [Ed25519KeyIdentity, Ed25519KeyIdentity, Ed25519KeyIdentity];

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	DeviceData,
 	iiMethods,
+	ii2Methods,
 	idlFactory,
 	localOnlyMethods,
 	MetadataMap
@@ -53,10 +54,13 @@ describe('the II subset', () => {
 		expect(method(generated, name)).toBe(method(ii, name));
 	});
 
-	it('the generated .did has only the subset and the local-only method', () => {
+	it('the generated .did has only the subset, II 2.0 methods and the local-only methods', () => {
 		expect([...generated.methods.keys()].sort()).toEqual(
-			[...iiNames, ...Object.keys(localOnlyMethods)].sort()
+			[...iiNames, ...Object.keys(ii2Methods), ...Object.keys(localOnlyMethods)].sort()
 		);
+		for (const [name, m] of Object.entries(ii2Methods)) {
+			expect(method(generated, name), name).toBe(canonicalIdlMethod(m));
+		}
 		expect(method(generated, 'create_anchor_for_local_development')).toBe(
 			canonicalIdlMethod(localOnlyMethods.create_anchor_for_local_development)
 		);
@@ -65,7 +69,9 @@ describe('the II subset', () => {
 	it('the client IDL factory declares the same methods', () => {
 		const service = idlFactory({ IDL }) as IDL.ServiceClass;
 		for (const [name, func] of service._fields) {
-			const m = { ...iiMethods, ...localOnlyMethods }[name as keyof typeof iiMethods];
+			const m = { ...iiMethods, ...ii2Methods, ...localOnlyMethods }[
+				name as keyof typeof iiMethods
+			];
 			expect(
 				canonicalIdlMethod({
 					args: func.argTypes,
@@ -74,7 +80,9 @@ describe('the II subset', () => {
 				})
 			).toBe(canonicalIdlMethod(m));
 		}
-		expect(service._fields).toHaveLength(iiNames.length + 1);
+		expect(service._fields).toHaveLength(
+			iiNames.length + Object.keys(ii2Methods).length + Object.keys(localOnlyMethods).length
+		);
 	});
 });
 

@@ -17,27 +17,40 @@ import { err, newPrincipal, SHARE_CIPHERTEXT_BYTES } from './world';
 
 const CASES: Case[] = [
 	{
-		name: 'open: unknown anchor',
+		name: 'open: unknown vault',
 		world: sealed,
-		call: (w) => w.domain.openRecovery(newPrincipal(), w.now, { anchor: 1n }),
+		call: (w) =>
+			w.domain.openRecovery(w.guardian(0), w.now, { vaultId: 999n, requester: newPrincipal() }),
 		kind: 'NotFound'
 	},
 	{
-		name: 'open: anchor above u64',
+		name: 'open: vault id above u64',
 		world: sealed,
-		call: (w) => w.domain.openRecovery(newPrincipal(), w.now, { anchor: U64_MAX + 1n }),
+		call: (w) =>
+			w.domain.openRecovery(w.guardian(0), w.now, {
+				vaultId: U64_MAX + 1n,
+				requester: newPrincipal()
+			}),
 		kind: 'InvalidInput'
 	},
 	{
-		name: 'open: vault not sealed',
+		name: 'open: vault not sealed (no share holder to open it)',
 		world: accepted,
-		call: (w) => w.domain.openRecovery(newPrincipal(), w.now, { anchor: w.anchor }),
-		kind: 'InvalidState'
+		call: (w) =>
+			w.domain.openRecovery(w.guardian(0), w.now, {
+				vaultId: w.vaultId,
+				requester: newPrincipal()
+			}),
+		kind: 'Unauthorized'
 	},
 	{
 		name: 'open: anonymous',
 		world: sealed,
-		call: (w) => w.domain.openRecovery(Principal.anonymous(), w.now, { anchor: w.anchor }),
+		call: (w) =>
+			w.domain.openRecovery(Principal.anonymous(), w.now, {
+				vaultId: w.vaultId,
+				requester: newPrincipal()
+			}),
 		kind: 'AnonymousCaller'
 	},
 	{
@@ -59,9 +72,14 @@ const CASES: Case[] = [
 		kind: 'NotFound'
 	},
 	{
-		name: 'approve twice',
-		world: () => open().approve(0),
-		call: approveWith(randomBytes(SHARE_CIPHERTEXT_BYTES)),
+		// Approving twice replaces the approval (protocol v2); after a decline it is refused.
+		name: 'approve after decline',
+		world: () => open().decline(1),
+		call: (w) =>
+			w.domain.approveRecovery(w.guardian(1), w.now, {
+				requestId: w.requestId,
+				ciphertext: randomBytes(SHARE_CIPHERTEXT_BYTES)
+			}),
 		kind: 'AlreadyVoted'
 	},
 	{
@@ -79,21 +97,23 @@ const CASES: Case[] = [
 	{
 		name: 'release of an unknown request',
 		world: open,
-		call: (w) => w.domain.release(w.requester, w.now, { requestId: 42n }),
+		call: (w) => w.domain.releaseRecovery(w.requester, w.now, { requestId: 42n }),
 		kind: 'NotFound'
 	},
 	{
 		name: 'release without approvals',
 		world: open,
 		call: (w) =>
-			w.domain.release(w.requester, w.now + LIMITS.defaultDelayNs, { requestId: w.requestId }),
+			w.domain.releaseRecovery(w.requester, w.now + LIMITS.defaultDelayNs, {
+				requestId: w.requestId
+			}),
 		kind: 'NotReleasable'
 	},
 	{
 		name: 'resign during a recovery',
 		world: open,
 		call: (w) => w.domain.resign(w.guardian(0), w.now, { vaultId: w.vaultId }),
-		kind: 'RecoveryActive'
+		kind: 'InvalidState'
 	},
 	{
 		name: 'set delay below minimum',

@@ -12,7 +12,6 @@ import {
 	expectRefused,
 	fresh,
 	label,
-	open,
 	sealed,
 	sealWith,
 	U64_MAX,
@@ -255,12 +254,6 @@ const CASES: Case[] = [
 			])(w),
 		kind: 'InvalidInput'
 	},
-	{
-		name: 'rotation during a recovery',
-		world: open,
-		call: updateGuardians([{ keep: 0 }, { keep: 1 }]),
-		kind: 'RecoveryActive'
-	},
 	// seal
 	{
 		name: 'seal before all accepted',
@@ -351,12 +344,6 @@ const CASES: Case[] = [
 			shares: a.shares.map((s) => ({ ...s, checkPrincipal: a.shares[0]!.checkPrincipal }))
 		})),
 		kind: 'InvalidInput'
-	},
-	{
-		name: 'reseal during a recovery',
-		world: open,
-		call: (w) => w.domain.seal(w.phraseIdentity, w.now, w.sealArgs(2)),
-		kind: 'RecoveryActive'
 	},
 	{
 		name: 'seal of an unknown vault',

@@ -163,7 +163,7 @@ describe('TableCachedDecoder', () => {
 	});
 
 	it('an extra argument leaves the fast path; IDL.decode skips it', () => {
-		const types = METHODS.open_recovery.args;
+		const types = METHODS.decline_recovery.args;
 		const decoder = new TableCachedDecoder(types).warm();
 		const bytes = new Uint8Array(IDL.encode([IDL.Nat64, IDL.Text], [5n, 'extra']));
 		expect(decoder.hasOwnTable(bytes)).toBe(false);

@@ -25,8 +25,7 @@ const EXAMPLES: { [K in DomainError['kind']]: Extract<DomainError, { kind: K }> 
 	AlreadyGuardian: { kind: 'AlreadyGuardian' },
 	OwnerCannotGuard: { kind: 'OwnerCannotGuard' },
 	NotAllAccepted: { kind: 'NotAllAccepted' },
-	RecoveryActive: { kind: 'RecoveryActive', requestId: 1n },
-	CooldownActive: { kind: 'CooldownActive', until: 2n },
+	AlreadyOpen: { kind: 'AlreadyOpen', requestId: 1n },
 	RateLimited: { kind: 'RateLimited', until: 2n },
 	AlreadyVoted: { kind: 'AlreadyVoted' },
 	RequestClosed: { kind: 'RequestClosed', status: 'cancelled' },
@@ -57,7 +56,8 @@ describe('guardian Candid mapping', () => {
 		const w = new World(3).create();
 		const [view] = ok(w.domain.ownerVaults(w.owner, w.now, undefined));
 		const mapped = toCandid.ownerVaultView(view as NonNullable<typeof view>);
-		expect(mapped.activeRequest).toEqual([]);
+		expect(mapped.requests).toEqual([]);
+		expect(mapped.ownerName).toEqual([]);
 		expect(mapped.slots[0]?.guardian).toEqual([]);
 		const bytes = IDL.encode([OwnerVaultView], [mapped]);
 		expect(bytes.byteLength).toBeGreaterThan(0);
@@ -74,7 +74,6 @@ describe('guardian Candid mapping', () => {
 			'guardian_vaults',
 			'invitation',
 			'owner_vaults',
-			'request_status',
 			'version'
 		]);
 	});

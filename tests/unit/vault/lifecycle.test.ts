@@ -33,30 +33,30 @@ describe('guardian domain: the whole lifecycle', () => {
 		);
 
 		w.open();
-		const pending = ok(w.domain.guardianVaults(w.guardian(1), w.now, undefined))[0]?.pendingRequest;
-		expect(pending).toMatchObject({ requestId: w.requestId, status: 'open', myVote: undefined });
+		const pending = ok(w.domain.guardianVaults(w.guardian(1), w.now, undefined))[0]?.requests[0];
+		expect(pending).toMatchObject({
+			requestId: w.requestId,
+			status: 'open',
+			myVote: undefined,
+			sponsored: false
+		});
 		expect(pending?.requester.toText()).toBe(w.requester.toText());
 		w.approve(0).approve(1).decline(2).approve(3);
 
-		const early = err(
-			w.domain.release(w.requester, w.now, { requestId: w.requestId }),
-			'NotReleasable'
-		);
+		const early = err(w.release(), 'NotReleasable');
 		expect(early).toMatchObject({ reason: 'time-lock' });
-		const status = ok(w.domain.requestStatus(w.requester, w.now, { requestId: w.requestId }));
+		const status = ok(w.domain.recoveryRequest(w.requester, w.now, { requestId: w.requestId }));
 		expect(status).toMatchObject({ approvals: 3, declines: 1, remainingNs: LIMITS.defaultDelayNs });
 
 		w.advance(LIMITS.defaultDelayNs);
-		const released = ok(w.domain.release(w.requester, w.now, { requestId: w.requestId }));
-		expect(released.shares.map((s) => s.shareIndex)).toEqual([0, 1, 3]);
+		const released = ok(w.release());
+		expect(released.approvals.map((a) => a.slot)).toEqual([0, 1, 3]);
 		expect(released.input).toEqual(releaseIdentity(w.requestId, w.requester));
-		expect(released.commitment).toEqual(w.commitment);
-		const key = ok(w.domain.authorizeReleaseKey(w.requester, w.now, { requestId: w.requestId }));
-		expect(key.input).toEqual(released.input);
-		// A second release (e.g. after a network failure) returns the same shares.
-		expect(ok(w.domain.release(w.requester, w.now, { requestId: w.requestId })).shares).toEqual(
-			released.shares
-		);
+		expect(released.entropyCommitment).toEqual(w.commitment);
+		// A second release (e.g. after a network failure) returns the same shares and key input.
+		const again = ok(w.release());
+		expect(again.approvals).toEqual(released.approvals);
+		expect(again.input).toEqual(released.input);
 
 		const log = ok(w.domain.auditLog(w.owner, w.now, { vaultId: w.vaultId })).map((e) => e.kind);
 		expect(log).toEqual([
@@ -99,14 +99,14 @@ describe('guardian domain: the whole lifecycle', () => {
 		expect(input.slice(8)).toEqual(who.toUint8Array());
 	});
 
-	it('declines that make m unreachable fail the request and start a cooldown', () => {
+	it('declines that make m unreachable fail the request; its sponsor may open again at once', () => {
 		const w = World.sealed(3, 2).open();
 		w.decline(0);
-		expect(ok(w.domain.requestStatus(w.owner, w.now, { requestId: w.requestId })).status).toBe(
+		expect(ok(w.domain.recoveryRequest(w.owner, w.now, { requestId: w.requestId })).status).toBe(
 			'open'
 		);
 		w.decline(1);
-		expect(ok(w.domain.requestStatus(w.owner, w.now, { requestId: w.requestId })).status).toBe(
+		expect(ok(w.domain.recoveryRequest(w.owner, w.now, { requestId: w.requestId })).status).toBe(
 			'failed'
 		);
 		err(
@@ -116,67 +116,51 @@ describe('guardian domain: the whole lifecycle', () => {
 			}),
 			'RequestClosed'
 		);
-		const cooldown = err(
-			w.domain.openRecovery(w.requester, w.now, { anchor: w.anchor }),
-			'CooldownActive'
-		);
-		expect(cooldown).toEqual({ kind: 'CooldownActive', until: w.now + LIMITS.cooldownNs });
-		w.advance(LIMITS.cooldownNs);
-		ok(w.domain.openRecovery(w.requester, w.now, { anchor: w.anchor }));
+		// v2: no cooldown after a failure; the sponsor's slot is free again.
+		const reopened = w.openAs(0);
+		expect(reopened).not.toBe(w.requestId);
 	});
 
 	it('the owner alarm is visible to guardians and cancels nothing; the phrase cancels', () => {
 		const w = World.sealed().open();
 		ok(w.domain.raiseAlarm(w.owner, w.now, { requestId: w.requestId }));
-		const view = ok(w.domain.guardianVaults(w.guardian(0), w.now, undefined))[0]?.pendingRequest;
+		const view = ok(w.domain.guardianVaults(w.guardian(0), w.now, undefined))[0]?.requests[0];
 		expect(view?.alarmRaisedAt).toBe(w.now);
 		expect(view?.status).toBe('open');
 		w.cancel();
-		expect(ok(w.domain.requestStatus(w.owner, w.now, { requestId: w.requestId })).status).toBe(
+		expect(ok(w.domain.recoveryRequest(w.owner, w.now, { requestId: w.requestId })).status).toBe(
 			'cancelled'
 		);
-		err(w.domain.openRecovery(w.requester, w.now, { anchor: w.anchor }), 'CooldownActive');
+		// v2: no cooldown after a cancel either.
+		expect(w.openAs(0)).not.toBe(w.requestId);
 	});
 
-	it('one active request per vault; a lapsed request frees the vault after a cooldown', () => {
+	it('one live request per sponsor, any number of sponsors; a lapsed request frees its sponsor', () => {
 		const w = World.sealed().open();
-		const active = err(w.domain.openRecovery(newPrincipal(), w.now, { anchor: w.anchor }));
-		expect(active).toEqual({ kind: 'RecoveryActive', requestId: w.requestId });
+		// v2 replaces "one active request per vault" by one per sponsoring guardian.
+		const again = err(
+			w.domain.openRecovery(w.guardian(0), w.now, {
+				vaultId: w.vaultId,
+				requester: newPrincipal()
+			})
+		);
+		expect(again).toEqual({ kind: 'AlreadyOpen', requestId: w.requestId });
+		const second = w.openAs(1, newPrincipal());
+		expect(second).not.toBe(w.requestId);
+		// Strangers open nothing (v2 replaces the per-vault and per-requester open rate limits).
+		err(
+			w.domain.openRecovery(newPrincipal(), w.now, {
+				vaultId: w.vaultId,
+				requester: newPrincipal()
+			}),
+			'Unauthorized'
+		);
 		w.advance(LIMITS.defaultDelayNs + LIMITS.releaseWindowNs);
-		expect(ok(w.domain.requestStatus(w.owner, w.now, { requestId: w.requestId })).status).toBe(
+		expect(ok(w.domain.recoveryRequest(w.owner, w.now, { requestId: w.requestId })).status).toBe(
 			'expired'
 		);
-		err(w.domain.openRecovery(newPrincipal(), w.now, { anchor: w.anchor }), 'CooldownActive');
-		w.advance(LIMITS.cooldownNs);
-		ok(w.domain.openRecovery(newPrincipal(), w.now, { anchor: w.anchor }));
-	});
-
-	it('rate limits opens per vault', () => {
-		const w = World.sealed();
-		for (let i = 0; i < LIMITS.vaultOpensPerWindow; i++) {
-			w.open(newPrincipal()).cancel().advance(LIMITS.cooldownNs);
-		}
-		const limited = err(w.domain.openRecovery(newPrincipal(), w.now, { anchor: w.anchor }));
-		expect(limited).toEqual({
-			kind: 'RateLimited',
-			until: w.now - 3n * LIMITS.cooldownNs + LIMITS.vaultOpenWindowNs
-		});
-		w.now = limited.kind === 'RateLimited' ? limited.until : w.now;
-		w.open(newPrincipal());
-	});
-
-	it('rate limits opens per requester across vaults', () => {
-		const first = World.sealed(2, 2, 1n);
-		const vaults = [first];
-		for (let i = 2n; i <= BigInt(LIMITS.requesterOpensPerWindow) + 1n; i++) {
-			vaults.push(World.sealed(2, 2, i, first));
-		}
-		const spammer = newPrincipal();
-		for (const v of vaults.slice(0, -1))
-			ok(v.domain.openRecovery(spammer, first.now, { anchor: v.anchor }));
-		const last = vaults.at(-1) as World;
-		err(last.domain.openRecovery(spammer, first.now, { anchor: last.anchor }), 'RateLimited');
-		ok(last.domain.openRecovery(newPrincipal(), first.now, { anchor: last.anchor }));
+		// v2 replaces the cooldown after a lapse: the sponsor opens again at once.
+		expect(w.openAs(0, newPrincipal())).not.toBe(w.requestId);
 	});
 
 	it('guardian rotation keeps the old seal working until the new seal', () => {
@@ -219,7 +203,7 @@ describe('guardian domain: the whole lifecycle', () => {
 		ok(w.domain.deleteVault(w.phraseIdentity, w.now, { vaultId: w.vaultId, nonce }));
 		expect(ok(w.domain.ownerVaults(w.owner, w.now, undefined))).toEqual([]);
 		expect(ok(w.domain.guardianVaults(w.guardian(0), w.now, undefined))).toEqual([]);
-		err(w.domain.requestStatus(w.requester, w.now, { requestId: w.requestId }), 'NotFound');
+		err(w.domain.recoveryRequest(w.requester, w.now, { requestId: w.requestId }), 'NotFound');
 		// The anchor is free again, with a fresh create nonce so the old call cannot be replayed.
 		expect(ok(w.domain.anchorStatus(w.owner, w.now, { anchor: w.anchor }))).toMatchObject({
 			vaultId: undefined,

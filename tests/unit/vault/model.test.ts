@@ -93,8 +93,10 @@ describe('model: random operation sequences keep the invariants', () => {
 					let phraseCall: (() => Result<unknown>) | undefined;
 					switch (step.type) {
 						case 'open':
-							result = w.domain.openRecovery(requesters[step.who] as Principal, w.now, {
-								anchor: w.anchor
+							// A guardian sponsors the request for a requester (v2: strangers open nothing).
+							result = w.domain.openRecovery(w.guardian(step.who), w.now, {
+								vaultId: w.vaultId,
+								requester: requesters[step.who] as Principal
 							});
 							if (result.ok) w.requestId = (result.value as { requestId: bigint }).requestId;
 							break;
@@ -146,7 +148,7 @@ describe('model: random operation sequences keep the invariants', () => {
 								step.who < 0
 									? (request?.requester ?? w.requester)
 									: (requesters[step.who] as Principal);
-							result = w.domain.release(caller, w.now, { requestId: w.requestId });
+							result = w.domain.releaseRecovery(caller, w.now, { requestId: w.requestId });
 							if (result.ok) {
 								expect(request).toBeDefined();
 								expect(caller.toText()).toBe(request?.requester.toText());

@@ -10,19 +10,16 @@ describe('time-lock and release rule', () => {
 		const openedAt = w.now;
 		w.approve(0).approve(1);
 		w.now = openedAt + LIMITS.defaultDelayNs - 1n;
-		const early = err(w.domain.release(w.requester, w.now, { requestId: w.requestId }));
+		const early = err(w.release());
 		expect(early).toEqual({
 			kind: 'NotReleasable',
 			reason: 'time-lock',
 			releasableAt: openedAt + LIMITS.defaultDelayNs
 		});
-		err(
-			w.domain.authorizeReleaseKey(w.requester, w.now, { requestId: w.requestId }),
-			'NotReleasable'
-		);
+		// The refused call spends none of the request's derivations: three remain at the instant.
 		w.now += 1n;
-		ok(w.domain.authorizeReleaseKey(w.requester, w.now, { requestId: w.requestId }));
-		ok(w.domain.release(w.requester, w.now, { requestId: w.requestId }));
+		for (let i = 0; i < LIMITS.releaseDerivationsPerRequest; i++) ok(w.release());
+		expect(err(w.release())).toMatchObject({ kind: 'LimitReached' });
 	});
 
 	it('the delay is fixed at open: a later change does not shorten a running request', () => {
@@ -32,25 +29,26 @@ describe('time-lock and release rule', () => {
 		ok(w.setDelay(delayNs));
 		w.approve(0).approve(1);
 		w.now = openedAt + delayNs;
-		err(w.domain.release(w.requester, w.now, { requestId: w.requestId }), 'NotReleasable');
+		err(w.release(), 'NotReleasable');
 	});
 
 	it('approvals count only for the request they were given to', () => {
 		const w = World.sealed(3, 2).open();
 		const first = w.requestId;
-		w.approve(0).cancel().advance(LIMITS.cooldownNs).open();
+		// No cooldown: the sponsor opens again at once after a cancel.
+		w.approve(0).cancel().open();
 		expect(w.requestId).not.toBe(first);
 		w.approve(1).advance(LIMITS.defaultDelayNs);
-		const refused = err(w.domain.release(w.requester, w.now, { requestId: w.requestId }));
+		const refused = err(w.release());
 		expect(refused).toMatchObject({ kind: 'NotReleasable', reason: 'approvals' });
-		// The earlier request is gone (only a vault's latest request is kept).
-		err(w.domain.release(w.requester, w.now, { requestId: first }), 'NotFound');
+		// The cancelled request stays closed: its approval never counts again.
+		expect(w.release(first).ok).toBe(false);
 	});
 
 	it('a request that was not collected in its release window lapses', () => {
 		const w = World.sealed(3, 2).open().approve(0).approve(1);
 		w.advance(LIMITS.defaultDelayNs + LIMITS.releaseWindowNs);
-		const closed = err(w.domain.release(w.requester, w.now, { requestId: w.requestId }));
+		const closed = err(w.release());
 		expect(closed).toEqual({ kind: 'RequestClosed', status: 'expired' });
 	});
 
@@ -71,7 +69,7 @@ describe('time-lock and release rule', () => {
 					const given = Math.min(approvals, n);
 					for (let i = 0; i < given; i++) w.approve(i);
 					w.now = openedAt + delayNs + offset;
-					const result = w.domain.release(w.requester, w.now, { requestId: w.requestId });
+					const result = w.release();
 					expect(result.ok).toBe(given >= m && offset >= 0n);
 				}
 			),

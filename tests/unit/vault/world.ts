@@ -15,6 +15,7 @@ import {
 	type DomainError,
 	type Result
 } from '../../../canister/vault/domain/index';
+import { decodeVault } from '../../../canister/vault/domain/record-codec';
 import { ed25519Principal } from '@tessera/contract';
 import { newKeyPair, type KeyPair } from './keys';
 
@@ -89,10 +90,10 @@ export class World {
 		return this;
 	}
 
+	/** The vault's operation counter, read from the store (the owner's view also shows it). */
 	vaultNonce(): bigint {
-		return (
-			ok(this.domain.anchorStatus(this.owner, this.now, { anchor: this.anchor })).vaultNonce ?? 0n
-		);
+		const stored = this.stores.vaults.get(this.vaultId);
+		return stored ? decodeVault(stored).nonce : 0n;
 	}
 
 	/** Share i's check identity (its key is derived from the envelope in the real client). */
@@ -125,9 +126,13 @@ export class World {
 		};
 	}
 
-	create(): this {
+	/** Creates the vault and the owner confirms it (confirm: false leaves it unconfirmed). */
+	create(options: { confirm?: boolean } = {}): this {
 		const created = this.domain.createVault(this.phraseIdentity, this.now, this.createArgs());
 		this.vaultId = ok(created).vaultId;
+		if (options.confirm !== false) {
+			ok(this.domain.confirmVault(this.owner, this.now, { vaultId: this.vaultId }));
+		}
 		return this;
 	}
 
@@ -152,40 +157,50 @@ export class World {
 			shares: this.checkKeys.map((key) => ({
 				ciphertext: randomBytes(SHARE_CIPHERTEXT_BYTES),
 				checkPrincipal: ed25519Principal(key.publicKey)
-			}))
+			})),
+			shareCommitments: this.checkKeys.map(() => randomBytes(32))
 		};
 	}
 
-	/** The commitment of the last seal made through seal(). */
+	/** The commitments of the last seal made through seal(). */
 	commitment: Uint8Array | undefined;
+	shareCommitments: Uint8Array[] = [];
 
 	seal(threshold = 2): this {
 		const args = this.sealArgs(threshold);
 		ok(this.domain.seal(this.phraseIdentity, this.now, args));
 		this.commitment = args.commitment;
+		this.shareCommitments = args.shareCommitments;
 		return this;
 	}
 
-	open(requester = this.requester): this {
-		this.requestId = ok(
-			this.domain.openRecovery(requester, this.now, { anchor: this.anchor })
-		).requestId;
+	/** Guardian `sponsor` opens a request for `requester` (the link's P_R). */
+	open(requester = this.requester, sponsor = 0): this {
+		this.requestId = this.openAs(sponsor, requester);
 		return this;
 	}
 
-	approve(i: number): this {
-		ok(
-			this.domain.approveRecovery(this.guardian(i), this.now, {
-				requestId: this.requestId,
-				ciphertext: randomBytes(SHARE_CIPHERTEXT_BYTES)
-			})
-		);
+	openAs(sponsor: number, requester = this.requester): bigint {
+		const args = { vaultId: this.vaultId, requester };
+		return ok(this.domain.openRecovery(this.guardian(sponsor), this.now, args)).requestId;
+	}
+
+	approve(
+		i: number,
+		requestId = this.requestId,
+		ciphertext = randomBytes(SHARE_CIPHERTEXT_BYTES)
+	): this {
+		ok(this.domain.approveRecovery(this.guardian(i), this.now, { requestId, ciphertext }));
 		return this;
 	}
 
-	decline(i: number): this {
-		ok(this.domain.declineRecovery(this.guardian(i), this.now, { requestId: this.requestId }));
+	decline(i: number, requestId = this.requestId): this {
+		ok(this.domain.declineRecovery(this.guardian(i), this.now, { requestId }));
 		return this;
+	}
+
+	release(requestId = this.requestId, requester = this.requester) {
+		return this.domain.releaseRecovery(requester, this.now, { requestId });
 	}
 
 	cancel(): this {

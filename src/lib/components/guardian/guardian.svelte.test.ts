@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { verificationCode } from '$lib/crypto/verification-code';
-import type { GuardedVaultView } from '$lib/services/guardian';
+import type { GuardedVaultView, PendingRequest } from '$lib/services/guardian';
 import type { RequestView } from '$lib/services/guardian-calls';
 import { seriousViolations } from '../../../../tests/support/axe';
 import AuditLog from './AuditLog.svelte';
@@ -25,32 +25,41 @@ const request: RequestView = {
 	guardianCount: 3,
 	approvals: 1,
 	declines: 0,
-	alarmRaisedAt: undefined
+	alarmRaisedAt: undefined,
+	sponsor: Principal.fromText('aaaaa-aa'),
+	approvedSlots: [1],
+	releasedAt: undefined,
+	derivations: 0
 };
 
-function view(pending?: Partial<GuardedVaultView['pending']> | null): GuardedVaultView {
+function view(pending?: Partial<PendingRequest> | null): GuardedVaultView {
 	const base = {
 		vaultId: 3n,
 		anchor: 10042n,
+		ownerName: undefined,
 		label: 'Alice',
 		delayNs: 72n * 3_600_000_000_000n,
 		threshold: 2,
+		sealed: true,
 		share: { shareIndex: 0, ciphertext: new Uint8Array(8), checkInNonce: 0n },
-		pendingRequest: undefined
+		requests: []
 	};
 	return {
 		vault: base,
 		sealed: true,
-		pending:
+		requests:
 			pending === null || pending === undefined
-				? undefined
-				: {
-						request,
-						code: verificationCode(7n, requester),
-						myVote: undefined,
-						alarmRaised: false,
-						...pending
-					}
+				? []
+				: [
+						{
+							request: { ...request, myVote: undefined, sponsored: false },
+							code: verificationCode(10042n, requester),
+							myVote: undefined,
+							alarmRaised: false,
+							sponsored: false,
+							...pending
+						}
+					]
 	};
 }
 
@@ -117,17 +126,38 @@ describe('GuardedVaultCard', () => {
 		expect(await seriousViolations(container)).toEqual([]);
 	});
 
-	it('shows the code and the warning; approving needs a second, deliberate confirmation', async () => {
+	it('asks the guardian to type the code; approving needs the match and a second confirmation', async () => {
 		const on = handlers();
 		const { container } = render(GuardedVaultCard, { props: { view: view({}), ...on } });
-		const code = screen.getByTestId('verification-code');
-		expect(code.dataset.code).toBe(verificationCode(7n, requester).text);
-		expect(screen.getByRole('alert')).toHaveTextContent(/channel you already trust/u);
+		const code = verificationCode(10042n, requester);
+		// the card never shows the code: the guardian types what the owner reads out
+		expect(container).not.toHaveTextContent(code.text);
+		expect(container).toHaveTextContent(/on a call or in person \(not by message\)/u);
 		expect(container).toHaveTextContent('Approvals so far: 1 of 2 needed');
+		const approve = screen.getByRole('button', { name: 'Approve' });
+		expect(approve).toBeDisabled();
+		const input = screen.getByRole('textbox', { name: 'The 4 words the owner reads to you' });
+		await userEvent.type(input, 'zebra');
+		expect(screen.getByTestId('code-feedback')).toHaveTextContent('Not a code word: zebra');
+		await userEvent.clear(input);
+		const [a = '', b = '', c = '', d = ''] = code.words;
+		const wrong = verificationCode(10043n, requester);
+		if (wrong.text !== code.text) {
+			await userEvent.type(input, wrong.text);
+			expect(screen.getByTestId('code-feedback')).toHaveTextContent('do not match this request');
+			expect(approve).toBeDisabled();
+			await userEvent.clear(input);
+		}
+		await userEvent.type(input, `${a.toUpperCase()}  ${b}, ${c} ${d} `);
+		expect(screen.getByTestId('code-feedback')).toHaveTextContent('The code matches this request');
+		for (const word of code.words) {
+			expect(screen.getAllByRole('img', { name: word }).length).toBeGreaterThan(0);
+		}
+		expect(approve).toBeEnabled();
 
-		await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
+		await userEvent.click(approve);
 		const dialog = screen.getByRole('dialog', { name: 'Approve this recovery?' });
-		expect(dialog).toHaveTextContent(verificationCode(7n, requester).text);
+		expect(dialog).toHaveTextContent('The words you typed match this request');
 		expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
 		expect(await seriousViolations(container)).toEqual([]);
 		await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -142,13 +172,21 @@ describe('GuardedVaultCard', () => {
 		expect(on.ondecline).toHaveBeenCalledOnce();
 	});
 
-	it('an alarm from the owner is shown first and approving is disabled', async () => {
+	it('an alarm from the owner is information: explained, and approving stays possible', async () => {
 		const { container } = render(GuardedVaultCard, {
 			props: { view: view({ alarmRaised: true }), ...handlers() }
 		});
-		const alerts = screen.getAllByRole('alert');
-		expect(alerts[0]).toHaveTextContent('The owner says this is NOT them');
-		expect(screen.getByRole('button', { name: 'Approve' })).toBeDisabled();
+		expect(screen.queryByText('The owner says this is NOT them')).not.toBeInTheDocument();
+		expect(container).toHaveTextContent(/“This isn't me” was pressed/u);
+		expect(container).toHaveTextContent(
+			/a thief\s+who holds the owner's phone or computer can press it too/u
+		);
+		expect(container).toHaveTextContent('It added one more waiting period to this request');
+		await userEvent.type(
+			screen.getByRole('textbox', { name: 'The 4 words the owner reads to you' }),
+			verificationCode(10042n, requester).text
+		);
+		expect(screen.getByRole('button', { name: 'Approve' })).toBeEnabled();
 		expect(screen.getByRole('button', { name: 'Decline' })).toBeEnabled();
 		expect(await seriousViolations(container)).toEqual([]);
 	});
@@ -158,6 +196,7 @@ describe('GuardedVaultCard', () => {
 			props: {
 				view: view({}),
 				busy: 'approve',
+				busyRequest: 7n,
 				steps: [
 					{ label: 'Getting your guardian key', status: 'done' },
 					{ label: 'Sending your approval', status: 'running' }

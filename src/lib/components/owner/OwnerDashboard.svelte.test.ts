@@ -39,7 +39,11 @@ const REQUEST: RequestView = {
 	guardianCount: 3,
 	approvals: 1,
 	declines: 0,
-	alarmRaisedAt: undefined
+	alarmRaisedAt: undefined,
+	sponsor: BOB,
+	approvedSlots: [0],
+	releasedAt: undefined,
+	derivations: 0
 };
 
 function vault(overrides: Partial<OwnerVaultView> = {}): OwnerVaultView {
@@ -67,7 +71,8 @@ function vault(overrides: Partial<OwnerVaultView> = {}): OwnerVaultView {
 			resealNeeded: false,
 			staleCheckIns: 0
 		},
-		activeRequest: undefined,
+		ownerName: undefined,
+		requests: [],
 		...overrides
 	};
 }
@@ -83,6 +88,10 @@ function scriptedPorts(overviews: VaultOverview[], overrides: Partial<DashboardP
 		deleteVault: vi.fn(async () => {}),
 		rotate: vi.fn(async () => [{ label: 'Dave', url: 'https://t.test/invite#vault=9&secret=x' }]),
 		reseal: vi.fn(async () => {}),
+		renewInvite: vi.fn(async (_key, _vaultId, slot: number) => ({
+			label: `slot ${slot}`,
+			url: `https://t.test/invite#vault=9&secret=new-${slot}`
+		})),
 		...overrides
 	};
 	return ports;
@@ -133,20 +142,40 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 			)
 			.mockResolvedValueOnce(undefined);
 		const ports = scriptedPorts(
-			[{ vault: vault({ activeRequest: REQUEST }), audit: [], phrase: 'protected' }],
+			[{ vault: vault({ requests: [REQUEST] }), audit: [], phrase: 'protected' }],
 			{
 				raiseAlarm
 			}
 		);
-		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
+		const { container } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		expect(await screen.findByText('Someone asked to recover your phrase')).toBeInTheDocument();
+		// who opened it (the sponsoring guardian), and that the button is information, not a veto
+		expect(container).toHaveTextContent(/opened .* by your guardian Bob from a recovery link/u);
+		expect(container).toHaveTextContent(/It does not stop the request/u);
 		await userEvent.click(screen.getByRole('button', { name: 'This isn’t me' }));
-		await userEvent.click(screen.getByRole('button', { name: 'Yes, raise the alarm' }));
-		expect(await screen.findByText('The alarm was not raised')).toBeInTheDocument();
+		await userEvent.click(screen.getByRole('button', { name: "Yes, this isn't me" }));
+		expect(await screen.findByText("“This isn't me” was not sent")).toBeInTheDocument();
 		await userEvent.click(screen.getByRole('button', { name: 'This isn’t me' }));
-		await userEvent.click(screen.getByRole('button', { name: 'Yes, raise the alarm' }));
+		await userEvent.click(screen.getByRole('button', { name: "Yes, this isn't me" }));
 		expect(raiseAlarm).toHaveBeenLastCalledWith(5n);
 		expect(raiseAlarm).toHaveBeenCalledTimes(2);
+	});
+
+	it('lists every live request of a vault, each with its sponsor and its own button', async () => {
+		const second = { ...REQUEST, requestId: 6n, sponsor: CAROL, alarmRaisedAt: NOW };
+		const raiseAlarm = vi.fn(async () => {});
+		const ports = scriptedPorts(
+			[{ vault: vault({ requests: [REQUEST, second] }), audit: [], phrase: 'protected' }],
+			{ raiseAlarm }
+		);
+		const { container } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
+		expect(await screen.findByRole('heading', { name: 'Recovery request 5' })).toBeInTheDocument();
+		expect(screen.getByRole('heading', { name: 'Recovery request 6' })).toBeInTheDocument();
+		expect(container).toHaveTextContent(/by your guardian Carol/u);
+		// on the second, "This isn't me" was pressed already: said as information
+		expect(container).toHaveTextContent(/the request waits one more period/u);
+		expect(screen.getAllByRole('button', { name: 'This isn’t me' })).toHaveLength(1);
+		expect(await seriousViolations(container)).toEqual([]);
 	});
 
 	it('needs the phrase for changes: a wrong one is refused, then delay, cancel and delete', async () => {
@@ -160,7 +189,7 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 			)
 			.mockResolvedValue({ phraseKey: PHRASE_KEY, status: 'protected' });
 		const ports = scriptedPorts(
-			[{ vault: vault({ activeRequest: REQUEST }), audit: [], phrase: 'protected' }],
+			[{ vault: vault({ requests: [REQUEST] }), audit: [], phrase: 'protected' }],
 			{
 				unlock: unlockFlow
 			}
@@ -249,5 +278,72 @@ describe('OwnerDashboard', { timeout: 30_000 }, () => {
 		});
 		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
 		expect(await screen.findByText('Could not refresh')).toBeInTheDocument();
+	});
+});
+
+describe('OwnerDashboard with guardians who have not accepted', { timeout: 30_000 }, () => {
+	const unsealed = () =>
+		vault({
+			slots: [
+				{ label: 'Alice', guardian: ALICE, inviteExpiresAt: undefined },
+				{ label: 'Bob', guardian: undefined, inviteExpiresAt: NOW },
+				{ label: 'Carol', guardian: undefined, inviteExpiresAt: NOW }
+			],
+			shares: [],
+			health: {
+				sealed: false,
+				invitesPending: 2,
+				shareHolders: 0,
+				threshold: 0,
+				belowThreshold: false,
+				resealNeeded: false,
+				staleCheckIns: 0
+			}
+		});
+
+	it('explains the approvals not chosen yet instead of "0 of 3"', async () => {
+		render(OwnerDashboard, {
+			flow: new DashboardFlow(
+				scriptedPorts([{ vault: unsealed(), audit: [], phrase: 'protected' }])
+			)
+		});
+		const approvals = await screen.findByTestId('approvals-needed');
+		expect(approvals).not.toHaveTextContent('0 of 3');
+		expect(approvals).toHaveTextContent(/Not chosen yet: .* when you seal/u);
+		expect(screen.getAllByText(/unlock changes below to send a new link/u)).toHaveLength(2);
+	});
+
+	it('sends a new link to a pending guardian, in the same slot, behind the phrase', async () => {
+		const ports = scriptedPorts([{ vault: unsealed(), audit: [], phrase: 'protected' }]);
+		const { container } = render(OwnerDashboard, { flow: new DashboardFlow(ports) });
+		await screen.findByRole('button', { name: 'Unlock changes' });
+		expect(screen.queryByRole('button', { name: /Send a new link/u })).toBeNull();
+		await unlock();
+		expect(
+			await screen.findByRole('heading', { name: 'Guardians who have not accepted' })
+		).toBeInTheDocument();
+		expect(screen.queryByRole('button', { name: 'Send a new link to Alice' })).toBeNull();
+		await userEvent.click(screen.getByRole('button', { name: 'Send a new link to Carol' }));
+		expect(ports.renewInvite).toHaveBeenCalledWith(PHRASE_KEY, 9n, 2);
+		expect(await screen.findByText('https://t.test/invite#vault=9&secret=new-2')).toBeVisible();
+		expect(screen.getByText(/The old one no longer works/u)).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Copy link for Carol' })).toBeInTheDocument();
+		expect(await seriousViolations(container)).toEqual([]);
+	});
+
+	it('shows why no new link was made', async () => {
+		const ports = scriptedPorts([{ vault: unsealed(), audit: [], phrase: 'protected' }], {
+			renewInvite: vi
+				.fn()
+				.mockRejectedValue(
+					new CanisterError('InvalidState', 'A recovery request is open on this vault.')
+				)
+		});
+		render(OwnerDashboard, { flow: new DashboardFlow(ports) });
+		await screen.findByRole('button', { name: 'Unlock changes' });
+		await unlock();
+		await userEvent.click(await screen.findByRole('button', { name: 'Send a new link to Bob' }));
+		expect(await screen.findByText('A recovery request is open on this vault.')).toBeVisible();
+		expect(screen.queryAllByTestId('invite-link')).toHaveLength(0);
 	});
 });

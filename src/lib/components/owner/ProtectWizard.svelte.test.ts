@@ -15,6 +15,12 @@ import ProtectWizard from './ProtectWizard.svelte';
 const ENTROPY = Uint8Array.from({ length: 32 }, (_, i) => (i * 13 + 5) & 0xff);
 const PHRASE = phraseFromEntropy(ENTROPY).join(' ');
 const PHRASE_KEY = { principal: 'phrase' } as unknown as PhraseKey;
+/** bindPhrase's answer for an identity whose recovery phrase is not protected yet. */
+const bindUnprotected = async () => ({
+	anchor: 10042n,
+	phraseKey: PHRASE_KEY,
+	status: 'unprotected' as const
+});
 const LABELS = ['Alice', 'Bob', 'Carol'];
 
 function scriptedPorts(overrides: Partial<ProtectPorts> = {}) {
@@ -24,7 +30,11 @@ function scriptedPorts(overrides: Partial<ProtectPorts> = {}) {
 	const printed: Uint8Array[] = [];
 	const ports: ProtectPorts = {
 		appUrl: 'https://tessera.test',
-		bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'protected' as const })),
+		bindPhrase: vi.fn(async (anchor?: bigint) => ({
+			anchor: anchor ?? 10042n,
+			phraseKey: PHRASE_KEY,
+			status: 'protected' as const
+		})),
 		protectPhrase: vi.fn(async () => {}),
 		createVault: vi.fn(async ({ guardians }) => ({
 			vaultId: 7n,
@@ -52,13 +62,18 @@ function scriptedPorts(overrides: Partial<ProtectPorts> = {}) {
 				return paper;
 			}
 		),
+		anchorVault: vi.fn(async () => undefined),
+		renewInvite: vi.fn(async (_key, _vaultId, slot: number) => ({
+			label: LABELS[slot]!,
+			url: `https://tessera.test/invite#vault=7&secret=new-${LABELS[slot]}`
+		})),
 		...overrides
 	};
 	return { ports, accept: (a: boolean[]) => report(a), stopWatching, sealedEntropy, printed };
 }
 
 async function enterPhrase(anchor = '10042') {
-	await userEvent.type(screen.getByLabelText('Anchor number'), anchor);
+	if (anchor !== '') await userEvent.type(screen.getByLabelText('Anchor number'), anchor);
 	await userEvent.click(screen.getByLabelText('Word 1'));
 	await userEvent.paste(PHRASE);
 	await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
@@ -221,7 +236,7 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 
 	it('offers to protect an unprotected phrase, and can go on without', async () => {
 		const scripted = scriptedPorts({
-			bindPhrase: vi.fn(async () => ({ phraseKey: PHRASE_KEY, status: 'unprotected' as const })),
+			bindPhrase: vi.fn(bindUnprotected),
 			protectPhrase: vi
 				.fn()
 				.mockRejectedValueOnce(
@@ -237,6 +252,24 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 		await userEvent.click(screen.getByRole('button', { name: 'Protect my phrase' }));
 		expect(await screen.findByLabelText('Guardian name')).toBeInTheDocument();
 		expect(scripted.ports.protectPhrase).toHaveBeenCalledTimes(2);
+	});
+
+	it('binds with the phrase alone: no anchor number typed, II finds the identity', async () => {
+		const scripted = scriptedPorts({
+			bindPhrase: vi.fn(async () => ({
+				anchor: 20077n,
+				phraseKey: PHRASE_KEY,
+				status: 'protected' as const
+			}))
+		});
+		render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
+		await enterPhrase('');
+		expect(scripted.ports.bindPhrase).toHaveBeenCalledWith(undefined, ENTROPY);
+		await addGuardians(['Alice', 'Bob']);
+		await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+		expect(scripted.ports.createVault).toHaveBeenCalledWith(
+			expect.objectContaining({ anchor: 20077n })
+		);
 	});
 
 	it('says why the phrase was refused and stays on the first step', async () => {
@@ -325,3 +358,171 @@ describe('ProtectWizard', { timeout: 30_000 }, () => {
 		expect(await screen.findByText('Your vault is sealed')).toBeInTheDocument();
 	});
 });
+
+function memoryStorage() {
+	const items = new Map<string, string>();
+	return {
+		items,
+		getItem: (key: string) => items.get(key) ?? null,
+		setItem: (key: string, value: string) => void items.set(key, value),
+		removeItem: (key: string) => void items.delete(key)
+	};
+}
+
+describe(
+	'ProtectWizard across a reload, a lost link and an existing vault',
+	{ timeout: 30_000 },
+	() => {
+		it('a reload keeps names, rules and vault, asks for the phrase again, and makes new links', async () => {
+			const storage = memoryStorage();
+			const before = scriptedPorts({ storage });
+			const first = render(ProtectWizard, { flow: new ProtectFlow(before.ports) });
+			await enterPhrase();
+			await addGuardians(LABELS);
+			await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+			await screen.findAllByTestId('invite-link');
+			before.accept([true, false, false]);
+			const saved = [...storage.items.values()].join('');
+			// what a reload finds: no phrase, no entropy, no invitation secret
+			expect(saved).toContain('Alice');
+			expect(saved).not.toMatch(/secret|vault=7&/u);
+			expect(saved).not.toContain(PHRASE.split(' ')[0]);
+			first.unmount();
+
+			// the "reload": a new flow over the same storage
+			const after = scriptedPorts({ storage, anchorVault: vi.fn(async () => 7n) });
+			const { container } = render(ProtectWizard, { flow: new ProtectFlow(after.ports) });
+			expect(screen.getByText('Welcome back')).toBeInTheDocument();
+			expect(screen.getByText(/enter it again to go on/u)).toBeInTheDocument();
+			expect(screen.getByLabelText('Anchor number')).toHaveValue('10042');
+			expect(await seriousViolations(container)).toEqual([]);
+			await userEvent.click(screen.getByLabelText('Word 1'));
+			await userEvent.paste(PHRASE);
+			await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+
+			// straight back to the invitations of vault 7: the old links are gone, new ones can be made
+			expect(await screen.findByText(/This tab no longer has Bob's link/u)).toBeInTheDocument();
+			expect(after.ports.createVault).not.toHaveBeenCalled();
+			expect(screen.queryAllByTestId('invite-link')).toHaveLength(0);
+			after.accept([true, false, false]);
+			expect(await screen.findByText('1 of 3 guardians have accepted.')).toBeInTheDocument();
+			expect(screen.queryByRole('button', { name: 'Send a new link to Alice' })).toBeNull();
+			await userEvent.click(screen.getByRole('button', { name: 'Send a new link to Bob' }));
+			expect(after.ports.renewInvite).toHaveBeenCalledWith(PHRASE_KEY, 7n, 1);
+			expect(
+				await screen.findByText('https://tessera.test/invite#vault=7&secret=new-Bob')
+			).toBeVisible();
+			expect(await seriousViolations(container)).toEqual([]);
+		}, 60_000);
+
+		it('a phrase whose anchor has a vault this tab did not make leads to the dashboard', async () => {
+			const scripted = scriptedPorts({ anchorVault: vi.fn(async () => 12n) });
+			render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
+			await enterPhrase();
+			expect(await screen.findByText('This Internet Identity already has a vault')).toBeVisible();
+			expect(screen.getByRole('link', { name: 'Go to my vault' })).toHaveAttribute(
+				'href',
+				'/owner'
+			);
+			expect(screen.queryByLabelText('Guardian name')).toBeNull();
+			expect(scripted.ports.createVault).not.toHaveBeenCalled();
+		});
+
+		it('after "Not now", sealing says what an unprotected phrase leaves open and asks again', async () => {
+			const scripted = scriptedPorts({
+				bindPhrase: vi.fn(bindUnprotected)
+			});
+			render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
+			await enterPhrase();
+			expect(await screen.findByText(/or replace it with their own/u)).toBeInTheDocument();
+			await userEvent.click(screen.getByRole('button', { name: 'Not now' }));
+			await addGuardians(['Alice', 'Bob']);
+			await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+			scripted.accept([true, true]);
+			await userEvent.click(await screen.findByRole('button', { name: 'Continue to sealing' }));
+			expect(screen.getByText('Your recovery phrase is still not protected')).toBeInTheDocument();
+			expect(screen.getByText(/rebuild a phrase that opens nothing/u)).toBeInTheDocument();
+
+			await userEvent.click(
+				screen.getByRole('button', { name: 'Seal with an unprotected phrase' })
+			);
+			const dialog = await screen.findByRole('dialog', {
+				name: 'Seal with an unprotected phrase?'
+			});
+			expect(scripted.ports.seal).not.toHaveBeenCalled();
+			await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+			expect(scripted.ports.seal).not.toHaveBeenCalled();
+
+			// protecting it from here takes the warning away and seals as usual
+			await userEvent.click(screen.getByRole('button', { name: 'Protect my phrase now' }));
+			await waitFor(() =>
+				expect(screen.queryByText('Your recovery phrase is still not protected')).toBeNull()
+			);
+			expect(scripted.ports.protectPhrase).toHaveBeenCalledTimes(1);
+			await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
+			expect(await screen.findByText('Your vault is sealed')).toBeInTheDocument();
+		});
+
+		it('seals an unprotected phrase only after "Seal anyway"', async () => {
+			const scripted = scriptedPorts({
+				bindPhrase: vi.fn(bindUnprotected)
+			});
+			render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
+			await enterPhrase();
+			await userEvent.click(await screen.findByRole('button', { name: 'Not now' }));
+			await addGuardians(['Alice', 'Bob']);
+			await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+			scripted.accept([true, true]);
+			await userEvent.click(await screen.findByRole('button', { name: 'Continue to sealing' }));
+			await userEvent.click(
+				screen.getByRole('button', { name: 'Seal with an unprotected phrase' })
+			);
+			const dialog = await screen.findByRole('dialog', {
+				name: 'Seal with an unprotected phrase?'
+			});
+			await userEvent.click(within(dialog).getByRole('button', { name: 'Seal anyway' }));
+			expect(await screen.findByText('Your vault is sealed')).toBeInTheDocument();
+			expect(scripted.ports.seal).toHaveBeenCalledTimes(1);
+		});
+
+		it("puts guardians' contact details in the kit, kept in the tab only, and back after a reload", async () => {
+			const storage = memoryStorage();
+			const scripted = scriptedPorts({ storage });
+			const first = render(ProtectWizard, { flow: new ProtectFlow(scripted.ports) });
+			await enterPhrase();
+			await addGuardians(['Alice', 'Bob']);
+			await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+			scripted.accept([true, true]);
+			await userEvent.click(await screen.findByRole('button', { name: 'Continue to sealing' }));
+			await userEvent.click(screen.getByRole('button', { name: 'Seal shares' }));
+			await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+			expect(
+				screen.getByText(/never sent to Tessera or stored on the Internet Computer/u)
+			).toBeVisible();
+			await userEvent.type(screen.getByLabelText('Phone of Alice (optional)'), '+41 79 123 45 67');
+			await userEvent.type(screen.getByLabelText('E-mail of Bob (optional)'), 'bob@example.org');
+			const printed = () => screen.getAllByTestId('kit-contact').map((p) => p.textContent?.trim());
+			expect(printed()).toEqual(['+41 79 123 45 67', 'bob@example.org']);
+			// no canister call carries them
+			for (const call of Object.values(scripted.ports)) {
+				if (typeof call === 'function' && 'mock' in call) {
+					expect(
+						JSON.stringify((call as ReturnType<typeof vi.fn>).mock.calls, (_k, v: unknown) =>
+							typeof v === 'bigint' ? v.toString() : v
+						)
+					).not.toContain('bob@example.org');
+				}
+			}
+			first.unmount();
+
+			// a reload on the kit comes back to the kit, details included, with no phrase needed
+			render(ProtectWizard, { flow: new ProtectFlow(scriptedPorts({ storage }).ports) });
+			expect(
+				screen.getByRole('heading', { name: 'Your Tessera recovery kit' })
+			).toBeInTheDocument();
+			expect(screen.getByLabelText('Phone of Alice (optional)')).toHaveValue('+41 79 123 45 67');
+			await userEvent.click(screen.getByRole('link', { name: 'Done, go to my vault' }));
+			expect(storage.items.size).toBe(0);
+		}, 60_000);
+	}
+);

@@ -23,7 +23,11 @@ const request: RequestView = {
 	guardianCount: 3,
 	approvals: 0,
 	declines: 0,
-	alarmRaisedAt: undefined
+	alarmRaisedAt: undefined,
+	sponsor: Principal.fromText('aaaaa-aa'),
+	approvedSlots: [],
+	releasedAt: undefined,
+	derivations: 0
 };
 
 describe('AnchorForm', () => {
@@ -89,9 +93,13 @@ describe('RequestProgress', () => {
 			now,
 			onrelease: vi.fn()
 		});
+		// the alarm is information, the closed request an alert
+		expect(container).toHaveTextContent(
+			/“This isn't me” was pressed on one of the owner's devices/u
+		);
+		expect(container).toHaveTextContent(/it does not stop it/u);
 		const alerts = screen.getAllByRole('alert');
-		expect(alerts[0]).toHaveTextContent('The owner raised the alarm');
-		expect(alerts[1]).toHaveTextContent('Too many guardians declined');
+		expect(alerts[0]).toHaveTextContent('Too many guardians declined');
 		expect(screen.queryByRole('button', { name: 'Get my phrase back' })).not.toBeInTheDocument();
 		expect(await seriousViolations(container)).toEqual([]);
 	});

@@ -13,20 +13,22 @@ import VerificationCode from './VerificationCode.svelte';
 const CODE = verificationCode(42n, Principal.fromText('2vxsx-fae'));
 
 describe('VerificationCode', () => {
-	it('shows the words and named emoji large, with the guardian warning', async () => {
-		const { container } = render(VerificationCode, { code: CODE, viewer: 'guardian' });
+	it('shows the 4 words large, each with its drawn symbol (SVG, no emoji font)', async () => {
+		const { container } = render(VerificationCode, { code: CODE });
+		expect(CODE.words).toHaveLength(4);
 		for (const word of CODE.words) expect(screen.getAllByText(word).length).toBeGreaterThan(0);
-		for (const { name } of CODE.emoji)
-			expect(screen.getByRole('img', { name })).toBeInTheDocument();
-		expect(screen.getByRole('alert')).toHaveTextContent(
-			/Confirm this code with the owner before you approve.*channel you already trust/u
-		);
+		for (const word of CODE.words) {
+			const image = screen.getAllByRole('img', { name: word })[0];
+			expect(image?.tagName.toLowerCase()).toBe('svg');
+			expect(image?.querySelector('path')?.getAttribute('d')).toMatch(/^M/u);
+		}
+		expect(screen.getByTestId('verification-code').dataset.code).toBe(CODE.text);
 		expect(await seriousViolations(container)).toEqual([]);
 	});
 
-	it('tells the requester to read it to the guardians', () => {
-		render(VerificationCode, { code: CODE, viewer: 'requester' });
-		expect(screen.getByRole('status')).toHaveTextContent('Tell this code to your guardians');
+	it('tells the requester to read it to the guardian', () => {
+		render(VerificationCode, { code: CODE });
+		expect(screen.getByRole('status')).toHaveTextContent('Read these words to your guardian');
 		expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 	});
 });

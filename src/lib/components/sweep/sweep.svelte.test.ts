@@ -84,6 +84,7 @@ describe('DeviceSweep', () => {
 			phraseProtected: true,
 			stillPresent: [],
 			appeared: [],
+			otherWaysLeft: { openidCredentials: [] },
 			complete: true
 		};
 		const { rerender } = render(DeviceSweep, {

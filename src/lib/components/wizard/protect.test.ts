@@ -37,6 +37,20 @@ describe('checkGuardianLabel', () => {
 		const ten = Array.from({ length: MAX_GUARDIANS }, (_, i) => `g${i}`);
 		expect(checkGuardianLabel('Bob', ten)).toEqual({ ok: false, error: 'full' });
 	});
+
+	it('stores NFC and refuses bidi controls and zero-width characters, as the canister does', () => {
+		expect(checkGuardianLabel('Chloe\u0301', [])).toEqual({ ok: true, value: 'Chlo\u00e9' });
+		expect(checkGuardianLabel('Chloe\u0301', ['Chlo\u00e9'])).toEqual({
+			ok: false,
+			error: 'duplicate'
+		});
+		for (const label of ['Alice\u202eeciffo', 'Al\u200bice', 'Al\u200dice', '\u2066Bob']) {
+			expect(checkGuardianLabel(label, []), label).toEqual({
+				ok: false,
+				error: 'unsupported-character'
+			});
+		}
+	});
 });
 
 describe('recommendedThreshold', () => {

@@ -1,5 +1,12 @@
 // Rules of the "Protect my anchor" wizard, kept pure so the steps stay presentational.
-import { labelProblem, LIMITS, MAX_GUARDIANS, MIN_THRESHOLD, NS_PER_HOUR } from '@tessera/contract';
+import {
+	labelProblem,
+	LIMITS,
+	normalizeLabel,
+	MAX_GUARDIANS,
+	MIN_THRESHOLD,
+	NS_PER_HOUR
+} from '@tessera/contract';
 import { err, ok, type Result } from '$lib/crypto/result';
 
 export { MAX_GUARDIANS, MIN_THRESHOLD };
@@ -37,7 +44,7 @@ export function checkGuardianLabel(
 	label: string,
 	existing: readonly string[]
 ): Result<string, LabelProblem> {
-	const trimmed = label.trim().replace(/\s+/gu, ' ');
+	const trimmed = normalizeLabel(label.trim().replace(/\s+/gu, ' '));
 	if (existing.length >= MAX_GUARDIANS) return err('full');
 	if (trimmed === '') return err('empty');
 	const problem = labelProblem(trimmed);

@@ -50,8 +50,15 @@ describe('AnchorStep', { timeout: 30_000 }, () => {
 		expect(screen.getByText('Enter all 24 words of your recovery phrase.')).toBeInTheDocument();
 	});
 
+	it('continues with no anchor number: II finds the identity from the phrase', async () => {
+		const onnext = vi.fn();
+		render(AnchorStep, { onnext });
+		await pastePhrase(PHRASE);
+		await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+		expect(onnext).toHaveBeenCalledWith(undefined, expect.any(Uint8Array));
+	});
+
 	it.each([
-		['', 'Enter your Internet Identity number.'],
 		['abc', 'Your Internet Identity number has digits only, e.g. 10042.'],
 		['0', 'That is not an Internet Identity number: check it on the II page.']
 	])('explains what is wrong with the anchor %j', async (typed, message) => {
