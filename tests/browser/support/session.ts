@@ -44,6 +44,11 @@ export async function openIiWindow(page: Page): Promise<Page> {
 	const popup = page.waitForEvent('popup');
 	await page.getByRole('button', { name: II_SIGN_IN_BUTTON }).click();
 	const window = await popup;
+	await window.waitForLoadState('domcontentloaded');
+	// an error page here means the app was built for an II server that is not running
+	if (window.url().startsWith('chrome-error:')) {
+		throw new Error(`the app's Internet Identity window did not load (${window.url()})`);
+	}
 	await expect(window.getByText(LOCAL_II_BANNER)).toBeVisible();
 	await expect(window.getByText(/^Signing in to /)).toBeVisible();
 	return window;
