@@ -16,9 +16,15 @@ export const DOMAIN = {
 	checkKey: 'tessera/v1/check-key',
 	commitment: 'tessera/v1/commitment',
 	envelopeChecksum: 'tessera/v1/envelope-checksum',
-	paperShare: 'tessera/v1/paper-share',
-	verificationCode: 'tessera/v1/verification-code'
+	paperShare: 'tessera/v1/paper-share'
 } as const;
+
+/**
+ * The verification code the requester reads to the guardian (docs/protocol.md): 4 symbols of
+ * 6 bits from sha256(utf8(VERIFICATION_CODE_DOMAIN) || u64be(anchor) || requester principal).
+ */
+export const VERIFICATION_CODE_DOMAIN = 'tessera/v2/verification-code';
+export const VERIFICATION_CODE_SYMBOLS = 4;
 
 /** Domain tag of a per-share commitment (shareCommitment). */
 export const SHARE_COMMITMENT_DOMAIN = 'tessera/v2/share-commitment';
@@ -50,8 +56,6 @@ export const SHARE_CIPHERTEXT_BYTES = ENVELOPE_BYTES + 8 + 96 + 32; // 185
 export const COMMITMENT_BYTES = LIMITS.hashBytes;
 export const REQUEST_ID_BYTES = 8;
 export const MAX_RELEASE_IDENTITY_BYTES = REQUEST_ID_BYTES + LIMITS.maxPrincipalBytes;
-export const VERIFICATION_CODE_WORDS = 3;
-export const VERIFICATION_CODE_EMOJI = 3;
 
 /** DER SubjectPublicKeyInfo prefix of an Ed25519 key (RFC 8410), as II stores phrase keys. */
 export const ED25519_DER_PREFIX = Uint8Array.from([
@@ -77,75 +81,6 @@ export function ed25519Principal(publicKey: Uint8Array): Principal {
 	}
 	return Principal.selfAuthenticating(concat(ED25519_DER_PREFIX, publicKey));
 }
-
-/** 64 emoji (6 bits each) with names to read aloud: the verification code's second half. */
-export const VERIFICATION_EMOJI: readonly (readonly [emoji: string, name: string])[] = [
-	['🐶', 'dog'],
-	['🐱', 'cat'],
-	['🐭', 'mouse'],
-	['🐹', 'hamster'],
-	['🐰', 'rabbit'],
-	['🦊', 'fox'],
-	['🐻', 'bear'],
-	['🐼', 'panda'],
-	['🐨', 'koala'],
-	['🐯', 'tiger'],
-	['🦁', 'lion'],
-	['🐮', 'cow'],
-	['🐷', 'pig'],
-	['🐸', 'frog'],
-	['🐵', 'monkey'],
-	['🐔', 'chicken'],
-	['🐧', 'penguin'],
-	['🐦', 'bird'],
-	['🦆', 'duck'],
-	['🦉', 'owl'],
-	['🐺', 'wolf'],
-	['🐴', 'horse'],
-	['🦄', 'unicorn'],
-	['🐝', 'bee'],
-	['🐛', 'caterpillar'],
-	['🦋', 'butterfly'],
-	['🐌', 'snail'],
-	['🐞', 'ladybug'],
-	['🐢', 'turtle'],
-	['🐍', 'snake'],
-	['🐙', 'octopus'],
-	['🦀', 'crab'],
-	['🐠', 'tropical fish'],
-	['🐬', 'dolphin'],
-	['🐳', 'whale'],
-	['🦈', 'shark'],
-	['🐊', 'crocodile'],
-	['🦒', 'giraffe'],
-	['🐘', 'elephant'],
-	['🦔', 'hedgehog'],
-	['🌵', 'cactus'],
-	['🌲', 'tree'],
-	['🌻', 'sunflower'],
-	['🍄', 'mushroom'],
-	['🍎', 'apple'],
-	['🍐', 'pear'],
-	['🍊', 'orange'],
-	['🍋', 'lemon'],
-	['🍌', 'banana'],
-	['🍉', 'watermelon'],
-	['🍇', 'grapes'],
-	['🍓', 'strawberry'],
-	['🍒', 'cherries'],
-	['🍍', 'pineapple'],
-	['🥕', 'carrot'],
-	['🌽', 'corn'],
-	['🍞', 'bread'],
-	['🧀', 'cheese'],
-	['🍕', 'pizza'],
-	['🎈', 'balloon'],
-	['🔑', 'key'],
-	['⚓', 'anchor'],
-	['🚲', 'bicycle'],
-	['🚀', 'rocket']
-];
-
 /** What the canister stores for an invitation: sha256 of its secret (the secret stays in the link). */
 export function inviteHash(secret: Uint8Array): Uint8Array {
 	return sha256(secret);

@@ -3,12 +3,16 @@
 // from the link itself, so a swapped link (another requester key) gives other words.
 import type { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';
-import { concat, u64be, utf8 } from '@tessera/contract';
+import {
+	concat,
+	u64be,
+	utf8,
+	VERIFICATION_CODE_DOMAIN,
+	VERIFICATION_CODE_SYMBOLS
+} from '@tessera/contract';
 import { bitGroups } from './bits';
 
-/** The domain tag of the code's hash (the hash is never stored or sent anywhere). */
-export const VERIFICATION_CODE_DOMAIN = 'tessera/v2/verification-code';
-export const VERIFICATION_CODE_SYMBOLS = 4;
+/** Bits of the hash per symbol: 64 symbols (the hash is never stored or sent anywhere). */
 export const BITS_PER_SYMBOL = 6;
 
 /**

@@ -214,3 +214,34 @@ describe('the recovery screen', () => {
 		expect(flow.paperCount).toBe(0);
 	});
 });
+
+describe('the recovery screen component', () => {
+	it('sets the flow up once and keeps the released phrase while its state changes', async () => {
+		const { render, screen } = await import('@testing-library/svelte');
+		const { default: RecoveryScreen } =
+			await import('$lib/components/recovery/RecoveryScreen.svelte');
+		const world = await sealedWorld(entropy);
+		const storage = new MapStorage();
+		const first = new RecoveryFlow(environment(world, storage));
+		await first.init();
+		await first.start(world.w.anchor);
+		await openFromLink(world, first);
+		await approve(world, 0);
+		await approve(world, 1);
+		world.w.advance(LIMITS.defaultDelayNs);
+
+		// The page: a held request, so init() and every poll change the flow's state. Each
+		// set-up makes a new agent (a time sync and a root key fetch on a real network).
+		const env = environment(world, storage);
+		const connect = vi.fn(env.requesterCalls);
+		const flow = new RecoveryFlow({ ...env, requesterCalls: connect });
+		render(RecoveryScreen, { flow, pollMs: 50 });
+		await vi.waitFor(() => expect(flow.request?.approvals).toBe(2));
+		await flow.release();
+		expect(flow.stage).toBe('recovered');
+		await new Promise((resolve) => setTimeout(resolve, 300)); // several poll periods
+		expect(connect).toHaveBeenCalledTimes(1);
+		expect(flow.entropy).toEqual(entropy); // not wiped by a re-run of the page's set-up
+		expect(await screen.findByRole('button', { name: 'Reveal phrase' })).toBeVisible();
+	});
+});
