@@ -14,6 +14,7 @@ import {
 	ECDSAKeyIdentity,
 	WebAuthnIdentity
 } from '@dfinity/identity';
+import { Principal } from '@dfinity/principal';
 import type { InternetIdentityService } from '@tessera/contract/internet-identity';
 import { idlFactory } from '../canister/internet_identity/domain/idl';
 import { derivePhraseKey } from '../src/lib/crypto/ii-key';
@@ -56,6 +57,17 @@ const showError = (text: string) => (element('error').textContent = text);
 let request: { client: AuthorizeClient; origin: string } | undefined;
 anchorInput.value = localStorage.getItem(LAST_ANCHOR_KEY) ?? '';
 
+/**
+ * How far the replica's clock is ahead of this browser's (ms), measured once as the window
+ * opens. The window's own delegation expires in the replica's time, which is what the IC checks
+ * it against: on mainnet the two clocks agree, on devnet the clock can be moved days ahead.
+ */
+const replicaOffsetMs: Promise<number> = (async () => {
+	const agent = await HttpAgent.create({ host: HOST, shouldFetchRootKey: true });
+	await agent.syncTime(Principal.fromText(II_ID));
+	return agent.getTimeDiffMsecs();
+})();
+
 async function iiAs(identity?: SignIdentity): Promise<Ii> {
 	const agent = await HttpAgent.create({ host: HOST, identity, shouldFetchRootKey: true });
 	return Actor.createActor<Ii>(idlFactory, { agent, canisterId: II_ID });
@@ -64,7 +76,7 @@ async function iiAs(identity?: SignIdentity): Promise<Ii> {
 /** A short delegation from `device` to a key of this window: the device signs once. */
 async function windowSession(device: SignIdentity): Promise<DelegationIdentity> {
 	const key = await ECDSAKeyIdentity.generate();
-	const expiration = new Date(Date.now() + WINDOW_SESSION_MS);
+	const expiration = new Date(Date.now() + (await replicaOffsetMs) + WINDOW_SESSION_MS);
 	const chain = await DelegationChain.create(device, key.getPublicKey(), expiration);
 	return DelegationIdentity.fromDelegation(key, chain);
 }
