@@ -35,7 +35,8 @@ export async function advanceDevnetClock(world: E2eWorld, milliseconds: number):
  * An agent for devnet whose clock follows devnet's: the tests move devnet's clock ahead of this
  * machine's, and devnet refuses signed requests that expire before its own time.
  */
-async function devnetAgent(
+/** An agent on devnet whose requests follow devnet's clock (it may be days ahead of ours). */
+export async function devnetAgent(
 	world: E2eWorld,
 	canisterId: string,
 	identity?: Identity

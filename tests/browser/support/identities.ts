@@ -4,15 +4,17 @@
 // tests use from Node to act as that person at the app's origin (vault queries), through the
 // same canister-signature delegations the app gets. Nothing is derived from the name.
 // DER_COSE_OID: AlgorithmIdentifier of OID 1.3.6.1.4.1.56387.1.1, a COSE key as II stores passkeys
-import { DER_COSE_OID, wrapDER } from '@dfinity/agent';
+import { Actor, DER_COSE_OID, wrapDER } from '@dfinity/agent';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import type { DelegationIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { E2eWorld } from '../../../scripts/e2e-world';
 import { createAnchor } from '../../agent/ii/local-ii';
-import { signIn, signInActor } from '../../agent/ii/sign-in';
-import { agentFor } from '../../agent/target';
+import { signIn, type SignInService } from '../../agent/ii/sign-in';
+import { idlFactory } from '@tessera/contract/internet-identity';
+// '../support/devnet', not './devnet': the lint rule keeps `./devnet` for the devnet package
+import { devnetAgent } from '../support/devnet';
 import { generatedKeyDeviceData } from '../../../src/lib/ii/device-data';
 
 export interface Passkey {
@@ -59,7 +61,7 @@ async function register(world: E2eWorld): Promise<PersonIdentity> {
 	const credentialId = new Uint8Array(randomBytes(16));
 	const device = Ed25519KeyIdentity.generate();
 	const iiId = Principal.fromText(world.canisterIds.internet_identity ?? '');
-	const agent = await agentFor(world.devnetUrl, device);
+	const agent = await devnetAgent(world, iiId.toText(), device);
 	const anchor = await createAnchor(agent, iiId, [
 		generatedKeyDeviceData(device, { alias: 'Test device' }),
 		{
@@ -84,6 +86,13 @@ async function register(world: E2eWorld): Promise<PersonIdentity> {
 	};
 }
 
+/** The local II's sign-in methods as `device`, on devnet's clock. */
+async function signInActor(world: E2eWorld, device: Ed25519KeyIdentity): Promise<SignInService> {
+	const canisterId = world.canisterIds.internet_identity ?? '';
+	const agent = await devnetAgent(world, canisterId, device);
+	return Actor.createActor<SignInService>(idlFactory, { agent, canisterId });
+}
+
 /** The identity of `name` in this run (made on first use). */
 export function identityOf(world: E2eWorld, name: string): Promise<PersonIdentity> {
 	let person = people.get(name);
@@ -102,15 +111,13 @@ export async function sessionOf(
 	origin = new URL(world.appUrl).origin
 ): Promise<DelegationIdentity> {
 	const { anchor, device } = await identityOf(world, name);
-	const iiId = Principal.fromText(world.canisterIds.internet_identity ?? '');
-	const ii = await signInActor(world.devnetUrl, iiId, device);
+	const ii = await signInActor(world, device);
 	return (await signIn(ii, anchor, origin)).identity;
 }
 
 /** What the local II says `name`'s principal is at `origin` (II's get_principal). */
 export async function principalAt(world: E2eWorld, name: string, origin: string): Promise<string> {
 	const { anchor, device } = await identityOf(world, name);
-	const iiId = Principal.fromText(world.canisterIds.internet_identity ?? '');
-	const ii = await signInActor(world.devnetUrl, iiId, device);
+	const ii = await signInActor(world, device);
 	return (await ii.get_principal(anchor, origin)).toText();
 }
