@@ -14,6 +14,7 @@ import { setUpSealedVault } from './flows/vault';
 import { vaultCanister } from './support/devnet';
 import { sessionOf } from './support/identities';
 import { checkScreen } from './support/screens';
+import { signInAgain } from './support/session';
 
 const HOUR_MS = 3_600_000;
 
@@ -60,6 +61,8 @@ test('a garbage approval is named and skipped; one more guardian repairs the rec
 	});
 
 	await test.step('Carol approves after the release; the phrase comes back', async () => {
+		// the 25 hours ended her 8-hour II session
+		await signInAgain(carol.page, world, carol.name, '/guardian');
 		await vote(carol.page, await pendingRequest(carol.page, anchor.number), 'approve', code);
 		await expect
 			.poll(async () => (await alice.request(requestId)).approvals, { timeout: SLOW_STEP_MS })

@@ -88,6 +88,23 @@ export async function signIn(
 	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
+/**
+ * After devnet's clock moved past the 8-hour II session: the page says the sign-in expired, and
+ * the person does what it says (sign out, sign in again), coming back to `next`.
+ */
+export async function signInAgain(
+	page: Page,
+	world: E2eWorld,
+	name: string,
+	next: string
+): Promise<void> {
+	await page.goto(next);
+	await expect(page.getByText('Your sign-in has expired')).toBeVisible({ timeout: 120_000 });
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.waitForURL((url) => url.pathname === '/');
+	await signIn(page, world, name, next);
+}
+
 export interface Person {
 	readonly name: string;
 	readonly context: BrowserContext;
