@@ -6,8 +6,7 @@
 import type { Page } from '@playwright/test';
 import { Principal } from '@dfinity/principal';
 import { expect, test } from './fixtures';
-import { signInActor } from '../agent/ii/sign-in';
-import { principalAt } from './support/identities';
+import { principalAt, signInActor } from './support/identities';
 import {
 	LOCAL_II_BANNER,
 	openIiWindow,
@@ -104,11 +103,7 @@ test('the recovery phrase signs in to the identity it belongs to', async ({
 	await window.getByRole('button', { name: 'Sign in with the recovery phrase' }).click();
 	await closed;
 	await visitor.page.waitForURL((url) => url.pathname === '/guardian');
-	const ii = await signInActor(
-		world.devnetUrl,
-		Principal.fromText(world.canisterIds.internet_identity ?? ''),
-		anchor.ownerDevice
-	);
+	const ii = await signInActor(world, anchor.ownerDevice);
 	const expected = await ii.get_principal(anchor.number, new URL(world.appUrl).origin);
 	expect(await principalShown(visitor.page)).toBe(expected.toText());
 });

@@ -4,7 +4,7 @@
 // tests use from Node to act as that person at the app's origin (vault queries), through the
 // same canister-signature delegations the app gets. Nothing is derived from the name.
 // DER_COSE_OID: AlgorithmIdentifier of OID 1.3.6.1.4.1.56387.1.1, a COSE key as II stores passkeys
-import { Actor, DER_COSE_OID, wrapDER } from '@dfinity/agent';
+import { Actor, DER_COSE_OID, wrapDER, type Identity } from '@dfinity/agent';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import type { DelegationIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
@@ -87,7 +87,7 @@ async function register(world: E2eWorld): Promise<PersonIdentity> {
 }
 
 /** The local II's sign-in methods as `device`, on devnet's clock. */
-async function signInActor(world: E2eWorld, device: Ed25519KeyIdentity): Promise<SignInService> {
+export async function signInActor(world: E2eWorld, device: Identity): Promise<SignInService> {
 	const canisterId = world.canisterIds.internet_identity ?? '';
 	const agent = await devnetAgent(world, canisterId, device);
 	return Actor.createActor<SignInService>(idlFactory, { agent, canisterId });
