@@ -61,6 +61,11 @@ async function main(): Promise<void> {
 	console.log(
 		`  devices:         Demo laptop, Unknown phone (the intruder), the phrase (unprotected)`
 	);
+	console.log(
+		`To sign in as this identity: click "Sign in with Internet Identity" in the app; in the ` +
+			`"Local Internet Identity (devnet only)" window, paste the recovery phrase under ` +
+			`"Recovery phrase" and click "Sign in with the recovery phrase".`
+	);
 }
 
 main().catch((error: unknown) => {

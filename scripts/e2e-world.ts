@@ -7,6 +7,8 @@ export const READY_LINE = 'e2e environment ready ';
 export interface E2eWorld {
 	/** The app, served on localhost. */
 	appUrl: string;
+	/** The local Internet Identity window (devnet only), on its own origin. */
+	iiUrl: string;
 	/** devnet, started with --admin (clock control). */
 	devnetUrl: string;
 	/** dfx.json name -> canister id text. */
@@ -16,6 +18,7 @@ export interface E2eWorld {
 /** Environment variables that carry the world to Playwright's workers (or name a running one). */
 export const WORLD_ENV = {
 	appUrl: 'TESSERA_E2E_APP_URL',
+	iiUrl: 'TESSERA_E2E_II_URL',
 	devnetUrl: 'TESSERA_E2E_DEVNET_URL',
 	canisterIds: 'TESSERA_E2E_CANISTER_IDS'
 } as const;
@@ -23,6 +26,7 @@ export const WORLD_ENV = {
 export function worldToEnv(world: E2eWorld): Record<string, string> {
 	return {
 		[WORLD_ENV.appUrl]: world.appUrl,
+		[WORLD_ENV.iiUrl]: world.iiUrl,
 		[WORLD_ENV.devnetUrl]: world.devnetUrl,
 		[WORLD_ENV.canisterIds]: JSON.stringify(world.canisterIds)
 	};
@@ -31,8 +35,9 @@ export function worldToEnv(world: E2eWorld): Record<string, string> {
 /** The world named by the environment, or undefined when it names none. */
 export function worldFromEnv(env: NodeJS.ProcessEnv = process.env): E2eWorld | undefined {
 	const appUrl = env[WORLD_ENV.appUrl];
+	const iiUrl = env[WORLD_ENV.iiUrl];
 	const devnetUrl = env[WORLD_ENV.devnetUrl];
 	const ids = env[WORLD_ENV.canisterIds];
-	if (!appUrl || !devnetUrl || !ids) return undefined;
-	return { appUrl, devnetUrl, canisterIds: JSON.parse(ids) as Record<string, string> };
+	if (!appUrl || !iiUrl || !devnetUrl || !ids) return undefined;
+	return { appUrl, iiUrl, devnetUrl, canisterIds: JSON.parse(ids) as Record<string, string> };
 }

@@ -4,15 +4,23 @@
 // done, builds the app with the devnet URL and canister ids as Vite env vars, and serves it:
 //   VITE_IC_HOST                         devnet's URL (http://127.0.0.1:4943)
 //   VITE_CANISTER_ID_<NAME>              each dfx.json canister's id, e.g. VITE_CANISTER_ID_VAULT
+// The local Internet Identity window (local-ii/, devnet only) is built for that devnet into
+// .devnet/local-ii and served on its own port (its own origin, as II's is); the app signs in
+// through it (VITE_II_URL).
 // Ctrl-C stops the app and devnet (which writes a last checkpoint).
-// Env: PORT (app, default 4173), DEVNET_PORT (default 4943), DEVNET_ADMIN=1 (devnet's loopback
+// Env: PORT (app, default 4173), II_PORT (the local II window, default 4174), DEVNET_PORT
+// (default 4943), DEVNET_ADMIN=1 (devnet's loopback
 // clock control, for `npm run devnet -- time advance 72h`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 import { appBuildEnv, readCanisterIds } from './app-env.ts';
+import { buildLocalIi } from './build-local-ii.ts';
+import { serveStatic } from './e2e-serve.ts';
 
 const PORT = Number(process.env.PORT ?? 4173);
 const DEVNET_PORT = Number(process.env.DEVNET_PORT ?? 4943);
+const II_PORT = Number(process.env.II_PORT ?? 4174);
+const LOCAL_II_DIRECTORY = '.devnet/local-ii';
 const CANISTER_IDS = '.devnet/canister_ids.json';
 const children: ChildProcess[] = [];
 
@@ -99,7 +107,17 @@ try {
 	console.error(`npm start: ${(error as Error).message}; stopping.`);
 	await shutdown(1);
 }
-const appEnv = { ...process.env, ...appBuildEnv(devnetUrl, ids) };
+const devnetEnv = appBuildEnv(devnetUrl, ids);
+try {
+	await buildLocalIi(LOCAL_II_DIRECTORY, devnetEnv);
+	const ii = await serveStatic(LOCAL_II_DIRECTORY, II_PORT);
+	devnetEnv.VITE_II_URL = ii.url;
+	console.log(`Local Internet Identity (devnet only) at ${ii.url}`);
+} catch (error) {
+	console.error(`npm start: the local Internet Identity window: ${(error as Error).message}`);
+	await shutdown(1);
+}
+const appEnv = { ...process.env, ...devnetEnv };
 await run('npm', ['run', '--silent', 'build'], appEnv, 'building the app');
 await startChild(
 	'node_modules/.bin/vite', // not through npx: one process to stop

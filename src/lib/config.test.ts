@@ -19,27 +19,30 @@ describe('readConfig', () => {
 			vaultCanisterId: undefined,
 			iiUrl: `${MAINNET_II_URL}/`,
 			derivationOrigin: undefined,
-			signIn: 'internet-identity',
 			vetKdKeyName: 'key_1'
 		});
 		expect(config.internetIdentityCanisterId.toText()).toBe(MAINNET_II_CANISTER_ID);
 	});
 
-	test('devnet as npm start sets it: local network, local sign-in, local vetKD key', () => {
+	test('devnet as npm start sets it: local network, the local II window, local vetKD key', () => {
 		const config = readConfig({
 			VITE_IC_HOST: 'http://127.0.0.1:4943',
 			VITE_CANISTER_ID_VAULT: GUARDIAN,
-			VITE_CANISTER_ID_INTERNET_IDENTITY: LOCAL_II
+			VITE_CANISTER_ID_INTERNET_IDENTITY: LOCAL_II,
+			VITE_II_URL: 'http://localhost:4174'
 		});
 		expect(config).toMatchObject({
 			network: 'local',
 			host: 'http://127.0.0.1:4943',
-			iiUrl: undefined,
-			signIn: 'local',
+			iiUrl: 'http://localhost:4174/',
 			vetKdKeyName: 'dfx_test_key'
 		});
 		expect(config.vaultCanisterId?.toText()).toBe(GUARDIAN);
 		expect(config.internetIdentityCanisterId.toText()).toBe(LOCAL_II);
+	});
+
+	test('a devnet build without VITE_II_URL names no II (never mainnet II for a local replica)', () => {
+		expect(readConfig({ VITE_IC_HOST: 'http://127.0.0.1:4943' }).iiUrl).toBeUndefined();
 	});
 
 	test('localhost and *.localhost hosts are local', () => {
@@ -53,7 +56,6 @@ describe('readConfig', () => {
 			VITE_II_URL: 'http://ii.localhost:4943',
 			VITE_II_DERIVATION_ORIGIN: 'https://tessera.example/some/path'
 		});
-		expect(config.signIn).toBe('internet-identity');
 		expect(config.iiUrl).toBe('http://ii.localhost:4943/');
 		expect(config.derivationOrigin).toBe('https://tessera.example');
 	});

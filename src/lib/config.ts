@@ -13,7 +13,6 @@ export const MAINNET_II_URL = 'https://id.ai';
 export const VETKD_KEY_NAMES = { local: 'dfx_test_key', ic: 'key_1' } as const;
 
 export type Network = 'local' | 'ic';
-export type SignInMethod = 'internet-identity' | 'local';
 
 export interface AppConfig {
 	network: Network;
@@ -27,14 +26,16 @@ export interface AppConfig {
 	 */
 	upgradeCanisterId?: Principal;
 	internetIdentityCanisterId: Principal;
-	/** Identity provider for sign-in; undefined on devnet, which signs in locally instead. */
+	/**
+	 * II's sign-in page (auth-client's identity provider): id.ai on mainnet; on devnet the local II
+	 * window `npm start` serves. Undefined only in a devnet build without one (sign-in says so).
+	 */
 	iiUrl: string | undefined;
 	/**
 	 * II derives a principal per origin: pin it (e.g. https://<canister>.icp0.io) so guardian
 	 * principals, and thus their shares, survive a change of domain.
 	 */
 	derivationOrigin: string | undefined;
-	signIn: SignInMethod;
 	vetKdKeyName: string;
 	/**
 	 * A local replica's vetKD master public key (hex), when the build names it: then the
@@ -122,7 +123,6 @@ export function readConfig(env: AppEnv): AppConfig {
 		derivationOrigin: derivation
 			? parseUrl('VITE_II_DERIVATION_ORIGIN', derivation).origin
 			: undefined,
-		signIn: iiUrl ? 'internet-identity' : 'local',
 		vetKdKeyName: VETKD_KEY_NAMES[network],
 		localVetKdMasterKeyHex: present(env.VITE_VETKD_MASTER_PUBLIC_KEY)
 	};

@@ -1,16 +1,22 @@
 // The README's way to skip the waiting period, `npm run devnet -- time advance 72h`, while
 // everyone's page is open: devnet's clock jumps three days, the browsers' clocks do not (a
-// person cannot move theirs). Without a reload the pages keep working: their calls succeed
-// and every countdown shows the time left on the canister's clock.
+// person cannot move theirs). Every countdown shows the time left on the canister's clock
+// without a reload. Internet Identity sessions last 8 hours (on the canister's clock), so the
+// jump ends the signed-in people's sessions: their pages say so, and they sign in again on the
+// page they have open (no reload); their calls then succeed on the jumped clock.
 import { expect, test } from './fixtures';
 import { vote } from './flows/guardian';
 import { SLOW_STEP_MS } from './flows/owner';
 import { getPhraseBack, openRecovery } from './flows/recover';
 import { GUARDIAN_NAMES, setUpSealedVault } from './flows/vault';
-import { vaultCanister, localIdentity } from './support/devnet';
+import { vaultCanister } from './support/devnet';
+import { sessionOf } from './support/identities';
+import { openIiWindow, passkeySignIn } from './support/session';
 import { checkScreen } from './support/screens';
 
 const HOUR_MS = 3_600_000;
+/** What a page says when the II session's delegation has expired (canisters/errors.ts). */
+const SESSION_EXPIRED = 'Your sign-in has expired';
 /** Long enough that, after the 72 h jump, a day and some hours are still left to count down. */
 const DELAY_HOURS = 100;
 /** formatDuration's two largest units of what is left, before and after the jump. */
@@ -27,9 +33,9 @@ test('devnet’s clock jumps 72 hours under open pages: calls go on and countdow
 	// the test's own reader, from Node: a fresh agent per read follows devnet's clock
 	const canister = {
 		activeRequest: async (anchor: bigint) =>
-			(await vaultCanister(world, localIdentity('jump-alice'))).activeRequest(anchor),
+			(await vaultCanister(world, await sessionOf(world, 'jump-alice'))).activeRequest(anchor),
 		request: async (id: bigint) =>
-			(await vaultCanister(world, localIdentity('jump-alice'))).request(id)
+			(await vaultCanister(world, await sessionOf(world, 'jump-alice'))).request(id)
 	};
 	const anchor = await createAnchor('jump');
 	const { owner, guardians } = await setUpSealedVault(openAs, 'jump', anchor, {
@@ -67,6 +73,21 @@ test('devnet’s clock jumps 72 hours under open pages: calls go on and countdow
 		});
 		await checkScreen(requester.page, 'recover-after-clock-jump', { phone: true });
 		await checkScreen(owner.page, 'owner-request-after-clock-jump', { phone: true });
+	});
+
+	await test.step('their sessions ended with the jump; the guardians sign in again in the same tab, no reload', async () => {
+		for (const guardian of [alice, bob]) {
+			await expect(guardian.page.getByText(SESSION_EXPIRED)).toBeVisible({
+				timeout: SLOW_STEP_MS
+			});
+			await guardian.page.getByRole('button', { name: 'Sign out' }).click();
+			await guardian.page.waitForURL((url) => url.pathname === '/');
+			await guardian.page.getByRole('link', { name: 'Guardian', exact: true }).click();
+			await guardian.page.waitForURL((url) => url.pathname === '/signin');
+			await passkeySignIn(await openIiWindow(guardian.page), world, guardian.name);
+			await guardian.page.waitForURL((url) => url.pathname === '/guardian');
+			await expect(card(guardian.page)).toBeVisible({ timeout: SLOW_STEP_MS });
+		}
 	});
 
 	await test.step('the guardians approve from the pages they had open', async () => {

@@ -11,8 +11,10 @@ import { pendingRequest, vote } from './flows/guardian';
 import { SLOW_STEP_MS } from './flows/owner';
 import { getPhraseBack, openRecovery, recoverPhrase } from './flows/recover';
 import { setUpSealedVault } from './flows/vault';
-import { localIdentity, vaultCanister } from './support/devnet';
+import { vaultCanister } from './support/devnet';
+import { sessionOf } from './support/identities';
 import { checkScreen } from './support/screens';
+import { signInAgain } from './support/session';
 
 const HOUR_MS = 3_600_000;
 
@@ -30,22 +32,17 @@ test('a garbage approval is named and skipped; one more guardian repairs the rec
 	});
 	const [, bob, carol] = guardians;
 	if (!bob || !carol) throw new Error('three guardians');
-	// Alice's agent from Node, fresh per use: its clock must follow devnet's, which the test moves.
-	const alice = () => vaultCanister(world, localIdentity('faulty-alice'));
+	const alice = await vaultCanister(world, await sessionOf(world, 'faulty-alice'));
 	const requester = await openAs('faulty-requester', { signedIn: false });
 	const { code } = await openRecovery(requester.page, anchor.number, bob.page);
-	const requestId = (await (await alice()).activeRequest(anchor.number)) ?? -1n;
+	const requestId = (await alice.activeRequest(anchor.number)) ?? -1n;
 	expect(requestId).toBeGreaterThanOrEqual(0n);
 
 	await test.step('Alice approves with bytes that are not her share; Bob approves honestly', async () => {
-		await (
-			await alice()
-		).approveWith(requestId, new Uint8Array(randomBytes(SHARE_CIPHERTEXT_BYTES)));
+		await alice.approveWith(requestId, new Uint8Array(randomBytes(SHARE_CIPHERTEXT_BYTES)));
 		await vote(bob.page, await pendingRequest(bob.page, anchor.number), 'approve', code);
 		await expect
-			.poll(async () => (await (await alice()).request(requestId)).approvals, {
-				timeout: SLOW_STEP_MS
-			})
+			.poll(async () => (await alice.request(requestId)).approvals, { timeout: SLOW_STEP_MS })
 			.toBe(2);
 	});
 
@@ -64,9 +61,13 @@ test('a garbage approval is named and skipped; one more guardian repairs the rec
 	});
 
 	await test.step('Carol approves after the release; the phrase comes back', async () => {
+		// the 25 hours ended her 8-hour II session
+		await signInAgain(carol.page, world, carol.name, '/guardian');
 		await vote(carol.page, await pendingRequest(carol.page, anchor.number), 'approve', code);
+		// a fresh session and agent: devnet's clock moved 25 hours past the first ones
+		const aliceNow = async () => vaultCanister(world, await sessionOf(world, 'faulty-alice'));
 		await expect
-			.poll(async () => (await (await alice()).request(requestId)).approvals, {
+			.poll(async () => (await (await aliceNow()).request(requestId)).approvals, {
 				timeout: SLOW_STEP_MS
 			})
 			.toBe(3);

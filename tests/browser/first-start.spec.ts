@@ -16,7 +16,11 @@ test('the first `npm start` on a clean clone serves an app that reaches its cani
 	test.setTimeout(START_TIMEOUT_MS + 2 * 60_000);
 	const clone = cleanClone();
 	try {
-		const ports = { PORT: String(await freePort()), DEVNET_PORT: String(await freePort()) };
+		const ports = {
+			PORT: String(await freePort()),
+			II_PORT: String(await freePort()),
+			DEVNET_PORT: String(await freePort())
+		};
 		const start = await npmStart(clone.directory, ports, START_TIMEOUT_MS);
 		try {
 			const seconds = (start.readyAfterMs / 1000).toFixed(1);
@@ -28,7 +32,7 @@ test('the first `npm start` on a clean clone serves an app that reaches its cani
 			const page = await context.newPage();
 			const errors: string[] = [];
 			page.on('pageerror', (error) => errors.push(String(error)));
-			await signIn(page, 'first-start-visitor', '/guardian');
+			await signIn(page, start.world, 'first-start-visitor', '/guardian');
 			await expect(page.getByText('You don’t guard any identity yet.')).toBeVisible();
 			await expect(page.getByText('Could not load your vaults')).toHaveCount(0);
 			await checkScreen(page, 'first-start-guardian', { phone: true });

@@ -44,7 +44,7 @@ export const test = base.extend<Fixtures, { world: E2eWorld }>({
 	},
 	openAs: async ({ browser, world, people }, use) => {
 		await use(async (name, options) => {
-			const someone = await person(browser, world.appUrl, name, options);
+			const someone = await person(browser, world, name, options);
 			people.push(someone);
 			return someone;
 		});

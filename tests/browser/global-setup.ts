@@ -10,10 +10,35 @@ import { SCREENSHOTS } from './support/screens';
 /** Building the canisters and the app on a loaded 2-core machine takes a while. */
 const START_TIMEOUT_MS = 10 * 60_000;
 
+/**
+ * A world named by the environment must still be up: its app, its local II window (where every
+ * sign-in goes) and its devnet each answer, or the run stops here saying which one does not.
+ */
+async function answers(world: E2eWorld): Promise<void> {
+	const parts = {
+		app: world.appUrl,
+		'local II window': world.iiUrl,
+		devnet: new URL('/api/v2/status', world.devnetUrl).href
+	};
+	for (const [part, url] of Object.entries(parts)) {
+		const response = await fetch(url).catch((error: unknown) => String(error));
+		if (typeof response === 'string' || !response.ok) {
+			const why = typeof response === 'string' ? response : `HTTP ${response.status}`;
+			throw new Error(
+				`the e2e world named by the environment is down: its ${part} at ${url} does not answer (${why}); start it again (npx tsx scripts/e2e-env.ts) or unset the TESSERA_E2E_* variables`
+			);
+		}
+	}
+}
+
 export default async function globalSetup(): Promise<() => Promise<void>> {
 	// screenshots are this run's artifacts only
 	rmSync(SCREENSHOTS, { recursive: true, force: true });
-	if (worldFromEnv()) return async () => {};
+	const named = worldFromEnv();
+	if (named) {
+		await answers(named);
+		return async () => {};
+	}
 
 	const started = performance.now();
 	const child = spawn(

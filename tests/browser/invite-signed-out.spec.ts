@@ -7,6 +7,9 @@ import { expect, test } from './fixtures';
 import { SLOW_STEP_MS, createVault } from './flows/owner';
 import { GUARDIAN_NAMES } from './flows/vault';
 import { checkScreen } from './support/screens';
+import { principalAt } from './support/identities';
+import { openIiWindow, passkeySignIn } from './support/session';
+import type { E2eWorld } from '../../scripts/e2e-world';
 
 const secretOf = (link: string) => new URLSearchParams(new URL(link).hash.slice(1)).get('secret');
 
@@ -17,15 +20,19 @@ function requestedAddresses(page: Page): string[] {
 	return addresses;
 }
 
-async function signInHere(page: Page, name: string) {
-	await page.getByLabel('Local identity name').fill(name);
-	await page.getByRole('button', { name: 'Sign in locally' }).click();
-	await expect(page.getByTestId('signed-in-principal')).toContainText(name);
+/** Signs in on the page the guardian is on, through the local II window; they stay there. */
+async function signInHere(page: Page, world: E2eWorld, name: string) {
+	await passkeySignIn(await openIiWindow(page), world, name);
+	await expect(page.getByTestId('signed-in-principal')).toHaveAttribute(
+		'title',
+		await principalAt(world, name, new URL(world.appUrl).origin)
+	);
 }
 
 test('a guardian signed out opens the invitation, signs in from it and accepts', async ({
 	openAs,
-	createAnchor
+	createAnchor,
+	world
 }) => {
 	test.setTimeout(10 * 60_000);
 	const anchor = await createAnchor('invite-out');
@@ -54,7 +61,7 @@ test('a guardian signed out opens the invitation, signs in from it and accepts',
 		});
 		await expect(alice.page.getByText('This invitation can’t be used')).toHaveCount(0);
 		await checkScreen(alice.page, 'invite-signed-out', { phone: true });
-		await signInHere(alice.page, 'invite-out-alice');
+		await signInHere(alice.page, world, 'invite-out-alice');
 		await expect(invitation(alice.page)).toBeVisible({ timeout: SLOW_STEP_MS });
 		expect(new URL(alice.page.url()).pathname).toBe('/invite');
 		await checkScreen(alice.page, 'invite-after-sign-in', { phone: true });
@@ -68,7 +75,7 @@ test('a guardian signed out opens the invitation, signs in from it and accepts',
 		await bob.page.goto(bobLink);
 		await bob.page.getByRole('link', { name: 'Sign in', exact: true }).click();
 		await bob.page.waitForURL((url) => url.pathname === '/signin');
-		await signInHere(bob.page, 'invite-out-bob');
+		await signInHere(bob.page, world, 'invite-out-bob');
 		await bob.page.waitForURL((url) => url.pathname === '/invite');
 		expect(new URL(bob.page.url()).hash).toBe(new URL(bobLink).hash);
 		await expect(invitation(bob.page)).toBeVisible({ timeout: SLOW_STEP_MS });
@@ -79,11 +86,14 @@ test('a guardian signed out opens the invitation, signs in from it and accepts',
 	await test.step('Carol signs in, then opens the link in a new tab: still signed in', async () => {
 		const carol = await openAs('invite-out-carol', { signedIn: false });
 		await carol.page.goto(carolLink);
-		await signInHere(carol.page, 'invite-out-carol');
+		await signInHere(carol.page, world, 'invite-out-carol');
 		await expect(invitation(carol.page)).toBeVisible({ timeout: SLOW_STEP_MS });
 		const newTab = await carol.context.newPage();
 		await newTab.goto(carolLink);
-		await expect(newTab.getByTestId('signed-in-principal')).toContainText('invite-out-carol');
+		await expect(newTab.getByTestId('signed-in-principal')).toHaveAttribute(
+			'title',
+			await principalAt(world, 'invite-out-carol', new URL(world.appUrl).origin)
+		);
 		await expect(invitation(newTab)).toBeVisible({ timeout: SLOW_STEP_MS });
 		await accept(newTab);
 		await newTab.goto('/guardian');

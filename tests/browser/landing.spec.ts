@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
-import { localIdentity } from './support/devnet';
-import { LOCAL_SIGN_IN_TITLE } from './support/session';
+import { principalAt } from './support/identities';
+import { II_SIGN_IN_BUTTON, openIiWindow, passkeySignIn } from './support/session';
 import { checkScreen } from './support/screens';
 
 test('the landing page says what Tessera is and how it works', async ({ page }) => {
@@ -28,22 +28,22 @@ test('an unknown deep link still boots the single-page app', async ({ page }) =>
 });
 
 test('signed-out visits to the owner and guardian pages go to the sign-in page and back', async ({
-	page
+	page,
+	world
 }) => {
 	for (const path of ['/owner', '/guardian']) {
 		await page.goto(path);
 		await page.waitForURL((url) => url.pathname === '/signin');
 		expect(new URL(page.url()).searchParams.get('next')).toBe(path);
 	}
-	await expect(page.getByText(LOCAL_SIGN_IN_TITLE)).toBeVisible();
+	await expect(page.getByRole('button', { name: II_SIGN_IN_BUTTON })).toBeVisible();
 	await checkScreen(page, 'signin', { phone: true });
-	await page.getByLabel('Local identity name').fill('landing-visitor');
-	await page.getByRole('button', { name: 'Sign in locally' }).click();
+	await passkeySignIn(await openIiWindow(page), world, 'landing-visitor');
 	await page.waitForURL((url) => url.pathname === '/guardian');
-	// the principal is the contract's deterministic one for this name
+	// the principal is the visitor's at this origin, as the local II says (get_principal)
 	await expect(page.getByTestId('signed-in-principal')).toHaveAttribute(
 		'title',
-		new RegExp(localIdentity('landing-visitor').getPrincipal().toText())
+		await principalAt(world, 'landing-visitor', new URL(world.appUrl).origin)
 	);
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await page.goto('/guardian');

@@ -6,7 +6,8 @@ import { acceptInvitation, pendingRequest, typeCode, vote } from './flows/guardi
 import { createVault, SLOW_STEP_MS } from './flows/owner';
 import { openRecovery } from './flows/recover';
 import { GUARDIAN_NAMES, setUpSealedVault } from './flows/vault';
-import { vaultCanister, localIdentity } from './support/devnet';
+import { vaultCanister } from './support/devnet';
+import { sessionOf } from './support/identities';
 import { checkScreen } from './support/screens';
 
 test('the wizard points at a mistyped word and refuses a phrase that is not the anchor’s', async ({
@@ -103,7 +104,7 @@ test('an alarm raised by the owner shows to guardians; their declines fail the r
 	createAnchor
 }) => {
 	test.setTimeout(15 * 60_000);
-	const canister = await vaultCanister(world, localIdentity('alarm-alice'));
+	const canister = await vaultCanister(world, await sessionOf(world, 'alarm-alice'));
 	const anchor = await createAnchor('alarm');
 	const { owner, guardians } = await setUpSealedVault(openAs, 'alarm', anchor);
 	// a recovery link from another browser, opened by a guardian (here: a thief's, or the owner's

@@ -21,7 +21,8 @@ import {
 	typePaperShares
 } from './flows/recover';
 import { setUpSealedVault } from './flows/vault';
-import { vaultCanister, localIdentity } from './support/devnet';
+import { vaultCanister } from './support/devnet';
+import { sessionOf } from './support/identities';
 import { enterShares, openOffline, revealedWords } from './support/offline-page';
 import { checkScreen } from './support/screens';
 
@@ -58,7 +59,7 @@ test('paper shares: printed in the kit, the phrase rebuilt from paper alone and 
 }) => {
 	test.setTimeout(20 * 60_000);
 	const started = performance.now();
-	const canister = await vaultCanister(world, localIdentity('paper-alice'));
+	const canister = await vaultCanister(world, await sessionOf(world, 'paper-alice'));
 	const anchor = await createAnchor('paper');
 	const { owner, guardians } = await setUpSealedVault(openAs, 'paper', anchor, {
 		paperFor: ['Alice', 'Carol']
@@ -166,7 +167,7 @@ test('paper shares: printed in the kit, the phrase rebuilt from paper alone and 
 		await checkScreen(requester.page, 'recover-waiting-paper');
 		expect(await recoverPhrase(requester.page)).toEqual(anchor.words);
 		// a fresh agent: devnet's clock moved ahead of the first one's
-		const now = await vaultCanister(world, localIdentity('paper-alice'));
+		const now = await vaultCanister(world, await sessionOf(world, 'paper-alice'));
 		expect((await now.request(requestId)).status).toBe('released');
 	});
 

@@ -11,7 +11,8 @@ import { pendingRequest, typeCode, vote } from './flows/guardian';
 import { SLOW_STEP_MS } from './flows/owner';
 import { getPhraseBack, openRecovery, recoverPhrase, sweepDevices } from './flows/recover';
 import { setUpSealedVault, type GuardianPlan } from './flows/vault';
-import { DEVICE_ALIASES, devnetTimeNs, vaultCanister, localIdentity } from './support/devnet';
+import { DEVICE_ALIASES, devnetTimeNs, vaultCanister } from './support/devnet';
+import { sessionOf } from './support/identities';
 import { checkScreen } from './support/screens';
 
 const HOUR_MS = 3_600_000;
@@ -34,7 +35,7 @@ test('the complete story: protect, invite, seal, recover, sweep', async ({
 	test.setTimeout(20 * 60_000);
 	const started = performance.now();
 	// read as Alice, a guardian: a request is visible to its parties only
-	const canister = await vaultCanister(world, localIdentity('story-alice'));
+	const canister = await vaultCanister(world, await sessionOf(world, 'story-alice'));
 	const anchor = await createAnchor('story');
 
 	const { owner, guardians } = await setUpSealedVault(openAs, 'story', anchor, {

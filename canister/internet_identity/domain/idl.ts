@@ -8,6 +8,7 @@
 import { IDL, type GenericIdlFuncArgs, type GenericIdlFuncRets } from '@dfinity/candid';
 import type * as Ii from '@tessera/contract/internet-identity';
 import { idlFactory as vendoredIdlFactory } from '@tessera/contract/internet-identity';
+import { signInMethods } from './sign-in-idl';
 
 export const UserNumber = IDL.Nat64;
 export const IdentityNumber = IDL.Nat64;
@@ -131,7 +132,8 @@ export const iiMethods = {
 		args: [],
 		results: [IDL.Opt(IdentityNumber)],
 		query: false
-	}
+	},
+	...signInMethods
 } satisfies Record<string, MethodSignature>;
 
 /** II 2.0's identity API and the registration / OpenID / recovery e-mail methods the stand-in serves. */

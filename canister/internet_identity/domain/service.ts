@@ -185,6 +185,14 @@ export class InternetIdentity {
 		return device?.keyType === 'seed_phrase' ? anchorNumber : undefined;
 	}
 
+	/** Sign-in (prepare_delegation): the caller must authorize as II's check_authorization; records the use. */
+	authenticate(caller: Principal, anchorNumber: bigint, now: bigint): Result<void> {
+		const auth = this.authorize(caller, anchorNumber, now);
+		if (!auth.ok) return auth;
+		this.store.put(auth.value);
+		return ok(undefined);
+	}
+
 	/**
 	 * Reads the anchor, checks the caller signs in through one of its routes (routes.ts: devices,
 	 * OpenID credentials, recovery e-mail) and records that route's use.

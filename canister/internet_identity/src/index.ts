@@ -3,10 +3,26 @@
 // Tessera uses (domain/idl.ts) and enforces II's rules (domain/). This class only wires the
 // Candid methods to domain/candid_api.ts, supplying caller and time, and replies or traps as
 // that module decides. State lives in stable maps (src/stable_store.ts), never in fields.
-import { msgCaller, query, time, trap, update } from 'azle';
+import {
+	canisterSelf,
+	certifiedDataSet,
+	dataCertificate,
+	IDL,
+	msgArgData,
+	msgCaller,
+	msgReply,
+	query,
+	time,
+	trap,
+	update
+} from 'azle';
+
+import type { GenericIdlFuncArgs, GenericIdlFuncRets } from '@dfinity/candid';
+import type { Principal } from '@dfinity/principal';
 
 import { CandidApi, type Outcome } from '../domain/candid_api';
 import {
+	ii2Methods as v2,
 	iiMethods,
 	localOnlyMethods,
 	type AnchorCredentialsValue,
@@ -17,14 +33,25 @@ import {
 	type Opt
 } from '../domain/idl';
 import { IdentityApi } from '../domain/identity-api';
-import { ii2Methods as v2 } from '../domain/idl';
 import { InternetIdentity } from '../domain/service';
+import { SignInApi } from '../domain/sign-in';
+import { signInMethods, type GetDelegationResponseValue } from '../domain/sign-in-idl';
+import { ensureSalt, salt, SALT_NOT_SET } from './salt';
 import { StableAnchorStore } from './stable_store';
 import type * as Ii from '@tessera/contract/internet-identity';
 
 const ii = new InternetIdentity(new StableAnchorStore());
 const api = new CandidApi(ii);
 const identityApi = new IdentityApi(ii);
+/** Signatures live on the heap, as II's: an upgrade drops them and clients sign in again. */
+let signIn: SignInApi | undefined;
+const signInApi = (): SignInApi => (signIn ??= new SignInApi(ii, canisterSelf()));
+
+function saltOrTrap(): Uint8Array {
+	const current = salt();
+	if (!current) trap(SALT_NOT_SET);
+	return current;
+}
 
 function replyOrTrap<T>(outcome: Outcome<T>): T {
 	if (outcome.kind === 'trap') trap(outcome.message);
@@ -34,6 +61,8 @@ function replyOrTrap<T>(outcome: Outcome<T>): T {
 const local = localOnlyMethods.create_anchor_for_local_development;
 const settings = iiMethods.authn_method_security_settings_replace;
 const phraseLookup = iiMethods.lookup_caller_identity_by_recovery_phrase;
+const { prepare_delegation: prepare, get_delegation: getDelegation } = signInMethods;
+const getPrincipal = signInMethods.get_principal;
 const localEmail = localOnlyMethods.email_recovery_credential_add_for_local_development;
 
 export default class LocalInternetIdentity {
@@ -92,6 +121,62 @@ export default class LocalInternetIdentity {
 	@update(phraseLookup.args, phraseLookup.results[0])
 	lookup_caller_identity_by_recovery_phrase(): Opt<bigint> {
 		return replyOrTrap(api.lookup_caller_identity_by_recovery_phrase(msgCaller()));
+	}
+
+	/**
+	 * II's prepare_delegation has two results (user key, expiration), which Azle's decorators
+	 * cannot declare: the method decodes and replies itself, and `declaresTwoResults` below
+	 * gives the interface (and so the generated .did) II's signature.
+	 */
+	@update(prepare.args, undefined, { manual: true })
+	async prepare_delegation(): Promise<void> {
+		const caller = msgCaller(); // before the await, as II
+		const [anchor, origin, sessionKey, maxTimeToLive] = IDL.decode(prepare.args, msgArgData()) as [
+			bigint,
+			string,
+			Uint8Array,
+			[] | [bigint]
+		];
+		const currentSalt = await ensureSalt();
+		const api = signInApi();
+		const prepared = replyOrTrap(
+			api.prepare_delegation(caller, time(), currentSalt, anchor, origin, sessionKey, maxTimeToLive)
+		);
+		certifiedDataSet(api.rootHash());
+		msgReply(new Uint8Array(IDL.encode(prepare.results, prepared)));
+	}
+
+	/** Runs after the method decorators: prepare_delegation's Candid as II declares it. */
+	private readonly declaresTwoResults = declareResults(this, 'prepare_delegation', prepare);
+
+	@query(getDelegation.args, getDelegation.results[0])
+	get_delegation(
+		anchor: bigint,
+		origin: string,
+		sessionKey: Uint8Array,
+		expiration: bigint
+	): GetDelegationResponseValue {
+		const certificate = dataCertificate();
+		if (!certificate) trap('get_delegation must be called as a query: no data certificate');
+		return replyOrTrap(
+			signInApi().get_delegation(
+				msgCaller(),
+				time(),
+				saltOrTrap(),
+				certificate,
+				anchor,
+				origin,
+				sessionKey,
+				expiration
+			)
+		);
+	}
+
+	@query(getPrincipal.args, getPrincipal.results[0])
+	get_principal(anchor: bigint, origin: string): Principal {
+		return replyOrTrap(
+			signInApi().get_principal(msgCaller(), time(), saltOrTrap(), anchor, origin)
+		);
 	}
 
 	// --- II 2.0: identity API, registration mode, OpenID credentials, recovery e-mail ----------
@@ -213,4 +298,24 @@ export default class LocalInternetIdentity {
 			identityApi.email_recovery_credential_remove(msgCaller(), time(), identity, address)
 		);
 	}
+}
+
+interface AzleClassMeta {
+	canisterMethodIdlParamTypes: Record<string, IDL.FuncClass>;
+}
+
+/** Sets a method's Candid type in Azle's class metadata, from which the .did is generated. */
+function declareResults(
+	canister: object,
+	name: string,
+	method: { args: IDL.Type[]; results: IDL.Type[] }
+): true {
+	const meta = (canister.constructor as { _azleCanisterClassMeta?: AzleClassMeta })
+		._azleCanisterClassMeta;
+	if (meta)
+		meta.canisterMethodIdlParamTypes[name] = IDL.Func(
+			method.args as GenericIdlFuncArgs,
+			method.results as GenericIdlFuncRets
+		);
+	return true;
 }

@@ -1,6 +1,8 @@
 import {
 	AgentError,
 	ErrorKindEnum,
+	HttpErrorCode,
+	ProtocolError,
 	RejectError,
 	TransportError,
 	UnexpectedErrorCode
@@ -77,6 +79,17 @@ describe('fromThrown', () => {
 		expect(fromThrown(TransportError.fromCode(code)).kind).toBe('Network');
 		expect(fromThrown(RejectError.fromCode(code)).kind).toBe('Rejected');
 		expect(fromThrown(new AgentError(code, ErrorKindEnum.Trust)).kind).toBe('Network');
+	});
+
+	test('the IC refusing an expired delegation (HTTP 400) is SessionExpired: sign in again', () => {
+		const body =
+			'Invalid delegation expiry: Specified sender delegation has expired: Provided expiry: 1, Local replica time: 2';
+		const thrown = ProtocolError.fromCode(new HttpErrorCode(400, 'Bad Request', [], body));
+		const error = fromThrown(thrown);
+		expect(error.kind).toBe('SessionExpired');
+		expect(error.message).toMatch(/^Your sign-in has expired .*sign in again\.$/u);
+		const otherRefusal = new HttpErrorCode(400, 'Bad Request', [], 'Invalid signature');
+		expect(fromThrown(ProtocolError.fromCode(otherRefusal)).kind).toBe('Network');
 	});
 
 	test('a CanisterError passes through unchanged; a non-Error is described', () => {

@@ -32,9 +32,14 @@ export const VAULT_ERROR_KINDS = [
 export type VaultErrorKind = (typeof VAULT_ERROR_KINDS)[number];
 /**
  * 'Network': no answer came back. 'Rejected': the call was refused before the canister's logic.
+ * 'SessionExpired': the IC refused the sender's delegation as expired (the II session is over).
  * 'NotConfigured': this build names no vault canister.
  */
-export type CanisterErrorKind = VaultErrorKind | 'Network' | 'Rejected' | 'NotConfigured';
+export type CanisterErrorKind =
+	VaultErrorKind | 'Network' | 'Rejected' | 'SessionExpired' | 'NotConfigured';
+
+/** The IC's words (HTTP 400) for a request signed under an expired delegation. */
+const EXPIRED_DELEGATION = /sender delegation has expired/u;
 
 /** The Candid error's fields (e.g. `requestId`, `until`, `reason`); empty for field-less kinds. */
 export type ErrorDetails = Readonly<Record<string, unknown>>;
@@ -94,6 +99,8 @@ const MESSAGES: Record<CanisterErrorKind, (details: ErrorDetails) => string> = {
 		'Tessera could not reach the Internet Computer. Check your connection and try again.',
 	Rejected: () =>
 		'The Internet Computer refused the call. Reload the page; if it happens again, Tessera may be updating.',
+	SessionExpired: () =>
+		'Your sign-in has expired (Internet Identity sessions last 8 hours). Sign out, then sign in again.',
 	NotConfigured: () =>
 		'This copy of Tessera is not connected to a vault canister. Whoever runs it must set VITE_CANISTER_ID_VAULT.'
 };
@@ -117,12 +124,19 @@ export function fromCandidError(error: Record<string, unknown>): CanisterError {
 	return new CanisterError(kind, describeError(kind, details), details);
 }
 
-/** Anything an agent call threw, as a CanisterError ('Rejected' for IC rejects, else 'Network'). */
+/**
+ * Anything an agent call threw, as a CanisterError: 'SessionExpired' for an expired delegation,
+ * 'Rejected' for IC rejects, else 'Network'.
+ */
 export function fromThrown(error: unknown): CanisterError {
 	if (error instanceof CanisterError) return error;
-	const rejected = error instanceof AgentError && error.kind === ErrorKindEnum.Reject;
-	const kind = rejected ? 'Rejected' : 'Network';
 	const cause = error instanceof Error ? error.message : String(error);
+	const rejected = error instanceof AgentError && error.kind === ErrorKindEnum.Reject;
+	const kind = EXPIRED_DELEGATION.test(cause)
+		? 'SessionExpired'
+		: rejected
+			? 'Rejected'
+			: 'Network';
 	return new CanisterError(kind, describeError(kind), { cause });
 }
 

@@ -1,85 +1,14 @@
 import type { AuthClient } from '@dfinity/auth-client';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
-import { sha256 } from '@noble/hashes/sha2';
 import { describe, expect, test, vi } from 'vitest';
 import {
-	LOCAL_IDENTITY_KEY,
+	NO_II_MESSAGE,
 	SignInError,
-	checkLocalName,
 	internetIdentitySessionService,
-	localIdentity,
-	localSessionService,
 	requiresSignIn,
 	safeNext,
 	signInPath
 } from './session';
-
-/** An in-memory Web Storage (Node has no sessionStorage). */
-function memoryStorage(): Storage {
-	const items = new Map<string, string>();
-	return {
-		get length() {
-			return items.size;
-		},
-		clear: () => items.clear(),
-		getItem: (key) => items.get(key) ?? null,
-		key: (index) => [...items.keys()][index] ?? null,
-		removeItem: (key) => void items.delete(key),
-		setItem: (key, value) => void items.set(key, String(value))
-	};
-}
-
-describe('local identities (devnet)', () => {
-	test('follow the contract: Ed25519 from sha256("tessera/devnet-identity/" + name)', () => {
-		const seed = sha256(new TextEncoder().encode('tessera/devnet-identity/alice'));
-		expect(localIdentity('alice').getPrincipal().toText()).toBe(
-			Ed25519KeyIdentity.generate(seed).getPrincipal().toText()
-		);
-	});
-
-	test('the same name is the same principal; another name another one', () => {
-		const alice = localIdentity('alice').getPrincipal().toText();
-		expect(localIdentity('alice').getPrincipal().toText()).toBe(alice);
-		expect(localIdentity('bob').getPrincipal().toText()).not.toBe(alice);
-	});
-
-	test.each([
-		['', 'empty'],
-		['   ', 'empty'],
-		['x'.repeat(65), 'too-long']
-	])('the name %j is refused (%s)', (name, problem) => {
-		expect(checkLocalName(name)).toEqual({ ok: false, error: problem });
-	});
-
-	test('sign-in keeps only the name; restore comes back as the same identity; sign-out forgets', async () => {
-		const storage = memoryStorage();
-		const service = localSessionService(storage);
-		expect(await service.restore()).toBeUndefined();
-		const signedIn = await service.signIn('  alice ');
-		expect(signedIn.localName).toBe('alice');
-		expect(storage.getItem(LOCAL_IDENTITY_KEY)).toBe('alice');
-		expect(storage.length).toBe(1);
-		const restored = await service.restore();
-		expect(restored?.identity.getPrincipal().toText()).toBe(
-			signedIn.identity.getPrincipal().toText()
-		);
-		await service.signOut();
-		expect(storage.length).toBe(0);
-		expect(await service.restore()).toBeUndefined();
-	});
-
-	test('a bad name throws a SignInError with the message to show, and stores nothing', async () => {
-		const storage = memoryStorage();
-		await expect(localSessionService(storage).signIn(' ')).rejects.toThrow(SignInError);
-		expect(storage.length).toBe(0);
-	});
-
-	test('a tampered stored name is ignored', async () => {
-		const storage = memoryStorage();
-		storage.setItem(LOCAL_IDENTITY_KEY, '   ');
-		expect(await localSessionService(storage).restore()).toBeUndefined();
-	});
-});
 
 describe('Internet Identity sessions', () => {
 	// A stand-in for AuthClient: II's window cannot open in a unit test (the browser tests and a
@@ -133,6 +62,17 @@ describe('Internet Identity sessions', () => {
 			fake.create
 		);
 		await expect(service.signIn()).rejects.toThrow(message);
+	});
+
+	test('a build that names no II refuses to sign in and never opens a window', async () => {
+		const fake = fakeAuthClient({});
+		const service = internetIdentitySessionService(
+			{ iiUrl: undefined, derivationOrigin: undefined },
+			fake.create
+		);
+		await expect(service.signIn()).rejects.toThrow(SignInError);
+		await expect(service.signIn()).rejects.toThrow(NO_II_MESSAGE);
+		expect(fake.client.login).not.toHaveBeenCalled();
 	});
 });
 

@@ -1,41 +1,13 @@
-// Sign-in: Internet Identity through @dfinity/auth-client where an II exists (mainnet, dfx), or
-// on devnet a local identity derived from a name (deterministic, so people and tests come back
-// as the same guardian). Only the name is kept, never a key or a phrase: in localStorage, so that
-// a new tab stays signed in as Internet Identity's sessions do (auth-client keeps them in
-// IndexedDB).
+// Sign-in, the same on devnet, dfx and mainnet: Internet Identity through @dfinity/auth-client,
+// which opens II's window at the configured URL (on devnet the local II window that `npm start`
+// serves) and keeps the session's delegation in IndexedDB, so a new tab stays signed in.
 import type { Identity } from '@dfinity/agent';
 import { AuthClient } from '@dfinity/auth-client';
-import { Ed25519KeyIdentity } from '@dfinity/identity';
-import { sha256 } from '@noble/hashes/sha2';
 import { config, type AppConfig } from '../config';
-import { err, ok, type Result } from '../crypto/result';
 
-export const LOCAL_IDENTITY_KEY = 'tessera.devnet-identity';
-const LOCAL_IDENTITY_DOMAIN = 'tessera/devnet-identity/';
-export const MAX_LOCAL_NAME_LENGTH = 64;
 /** II delegations last 8 hours: long enough to set up a vault, short for a lost laptop. */
 export const II_SESSION_NS = 8n * 3_600n * 1_000_000_000n;
 export const DEFAULT_NEXT = '/owner';
-
-export type LocalNameProblem = 'empty' | 'too-long';
-export const LOCAL_NAME_MESSAGES: Record<LocalNameProblem, string> = {
-	empty: 'Enter a name for the local identity, e.g. alice.',
-	'too-long': `Keep the name under ${MAX_LOCAL_NAME_LENGTH + 1} characters.`
-};
-
-export function checkLocalName(name: string): Result<string, LocalNameProblem> {
-	const trimmed = name.trim();
-	if (trimmed === '') return err('empty');
-	if (trimmed.length > MAX_LOCAL_NAME_LENGTH) return err('too-long');
-	return ok(trimmed);
-}
-
-/** Devnet only: the same name always gives the same identity. */
-export function localIdentity(name: string): Ed25519KeyIdentity {
-	return Ed25519KeyIdentity.generate(
-		sha256(new TextEncoder().encode(LOCAL_IDENTITY_DOMAIN + name))
-	);
-}
 
 /** Where to go after sign-in: a same-origin path only (no scheme, host or `//`), else /owner. */
 export function safeNext(next: string | null | undefined): string {
@@ -54,9 +26,10 @@ export function safeNext(next: string | null | undefined): string {
 
 export interface SignedIn {
 	identity: Identity;
-	/** The local identity's name on devnet; undefined with Internet Identity. */
-	localName?: string;
 }
+
+export const NO_II_MESSAGE =
+	'This build names no Internet Identity to sign in with (VITE_II_URL). Start Tessera with `npm start`: it serves the local Internet Identity window and builds the app for it.';
 
 export class SignInError extends Error {
 	constructor(message: string) {
@@ -67,34 +40,11 @@ export class SignInError extends Error {
 
 /** The session as the browser keeps it. */
 export interface SessionService {
-	readonly method: AppConfig['signIn'];
 	/** The session kept from before (a reload), if any. */
 	restore(): Promise<SignedIn | undefined>;
-	/** Internet Identity: opens II's window. Local: derives the identity from `localName`. */
-	signIn(localName?: string): Promise<SignedIn>;
+	/** Opens II's window; resolves once II has signed the session in. */
+	signIn(): Promise<SignedIn>;
 	signOut(): Promise<void>;
-}
-
-export function localSessionService(storage: Storage): SessionService {
-	return {
-		method: 'local',
-		async restore() {
-			const name = storage.getItem(LOCAL_IDENTITY_KEY);
-			const checked = name === null ? undefined : checkLocalName(name);
-			return checked?.ok
-				? { identity: localIdentity(checked.value), localName: checked.value }
-				: undefined;
-		},
-		async signIn(localName = '') {
-			const checked = checkLocalName(localName);
-			if (!checked.ok) throw new SignInError(LOCAL_NAME_MESSAGES[checked.error]);
-			storage.setItem(LOCAL_IDENTITY_KEY, checked.value);
-			return { identity: localIdentity(checked.value), localName: checked.value };
-		},
-		async signOut() {
-			storage.removeItem(LOCAL_IDENTITY_KEY);
-		}
-	};
 }
 
 export function internetIdentitySessionService(
@@ -105,12 +55,13 @@ export function internetIdentitySessionService(
 	let client: Promise<AuthClient> | undefined;
 	const authClient = () => (client ??= createClient());
 	return {
-		method: 'internet-identity',
 		async restore() {
 			const auth = await authClient();
 			return (await auth.isAuthenticated()) ? { identity: auth.getIdentity() } : undefined;
 		},
 		async signIn() {
+			// auth-client would fall back to identity.ic0.app: a build without II says so instead
+			if (!settings.iiUrl) throw new SignInError(NO_II_MESSAGE);
 			const auth = await authClient();
 			await new Promise<void>((resolve, reject) => {
 				void auth.login({
@@ -136,11 +87,9 @@ export function internetIdentitySessionService(
 	};
 }
 
-/** The configured way to sign in. */
+/** This build's sign-in. */
 export function sessionService(settings: AppConfig = config): SessionService {
-	return settings.signIn === 'local'
-		? localSessionService(localStorage)
-		: internetIdentitySessionService(settings);
+	return internetIdentitySessionService(settings);
 }
 
 /**

@@ -9,8 +9,6 @@ export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
 export class Session {
 	status: SessionStatus = $state('loading');
 	identity: Identity | undefined = $state.raw();
-	/** Devnet's local identity name; undefined with Internet Identity. */
-	localName: string | undefined = $state();
 	readonly principal = $derived(this.identity?.getPrincipal().toText());
 
 	#service: SessionService | undefined;
@@ -22,17 +20,12 @@ export class Session {
 		this.#makeService = makeService;
 	}
 
-	get method(): SessionService['method'] {
-		return this.#serviceInstance().method;
-	}
-
 	#serviceInstance(): SessionService {
 		return (this.#service ??= this.#makeService());
 	}
 
 	#set(signedIn: SignedIn | undefined) {
 		this.identity = signedIn?.identity;
-		this.localName = signedIn?.localName;
 		this.status = signedIn ? 'signed-in' : 'signed-out';
 		this.#guardian = undefined;
 	}
@@ -47,8 +40,8 @@ export class Session {
 			}));
 	}
 
-	async signIn(localName?: string): Promise<void> {
-		const signedIn = await this.#serviceInstance().signIn(localName);
+	async signIn(): Promise<void> {
+		const signedIn = await this.#serviceInstance().signIn();
 		this.#set(signedIn);
 	}
 

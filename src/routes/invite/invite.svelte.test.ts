@@ -14,7 +14,6 @@ const calls = {
 };
 const session = $state({
 	status: 'signed-out' as 'signed-out' | 'signed-in',
-	method: 'local' as const,
 	ready: async () => undefined,
 	guardian: async () => calls,
 	signIn: vi.fn(async () => {
@@ -38,6 +37,7 @@ beforeEach(() => {
 	calls.invitation.mockReset().mockResolvedValue(info);
 	calls.acceptInvite.mockReset().mockResolvedValue(0);
 	session.status = 'signed-out';
+	session.signIn.mockClear();
 	window.location.hash = new URL(inviteLink('http://x', { vaultId: 4n, secret })).hash;
 });
 
@@ -51,9 +51,8 @@ describe('/invite', () => {
 		expect(await seriousViolations(container)).toEqual([]);
 
 		await userEvent.click(screen.getByRole('button', { name: 'Sign in to accept' }));
-		await userEvent.type(screen.getByLabelText('Local identity name'), 'alice');
-		await userEvent.click(screen.getByRole('button', { name: 'Sign in locally' }));
-		expect(session.signIn).toHaveBeenCalledWith('alice');
+		await userEvent.click(screen.getByRole('button', { name: 'Sign in with Internet Identity' }));
+		expect(session.signIn).toHaveBeenCalledOnce();
 		expect(window.location.hash).not.toBe(''); // the fragment survived sign-in
 
 		await userEvent.click(await screen.findByRole('button', { name: 'Accept invitation' }));
@@ -98,12 +97,11 @@ describe('/invite', () => {
 			new CanisterError('AnonymousCaller', describeError('AnonymousCaller'))
 		);
 		const { container } = render(InvitePage);
-		const name = await screen.findByLabelText('Local identity name');
+		const signIn = await screen.findByRole('button', { name: 'Sign in with Internet Identity' });
 		expect(screen.queryByRole('alert')).not.toBeInTheDocument(); // no dead end
 		expect(await seriousViolations(container)).toEqual([]);
-		await userEvent.type(name, 'alice');
-		await userEvent.click(screen.getByRole('button', { name: 'Sign in locally' }));
-		expect(session.signIn).toHaveBeenCalledWith('alice');
+		await userEvent.click(signIn);
+		expect(session.signIn).toHaveBeenCalledOnce();
 		expect(
 			await screen.findByRole('heading', { name: 'Guard Internet Identity 10042' })
 		).toBeInTheDocument();

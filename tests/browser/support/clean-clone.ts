@@ -6,6 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { readCanisterIds } from '../../../scripts/app-env';
+import type { E2eWorld } from '../../../scripts/e2e-world';
 
 /** A TCP port nothing listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -55,6 +58,8 @@ export interface NpmStart {
 	readonly appUrl: string;
 	/** From spawning `npm start` to its ready line. */
 	readonly readyAfterMs: number;
+	/** What it started, as the browser tests' world: devnet, the local II window, the ids. */
+	readonly world: E2eWorld;
 	/** Everything it printed so far (stdout and stderr). */
 	output(): string;
 	/** Ctrl-C, as a user stops it; resolves once `npm start` exited. */
@@ -104,5 +109,14 @@ export async function npmStart(
 		await stop();
 		throw new Error(`${(error as Error).message}:\n${log}`);
 	});
-	return { appUrl, readyAfterMs: performance.now() - started, output: () => log, stop };
+	const readyAfterMs = performance.now() - started;
+	const iiUrl = /Local Internet Identity \(devnet only\) at (http:\/\/\S+)/.exec(log)?.[1];
+	const devnetUrl = /devnet ready at (http:\/\/\S+)/.exec(stripVTControlCharacters(log))?.[1];
+	if (!iiUrl || !devnetUrl) {
+		await stop();
+		throw new Error(`npm start named no local II window or devnet:\n${log}`);
+	}
+	const canisterIds = readCanisterIds(join(directory, '.devnet', 'canister_ids.json'));
+	const world: E2eWorld = { appUrl, iiUrl, devnetUrl, canisterIds };
+	return { appUrl, readyAfterMs, world, output: () => log, stop };
 }

@@ -1,6 +1,6 @@
 // The browser tests' hands on devnet, from Node: its clock, and anchors on the local Internet
 // Identity with a known recovery phrase, the owner's device and an attacker's device.
-import { Actor, HttpAgent, type ActorSubclass } from '@dfinity/agent';
+import { Actor, HttpAgent, type ActorSubclass, type Identity } from '@dfinity/agent';
 import { Ed25519KeyIdentity } from '@dfinity/identity';
 import { Principal } from '@dfinity/principal';
 import { sha256 } from '@noble/hashes/sha2';
@@ -38,10 +38,11 @@ export async function advanceDevnetClock(world: E2eWorld, milliseconds: number):
  * An agent for devnet whose clock follows devnet's: the tests move devnet's clock ahead of this
  * machine's, and devnet refuses signed requests that expire before its own time.
  */
-async function devnetAgent(
+/** An agent on devnet whose requests follow devnet's clock (it may be days ahead of ours). */
+export async function devnetAgent(
 	world: E2eWorld,
 	canisterId: string,
-	identity?: Ed25519KeyIdentity
+	identity?: Identity
 ): Promise<HttpAgent> {
 	const agent = await HttpAgent.create({ host: world.devnetUrl, identity });
 	await agent.fetchRootKey();
@@ -160,7 +161,7 @@ export interface RequestStatus {
  * What the vault canister says, through its queries: the check behind the UI, so a story does
  * not trust the screen alone. `as` must be a party (owner or guardian) to read a request.
  */
-export async function vaultCanister(world: E2eWorld, as?: Ed25519KeyIdentity) {
+export async function vaultCanister(world: E2eWorld, as?: Identity) {
 	const canisterId = world.canisterIds.vault;
 	if (!canisterId) throw new Error('the vault canister is not deployed');
 	const agent = await devnetAgent(world, canisterId, as);
@@ -211,10 +212,6 @@ export async function devnetTimeNs(world: E2eWorld): Promise<bigint> {
 	return BigInt(timeMs) * 1_000_000n;
 }
 
-/** The principal the app's local devnet sign-in gives `name` (app contract, "Sign-in"). */
-export function localIdentity(name: string): Ed25519KeyIdentity {
-	return Ed25519KeyIdentity.generate(sha256(utf8(`tessera/devnet-identity/${name}`)));
-}
 
 /** The ways in a thief opened with the stolen device: his keys for each, to try them afterwards. */
 export interface ThiefDoors {

@@ -32,6 +32,13 @@ const APP_METHODS = [
 	'authn_method_registration_mode_exit'
 ] as const satisfies readonly (keyof InternetIdentityService)[];
 
+/** The sign-in methods the local II window calls (as II's own frontend does). */
+const SIGN_IN_METHODS = [
+	'prepare_delegation',
+	'get_delegation',
+	'get_principal'
+] as const satisfies readonly (keyof InternetIdentityService)[];
+
 function methods(factory: IDL.InterfaceFactory): Map<string, IDL.FuncClass> {
 	return new Map(factory({ IDL })._fields);
 }
@@ -43,17 +50,20 @@ describe('II methods the app calls, against the vendored internet_identity.did',
 	it('the app types its actor with exactly these methods', () => {
 		expectTypeOf<keyof IiAppService>().toEqualTypeOf<(typeof APP_METHODS)[number]>();
 		const served = [...Object.keys(iiMethods), ...Object.keys(ii2Methods)];
-		for (const name of APP_METHODS) expect(served, name).toContain(name);
+		for (const name of [...APP_METHODS, ...SIGN_IN_METHODS]) expect(served, name).toContain(name);
 	});
 
-	it.each(APP_METHODS)('%s: II declares it, and the stand-in is a subtype', (name) => {
-		const ii = vendored.get(name);
-		const local = standIn.get(name);
-		expect(ii, `II has ${name}`).toBeDefined();
-		expect(local, `the stand-in has ${name}`).toBeDefined();
-		expect(IDL.subtype(local as IDL.FuncClass, ii as IDL.FuncClass)).toBe(true);
-		expect(local?.annotations).toEqual(ii?.annotations);
-	});
+	it.each([...APP_METHODS, ...SIGN_IN_METHODS])(
+		'%s: II declares it, and the stand-in is a subtype',
+		(name) => {
+			const ii = vendored.get(name);
+			const local = standIn.get(name);
+			expect(ii, `II has ${name}`).toBeDefined();
+			expect(local, `the stand-in has ${name}`).toBeDefined();
+			expect(IDL.subtype(local as IDL.FuncClass, ii as IDL.FuncClass)).toBe(true);
+			expect(local?.annotations).toEqual(ii?.annotations);
+		}
+	);
 
 	it.each(Object.keys(ii2Methods))(
 		'%s (II 2.0, served by the stand-in): the very type II declares',
