@@ -212,7 +212,6 @@ export async function devnetTimeNs(world: E2eWorld): Promise<bigint> {
 	return BigInt(timeMs) * 1_000_000n;
 }
 
-
 /** The ways in a thief opened with the stolen device: his keys for each, to try them afterwards. */
 export interface ThiefDoors {
 	readonly passkey: Ed25519KeyIdentity;
