@@ -7,7 +7,7 @@ export interface Step {
 export const HOW_IT_WORKS: readonly Step[] = [
 	{
 		title: 'Bind your recovery phrase',
-		body: 'Enter your anchor and its recovery phrase. Tessera checks it is really the phrase of that anchor and makes sure it is protected, so a stolen device cannot remove it.'
+		body: 'Enter your recovery phrase (and your identity number, if you know it). Tessera checks with Internet Identity that it is really your identity’s phrase and makes sure it is protected, so a stolen device cannot remove it.'
 	},
 	{
 		title: 'Choose guardians',
@@ -19,10 +19,10 @@ export const HOW_IT_WORKS: readonly Step[] = [
 	},
 	{
 		title: 'Recover when you need to',
-		body: 'If you lose access, open a recovery. Your guardians check a short code with you, approve, and after the waiting time your browser puts the phrase back together.'
+		body: 'If you lose access, your browser makes a recovery link and a four-word code. Send the link to a guardian and read them the code: they type it to open the request. Enough guardians approve, and after the waiting time your browser puts the phrase back together.'
 	},
 	{
 		title: 'Remove the intruder',
-		body: "With the phrase back, Tessera removes the devices you don't recognise, adds a fresh one and keeps the phrase protected."
+		body: "With the phrase back, Tessera removes every way in you don't recognise — devices, passkeys, linked accounts, a recovery e-mail — and keeps the phrase protected."
 	}
 ];
