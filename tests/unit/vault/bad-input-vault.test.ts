@@ -368,11 +368,14 @@ describe('bad input (vaults): typed error, nothing changes', () => {
 					text.length > 0 &&
 					bytes <= 32 &&
 					// eslint-disable-next-line no-control-regex
-					!/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
+					!/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text) &&
+					!/\p{Cf}/u.test(text) && // format characters: bidi controls, zero-width
+					text.normalize('NFC') === text; // e.g. U+F900 is not NFC (it becomes U+8C48)
 				expect(result.ok).toBe(valid);
 				if (!result.ok) expect(w.digest()).toBe(before);
 			}),
-			{ numRuns: 60 }
+			// kept: a CJK compatibility ideograph (not NFC) and a zero-width space (format character)
+			{ numRuns: 60, examples: [['\uF900'], ['a\u200Bb']] }
 		);
 	}, 30_000);
 });
